@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+//
+// TensorBoard event logs for Swift: write them from a training loop, read any of them back.
+// Layers depend only downward: CCRC32C → TensorBoardEvents → TensorBoardTraining → EventDumpKit → executables.
+
+import PackageDescription
+
+let package = Package(
+    name: "swift-tensorboard-events",
+    products: [
+        .library(name: "TensorBoardEvents", targets: ["TensorBoardEvents"]),
+    ],
+    targets: [
+        // CRC-32C with a hardware path chosen at run time (function-level target attributes, no flags).
+        .target(name: "CCRC32C"),
+        // zlib from the system (Debian: zlib1g-dev), used to deflate PNG images.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "TensorBoardEvents",
+            dependencies: ["CCRC32C", "CZlib"]
+        ),
+        .testTarget(
+            name: "TensorBoardEventsTests",
+            dependencies: ["TensorBoardEvents", "CCRC32C"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

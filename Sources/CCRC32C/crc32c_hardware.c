@@ -1,0 +1,115 @@
+// Hardware CRC-32C: the SSE4.2 `crc32` instruction on x86-64 and the ARMv8 CRC extension on arm64.
+// Each is compiled for its instruction set by a function-level target attribute, so the package needs
+// no compiler flags, and is only called after run-time CPU detection says the instruction exists.
+
+#include "CCRC32C.h"
+#include "crc32c_internal.h"
+
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <nmmintrin.h>
+
+__attribute__((target("sse4.2")))
+uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) {
+    const uint8_t *bytes = (const uint8_t *)data;
+    uint64_t state = (uint32_t)~crc;
+    // Align to 8 bytes so the 64-bit loads never straddle a cache line.
+    while (length > 0 && ((uintptr_t)bytes & 7u) != 0) {
+        state = _mm_crc32_u8((uint32_t)state, *bytes);
+        bytes++;
+        length--;
+    }
+    while (length >= 32) {
+        uint64_t words[4];
+        memcpy(words, bytes, 32);
+        state = _mm_crc32_u64(state, words[0]);
+        state = _mm_crc32_u64(state, words[1]);
+        state = _mm_crc32_u64(state, words[2]);
+        state = _mm_crc32_u64(state, words[3]);
+        bytes += 32;
+        length -= 32;
+    }
+    while (length >= 8) {
+        uint64_t word;
+        memcpy(&word, bytes, 8);
+        state = _mm_crc32_u64(state, word);
+        bytes += 8;
+        length -= 8;
+    }
+    while (length > 0) {
+        state = _mm_crc32_u8((uint32_t)state, *bytes);
+        bytes++;
+        length--;
+    }
+    return ~(uint32_t)state;
+}
+
+int ccrc32c_hardware_available(void) {
+    return __builtin_cpu_supports("sse4.2") ? 1 : 0;
+}
+
+#elif defined(__aarch64__)
+#include <arm_acle.h>
+#if defined(__linux__)
+#include <sys/auxv.h>
+#ifndef HWCAP_CRC32
+#define HWCAP_CRC32 (1 << 7)
+#endif
+#endif
+
+__attribute__((target("crc")))
+uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) {
+    const uint8_t *bytes = (const uint8_t *)data;
+    uint32_t state = ~crc;
+    while (length >= 8) {
+        uint64_t word;
+        memcpy(&word, bytes, 8);
+        state = __crc32cd(state, word);
+        bytes += 8;
+        length -= 8;
+    }
+    while (length > 0) {
+        state = __crc32cb(state, *bytes);
+        bytes++;
+        length--;
+    }
+    return ~state;
+}
+
+int ccrc32c_hardware_available(void) {
+#if defined(__APPLE__)
+    return 1;
+#elif defined(__linux__)
+    return (getauxval(AT_HWCAP) & HWCAP_CRC32) ? 1 : 0;
+#else
+    return 0;
+#endif
+}
+
+#else
+
+uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) {
+    return ccrc32c_update_portable(crc, data, length);
+}
+
+int ccrc32c_hardware_available(void) {
+    return 0;
+}
+
+#endif
+
+// 0 = not yet detected, 1 = portable, 2 = hardware. Detection is idempotent, so a race only repeats it.
+static int selected_path = 0;
+
+uint32_t ccrc32c_update(uint32_t crc, const void *data, size_t length) {
+    int path = __atomic_load_n(&selected_path, __ATOMIC_RELAXED);
+    if (path == 0) {
+        path = ccrc32c_hardware_available() ? 2 : 1;
+        __atomic_store_n(&selected_path, path, __ATOMIC_RELAXED);
+    }
+    if (path == 2) {
+        return ccrc32c_update_hardware(crc, data, length);
+    }
+    return ccrc32c_update_portable(crc, data, length);
+}

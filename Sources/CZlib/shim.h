@@ -1,0 +1,2 @@
+// The system zlib, for deflating PNG image data.
+#include <zlib.h>
