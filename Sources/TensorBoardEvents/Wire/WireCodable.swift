@@ -1,0 +1,71 @@
+// WireCodable.swift: the protocols every hand-coded message conforms to.
+
+/// A protobuf message with a hand-written binary encoding.
+///
+/// Decoding follows protobuf's rules: fields may come in any order, unknown fields and fields with a wire
+/// type their declaration cannot have are skipped, a repeated field accumulates, a singular scalar field
+/// written twice keeps the last value, and a singular message field written twice is merged. Malformed
+/// bytes throw ``WireDecodingError`` and never crash.
+public protocol ProtobufMessage: Sendable, Equatable {
+    /// Creates the message with every field at its default.
+    init()
+
+    /// Decodes a message from its binary encoding.
+    /// - Throws: ``WireDecodingError`` when the bytes are not a well-formed encoding.
+    init(serializedBytes: [UInt8]) throws(WireDecodingError)
+
+    /// Decodes a message from bytes it only borrows for the duration of the call.
+    /// - Throws: ``WireDecodingError`` when the bytes are not a well-formed encoding.
+    init(serializedBytes: UnsafeRawBufferPointer) throws(WireDecodingError)
+
+    /// The binary encoding, with fields in ascending field-number order as protobuf's own serializers write them.
+    func serializedBytes() -> [UInt8]
+}
+
+/// The package-internal half of a message's coding: merging fields from a ``ProtoReader`` and appending them to a
+/// ``ProtoWriter``.
+package protocol WireCodable: ProtobufMessage {
+    /// Merges the fields read from `reader` (until its end) into this message.
+    mutating func merge(from reader: inout ProtoReader) throws(WireDecodingError)
+
+    /// Appends this message's fields (without an enclosing key or length) to `writer`.
+    func encode(to writer: inout ProtoWriter)
+}
+
+extension WireCodable {
+    public init(serializedBytes: [UInt8]) throws(WireDecodingError) {
+        self.init()
+        var error: WireDecodingError?
+        serializedBytes.withUnsafeBytes { bytes in
+            do throws(WireDecodingError) {
+                var reader = ProtoReader(bytes)
+                try merge(from: &reader)
+            } catch let decodingError {
+                error = decodingError
+            }
+        }
+        if let error { throw error }
+    }
+
+    public init(serializedBytes: UnsafeRawBufferPointer) throws(WireDecodingError) {
+        self.init()
+        var reader = ProtoReader(serializedBytes)
+        try merge(from: &reader)
+    }
+
+    public func serializedBytes() -> [UInt8] {
+        var writer = ProtoWriter()
+        encode(to: &writer)
+        return writer.bytes
+    }
+}
+
+extension ProtoWriter {
+    /// Appends an embedded message field: key, length and the message's fields.
+    @inlinable
+    package mutating func writeField<M: WireCodable>(_ field: UInt32, message: M) {
+        let start = beginLengthDelimited(field: field)
+        message.encode(to: &self)
+        endLengthDelimited(start)
+    }
+}
