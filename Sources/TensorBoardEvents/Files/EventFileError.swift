@@ -1,0 +1,96 @@
+// EventFileError.swift: what went wrong with an event file, where.
+
+/// A problem with one event file: what it is, the file, and the byte offset of the record concerned.
+///
+/// Corruption errors are reported after the reader has already moved past the damage: `skippedBytes` says how
+/// many bytes it passed over to reach the next record whose checksums validate (or the end of what the file
+/// holds so far), and reading can simply go on. I/O errors carry the `errno` value.
+public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong.
+    public enum Code: Sendable, Equatable {
+        /// The file could not be opened or created.
+        case openFailed(errno: Int32)
+        /// Reading failed.
+        case readFailed(errno: Int32)
+        /// Writing failed (for example `ENOSPC` when the disk is full).
+        case writeFailed(errno: Int32)
+        /// `fsync` failed.
+        case syncFailed(errno: Int32)
+        /// The file was deleted (or its directory removed) while a writer had it open, so what is written to
+        /// it can no longer be read by anyone.
+        case fileRemoved
+        /// The writer was already closed.
+        case closed
+        /// A record header's length checksum does not match: the length cannot be trusted.
+        case lengthChecksumMismatch(got: UInt32, want: UInt32)
+        /// A record's payload checksum does not match.
+        case payloadChecksumMismatch(got: UInt32, want: UInt32)
+        /// A record claims more bytes than the reader accepts.
+        case recordTooLarge(length: UInt64, maximum: UInt64)
+        /// A record's checksums match but its payload is not a valid `Event`.
+        case invalidEvent(WireDecodingError)
+    }
+
+    /// What went wrong.
+    public var code: Code
+    /// The file's path.
+    public var path: String
+    /// The byte offset of the record concerned (or of the write that failed), when there is one.
+    public var offset: Int64?
+    /// For corruption: bytes passed over, from `offset`, to resynchronise on the next good record.
+    public var skippedBytes: Int64
+
+    /// Creates an error.
+    /// - Parameters:
+    ///   - code: What went wrong.
+    ///   - path: The file's path.
+    ///   - offset: The byte offset concerned.
+    ///   - skippedBytes: Bytes passed over to resynchronise.
+    public init(_ code: Code, path: String, offset: Int64? = nil, skippedBytes: Int64 = 0) {
+        self.code = code
+        self.path = path
+        self.offset = offset
+        self.skippedBytes = skippedBytes
+    }
+
+    /// Whether this reports damaged data (as opposed to an I/O failure).
+    public var isCorruption: Bool {
+        switch code {
+        case .lengthChecksumMismatch, .payloadChecksumMismatch, .recordTooLarge, .invalidEvent: return true
+        default: return false
+        }
+    }
+
+    /// The problem, without the path and offset.
+    public var reason: String {
+        switch code {
+        case .openFailed(let errno): return "cannot open: \(systemErrorMessage(errno))"
+        case .readFailed(let errno): return "read failed: \(systemErrorMessage(errno))"
+        case .writeFailed(let errno): return "write failed: \(systemErrorMessage(errno))"
+        case .syncFailed(let errno): return "fsync failed: \(systemErrorMessage(errno))"
+        case .fileRemoved: return "the file was removed while it was being written"
+        case .closed: return "the writer is closed"
+        case .lengthChecksumMismatch(let got, let want):
+            return "length checksum mismatch (got 0x\(hex(got)), want 0x\(hex(want)))"
+        case .payloadChecksumMismatch(let got, let want):
+            return "payload checksum mismatch (got 0x\(hex(got)), want 0x\(hex(want)))"
+        case .recordTooLarge(let length, let maximum):
+            return "record length \(length) is larger than the maximum \(maximum)"
+        case .invalidEvent(let error): return "record is not a valid Event: \(error)"
+        }
+    }
+
+    /// `path: offset N: reason; skipped K bytes`.
+    public var description: String {
+        var text = path
+        if let offset { text += ": offset \(offset)" }
+        text += ": " + reason
+        if skippedBytes > 0 { text += "; skipped \(skippedBytes) bytes to resynchronise" }
+        return text
+    }
+}
+
+private func hex(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+}

@@ -1,0 +1,132 @@
+// EventFileWriter.swift: appends framed records to one event file, whole records per write call.
+
+/// Writes TFRecord-framed events to one file it creates.
+///
+/// Records are framed in place in one reused buffer (header, payload, footer), and the buffer reaches the file
+/// in one `write` call per flush, so the file only ever grows by whole records unless the write itself fails
+/// part way; then the partial record is cut off again (`ftruncate`) and the records stay buffered for the next
+/// flush. This type is not synchronised; ``SummaryWriter`` adds the lock.
+package struct EventFileWriter: ~Copyable {
+    /// The file's path.
+    package let path: String
+    private var descriptor: Int32
+    /// Framed records not yet written.
+    private var pending: ProtoWriter
+    /// Bytes of the file known to hold whole records.
+    package private(set) var committedSize: Int64
+    /// Records appended since the file was created.
+    package private(set) var recordCount: Int
+    /// Pending bytes above which an append flushes by itself.
+    package var flushThreshold: Int
+    /// Pending bytes above which records are no longer accepted while the file cannot be written.
+    package var pendingLimit: Int
+
+    /// Creates the file (failing if it exists) and prepares to write.
+    /// - Parameters:
+    ///   - path: The new file's path; its directory must exist.
+    ///   - flushThreshold: Pending bytes above which an append writes them out.
+    /// - Throws: ``EventFileError`` with `.openFailed`.
+    package init(creating path: String, flushThreshold: Int = 1 << 20) throws(EventFileError) {
+        switch SystemCalls.openFile(path, flags: SystemCalls.createExclusiveFlags) {
+        case .success(let descriptor): self.descriptor = descriptor
+        case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
+        }
+        self.path = path
+        self.pending = ProtoWriter(capacity: 1 << 16)
+        self.committedSize = 0
+        self.recordCount = 0
+        self.flushThreshold = flushThreshold
+        self.pendingLimit = 64 << 20
+    }
+
+    deinit {
+        if descriptor >= 0 {
+            // Best effort: an owner that cares about errors calls close() first.
+            _ = SystemCalls.writeAll(descriptor, from: pending.base, count: pending.count)
+            _ = SystemCalls.closeFile(descriptor)
+        }
+    }
+
+    /// Bytes appended but not yet written to the file.
+    package var pendingByteCount: Int { pending.count }
+
+    /// Whether ``close()`` was called.
+    package var isClosed: Bool { descriptor < 0 }
+
+    /// Appends one record whose payload `encode` writes, framing it in place.
+    /// - Parameter encode: Appends the payload (one serialized `Event`) to the writer it is given.
+    /// - Throws: ``EventFileError`` when the automatic flush fails (the record stays buffered), or `.closed`.
+    package mutating func appendRecord(_ encode: (inout ProtoWriter) -> Void) throws(EventFileError) {
+        guard descriptor >= 0 else { throw EventFileError(.closed, path: path) }
+        if pending.count > pendingLimit {
+            // The file has been failing for a while: refuse rather than grow without bound.
+            try flush()
+        }
+        let headerStart = pending.count
+        _ = pending.reserve(TFRecordFrame.headerSize)
+        pending.count += TFRecordFrame.headerSize
+        encode(&pending)
+        let length = pending.count - headerStart - TFRecordFrame.headerSize
+        _ = pending.reserve(TFRecordFrame.footerSize)
+        TFRecordFrame.storeHeader(length: UInt64(length), at: pending.base + headerStart)
+        TFRecordFrame.storeFooter(payload: pending.base + headerStart + TFRecordFrame.headerSize, length: length)
+        pending.count += TFRecordFrame.footerSize
+        recordCount += 1
+        if pending.count >= flushThreshold {
+            try flush()
+        }
+    }
+
+    /// Appends one event as a record.
+    /// - Throws: as ``appendRecord(_:)``.
+    package mutating func append(_ event: Event) throws(EventFileError) {
+        try appendRecord { event.encode(to: &$0) }
+    }
+
+    /// Writes every pending record to the file in one `write` call.
+    /// - Throws: ``EventFileError`` `.writeFailed` (records stay pending; a partial record is cut off the
+    ///   file again), or `.fileRemoved` when the file was deleted while open.
+    package mutating func flush() throws(EventFileError) {
+        guard descriptor >= 0 else { throw EventFileError(.closed, path: path) }
+        if let error = flushPending() { throw error }
+    }
+
+    private mutating func flushPending() -> EventFileError? {
+        guard pending.count > 0 else { return nil }
+        let (written, failure) = SystemCalls.writeAll(descriptor, from: pending.base, count: pending.count)
+        if let failure {
+            let offset = committedSize
+            if written > 0 {
+                // Leave only whole records in the file; keep everything pending for a later attempt.
+                _ = SystemCalls.truncate(descriptor, to: committedSize)
+                SystemCalls.seek(descriptor, to: committedSize)
+            }
+            return EventFileError(.writeFailed(errno: failure.code), path: path, offset: offset)
+        }
+        committedSize += Int64(written)
+        pending.removeAll()
+        if case .success(let status) = SystemCalls.status(descriptor), status.linkCount == 0 {
+            return EventFileError(.fileRemoved, path: path, offset: committedSize)
+        }
+        return nil
+    }
+
+    /// Writes pending records and asks the device to store the file's data (`fsync`).
+    /// - Throws: as ``flush()``, or `.syncFailed`.
+    package mutating func sync() throws(EventFileError) {
+        try flush()
+        if let error = SystemCalls.sync(descriptor) {
+            throw EventFileError(.syncFailed(errno: error.code), path: path, offset: committedSize)
+        }
+    }
+
+    /// Writes pending records and closes the file. Later calls do nothing.
+    /// - Throws: as ``flush()``; the file is closed even then.
+    package mutating func close() throws(EventFileError) {
+        guard descriptor >= 0 else { return }
+        let failure = flushPending()
+        _ = SystemCalls.closeFile(descriptor)
+        descriptor = -1
+        if let failure { throw failure }
+    }
+}
