@@ -7,6 +7,7 @@ import PackageDescription
 
 let package = Package(
     name: "swift-tensorboard-events",
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "TensorBoardEvents", targets: ["TensorBoardEvents"]),
     ],

@@ -19,6 +19,9 @@ package enum SystemCalls {
     /// The last `errno`.
     package static var lastError: Int32 { errno }
 
+    /// `errno` for a file that already exists.
+    package static let fileExists = EEXIST
+
     /// Flags that create a new file for writing and fail when it exists.
     package static let createExclusiveFlags = O_WRONLY | O_CREAT | O_EXCL
     /// Flags that open a file for reading.
@@ -114,6 +117,13 @@ package enum SystemCalls {
 
     /// This process's id.
     package static func processID() -> Int32 { getpid() }
+
+    /// Seconds on a clock that never goes backwards, for measuring intervals.
+    package static func monotonicTime() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
+    }
 
     /// Seconds since the Unix epoch, with a fraction (the real-time clock).
     package static func currentTime() -> Double {

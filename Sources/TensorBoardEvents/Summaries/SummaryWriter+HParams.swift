@@ -1,0 +1,61 @@
+// SummaryWriter+HParams.swift: hyperparameters and metrics for TensorBoard's HParams dashboard.
+
+extension SummaryWriter {
+    /// Records this run's hyperparameters and the metrics to show beside them, so that the HParams dashboard
+    /// lists the run with its values.
+    ///
+    /// Writes, at step 0 and into this same run, an experiment (`_hparams_/experiment`: one entry per
+    /// hyperparameter with its type, and the metrics) and the session start (`_hparams_/session_start_info`:
+    /// the values). Call ``hparamsEnd(status:wallTime:)`` when training ends.
+    /// - Parameters:
+    ///   - hparams: The values by name.
+    ///   - metrics: The scalar series to show as metrics, for example
+    ///     `.init(group: "validation", tag: "epoch_accuracy")` for a Keras-style `validation` sub-run of this run.
+    ///   - groupName: Runs with the same group name are shown as one group; empty (each run its own) by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default.
+    /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
+    public func hparams(
+        _ hparams: [String: HParamValue],
+        metrics: [HParamsExperiment.MetricInfo] = [],
+        groupName: String = "",
+        wallTime: Double? = nil
+    ) throws(EventFileError) {
+        let time = wallTime ?? SystemCalls.currentTime()
+        let experiment = HParamsExperiment(
+            hparamInfos: hparams.keys.sorted().compactMap { name in
+                hparams[name].map { HParamsExperiment.HParamInfo(name: name, type: $0.hparamsType) }
+            },
+            metricInfos: metrics,
+            timeCreatedSeconds: time
+        )
+        let start = HParamsSessionStartInfo(
+            hparams: hparams.mapValues(\.protobufValue),
+            groupName: groupName,
+            startTimeSeconds: time
+        )
+        try writeHParams(HParamsPluginData(data: .experiment(experiment)), tag: HParamsPluginData.experimentTag, time: time)
+        try writeHParams(HParamsPluginData(data: .sessionStartInfo(start)), tag: HParamsPluginData.sessionStartInfoTag, time: time)
+    }
+
+    /// Records how the run ended (`_hparams_/session_end_info`).
+    /// - Parameters:
+    ///   - status: `.success` by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default.
+    /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
+    public func hparamsEnd(status: HParamsSessionEndInfo.Status = .success, wallTime: Double? = nil) throws(EventFileError) {
+        let time = wallTime ?? SystemCalls.currentTime()
+        let end = HParamsSessionEndInfo(status: status, endTimeSeconds: time)
+        try writeHParams(HParamsPluginData(data: .sessionEndInfo(end)), tag: HParamsPluginData.sessionEndInfoTag, time: time)
+    }
+
+    /// Writes one hparams summary: the content in the metadata, and the "null tensor" (DT_FLOAT, shape `[0]`)
+    /// as the value, as TensorBoard's own hparams summaries do.
+    private func writeHParams(_ data: HParamsPluginData, tag: String, time: Double) throws(EventFileError) {
+        let value = Summary.Value(
+            tag: tag,
+            kind: .tensor(TensorProto(dataType: .float, shape: TensorShapeProto([0]))),
+            metadata: .hparams(data)
+        )
+        try write(Event(wallTime: time, step: 0, what: .summary(Summary(values: [value]))))
+    }
+}

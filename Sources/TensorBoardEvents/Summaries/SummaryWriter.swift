@@ -1,0 +1,209 @@
+// SummaryWriter.swift: one run's event file, written safely from any thread.
+
+import Synchronization
+
+/// Writes summaries (scalars, histograms, text, images, hparams) for one run into a new event file in the
+/// run's directory, the way TensorBoard's own writers do, so that TensorBoard shows exactly the values written.
+///
+/// The file is named `events.out.tfevents.<secs>.<host>.<pid>.<n><suffix>` and starts with a
+/// `file_version = "brain.Event:2"` event. Each tag's first value in the file carries the plugin metadata.
+///
+/// **Threads.** Every method may be called from any thread or task at once: records are encoded and appended
+/// under one lock, so they are never interleaved.
+///
+/// **Flushing.** Records are buffered and reach the file as whole records, one `write` call per flush: when the
+/// buffer passes ``Options/bufferSize``, when ``Options/flushInterval`` has passed since the last flush (checked
+/// on each write), on ``flush()``, and on ``close()`` (also on deinitialisation).
+///
+/// **Errors.** I/O failures (disk full, file removed) are thrown as ``EventFileError``; records that could not
+/// be written stay buffered and are retried on the next flush. Nothing here traps.
+public final class SummaryWriter: Sendable {
+    /// How scalars are encoded.
+    public enum ScalarEncoding: Sendable {
+        /// A rank-0 DT_FLOAT tensor with plugin `scalars` and data class SCALAR, as TF2 and Keras write. The default.
+        case tensor
+        /// The legacy `simple_value` float field, as tensorboardX and PyTorch write.
+        case simpleValue
+    }
+
+    /// How a writer behaves.
+    public struct Options: Sendable {
+        /// Appended to the file name, for example `".v2"`.
+        public var fileNameSuffix: String
+        /// How scalars are encoded.
+        public var scalarEncoding: ScalarEncoding
+        /// Buffered bytes above which a write flushes.
+        public var bufferSize: Int
+        /// Seconds after which a write flushes what is buffered; 0 flushes on every write.
+        public var flushInterval: Double
+        /// Whether each flush also asks the device to store the data (`fsync`).
+        public var syncsOnFlush: Bool
+        /// Continue a run after a crash from this step: TensorBoard then drops the stale points of the
+        /// interrupted attempt at this step and later, with both of its loaders (see ``SummaryWriter``).
+        public var resumeStep: Int64?
+
+        /// Creates options.
+        /// - Parameters:
+        ///   - fileNameSuffix: Appended to the file name; empty by default.
+        ///   - scalarEncoding: `.tensor` by default.
+        ///   - bufferSize: 1 MiB by default.
+        ///   - flushInterval: 2 seconds by default.
+        ///   - syncsOnFlush: `false` by default.
+        ///   - resumeStep: `nil` (a new run) by default.
+        public init(
+            fileNameSuffix: String = "",
+            scalarEncoding: ScalarEncoding = .tensor,
+            bufferSize: Int = 1 << 20,
+            flushInterval: Double = 2,
+            syncsOnFlush: Bool = false,
+            resumeStep: Int64? = nil
+        ) {
+            self.fileNameSuffix = fileNameSuffix
+            self.scalarEncoding = scalarEncoding
+            self.bufferSize = bufferSize
+            self.flushInterval = flushInterval
+            self.syncsOnFlush = syncsOnFlush
+            self.resumeStep = resumeStep
+        }
+    }
+
+    /// The run directory.
+    public let runDirectory: String
+    /// The event file's path.
+    public let filePath: String
+    /// The options the writer was created with.
+    public let options: Options
+
+    struct State: ~Copyable {
+        var file: EventFileWriter
+        /// Tags whose metadata is already in this file.
+        var describedTags: Set<String> = []
+        /// Monotonic seconds of the last flush.
+        var lastFlush: Double
+    }
+
+    let state: Mutex<State>
+
+    /// Creates the run directory if needed and a new event file in it, and writes the file-version event (and,
+    /// when resuming, the restart markers).
+    /// - Parameters:
+    ///   - runDirectory: The run's directory, such as `logs/train`.
+    ///   - options: How to write.
+    /// - Throws: ``EventFileError`` `.openFailed` when the directory or file cannot be created, or a write error.
+    public init(runDirectory: String, options: Options = Options()) throws(EventFileError) {
+        if let error = SystemCalls.makeDirectories(runDirectory) {
+            throw EventFileError(.openFailed(errno: error.code), path: runDirectory)
+        }
+        var file: EventFileWriter
+        var path: String
+        repeat {
+            path = runDirectory + "/" + EventFileName.make(suffix: options.fileNameSuffix)
+            do {
+                file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize)
+                break
+            } catch where error.code == .openFailed(errno: SystemCalls.fileExists) {
+                continue
+            }
+        } while true
+        let now = SystemCalls.currentTime()
+        try file.append(
+            Event(
+                wallTime: now,
+                what: .fileVersion("brain.Event:2"),
+                sourceMetadata: SourceMetadata(writer: "swift-tensorboard-events")
+            )
+        )
+        if let step = options.resumeStep {
+            // TensorBoard's Python loader ignores the first START of a run and purges every tag at steps >= START's
+            // step on each later one; two STARTs purge whether or not the run already had one. The Rust loader
+            // ignores STARTs and drops a tag's stale points as soon as a new point at a lower step arrives.
+            for _ in 0..<2 {
+                try file.append(Event(wallTime: now, step: step, what: .sessionLog(SessionLog(status: .start))))
+            }
+        }
+        try file.flush()
+        self.runDirectory = runDirectory
+        self.filePath = path
+        self.options = options
+        self.state = Mutex(State(file: file, lastFlush: SystemCalls.monotonicTime()))
+    }
+
+    deinit {
+        state.withLock { state in
+            try? state.file.close()
+        }
+    }
+
+    /// Appends an event as it is.
+    /// - Parameter event: The event.
+    /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
+    public func write(_ event: Event) throws(EventFileError) {
+        try withFile { file, _ throws(EventFileError) in try file.append(event) }
+    }
+
+    /// Writes buffered records to the file (and `fsync`s it when ``Options/syncsOnFlush`` is set).
+    /// - Throws: ``EventFileError`` when writing fails; the records stay buffered.
+    public func flush() throws(EventFileError) {
+        let syncs = options.syncsOnFlush
+        try state.withLock { state throws(EventFileError) in
+            if syncs { try state.file.sync() } else { try state.file.flush() }
+            state.lastFlush = SystemCalls.monotonicTime()
+        }
+    }
+
+    /// Flushes and `fsync`s the file, whatever ``Options/syncsOnFlush`` says.
+    /// - Throws: ``EventFileError`` when writing or syncing fails.
+    public func sync() throws(EventFileError) {
+        try state.withLock { state throws(EventFileError) in
+            try state.file.sync()
+            state.lastFlush = SystemCalls.monotonicTime()
+        }
+    }
+
+    /// Flushes and closes the file. Writing afterwards throws `.closed`; closing again does nothing.
+    /// - Throws: ``EventFileError`` when the last flush fails (the file is closed anyway).
+    public func close() throws(EventFileError) {
+        let syncs = options.syncsOnFlush
+        try state.withLock { state throws(EventFileError) in
+            guard !state.file.isClosed else { return }
+            if syncs { try? state.file.sync() }
+            try state.file.close()
+        }
+    }
+
+    /// Runs `body` with the file and the set of described tags under the lock, then flushes if the flush
+    /// interval has passed.
+    func withFile<R>(
+        _ body: (inout EventFileWriter, inout Set<String>) throws(EventFileError) -> R
+    ) throws(EventFileError) -> R {
+        let interval = options.flushInterval
+        let syncs = options.syncsOnFlush
+        return try state.withLock { state throws(EventFileError) -> R in
+            let result = try body(&state.file, &state.describedTags)
+            let now = SystemCalls.monotonicTime()
+            if now - state.lastFlush >= interval {
+                state.lastFlush = now
+                if syncs { try state.file.sync() } else { try state.file.flush() }
+            }
+            return result
+        }
+    }
+
+    /// Appends one summary value, attaching `metadata` if this is the tag's first value in the file.
+    func append(
+        tag: String,
+        kind: Summary.Value.Kind,
+        metadata: SummaryMetadata?,
+        step: Int64,
+        wallTime: Double?
+    ) throws(EventFileError) {
+        let time = wallTime ?? SystemCalls.currentTime()
+        try withFile { file, describedTags throws(EventFileError) in
+            var value = Summary.Value(tag: tag, kind: kind)
+            if let metadata, describedTags.insert(tag).inserted {
+                value.metadata = metadata
+            }
+            try file.append(Event(wallTime: time, step: step, what: .summary(Summary(values: [value]))))
+        }
+    }
+}
