@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "TensorBoardEvents", targets: ["TensorBoardEvents"]),
+        .library(name: "EventDumpKit", targets: ["EventDumpKit"]),
+        .executable(name: "eventdump", targets: ["eventdump"]),
     ],
     targets: [
         // CRC-32C with a hardware path chosen at run time (function-level target attributes, no flags).
@@ -23,6 +25,20 @@ let package = Package(
         .target(
             name: "TensorBoardEvents",
             dependencies: ["CCRC32C", "CZlib"]
+        ),
+        .target(
+            name: "EventDumpKit",
+            dependencies: ["TensorBoardEvents"]
+        ),
+        .executableTarget(
+            name: "eventdump",
+            dependencies: ["EventDumpKit"]
+        ),
+        // Writes a log directory of every summary kind and a manifest of what TensorBoard must show for it;
+        // scripts/check-with-tensorboard runs it. Not a product.
+        .executableTarget(
+            name: "conformance-logdir",
+            dependencies: ["TensorBoardEvents"]
         ),
         .testTarget(
             name: "TensorBoardEventsTests",

@@ -1,0 +1,71 @@
+// ArgumentList.swift: command-line arguments split into positionals, options and flags.
+
+/// A usage error: bad or missing arguments. The CLI prints it, the usage line and a pointer to `--help`, and
+/// exits with status 2.
+public struct UsageError: Error, Equatable, CustomStringConvertible {
+    /// What is wrong.
+    public var message: String
+    /// Creates a usage error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Arguments after the subcommand, parsed against the options a command accepts.
+public struct ArgumentList {
+    /// Arguments that are not options, in order.
+    public private(set) var positionals: [String] = []
+    private var values: [String: [String]] = [:]
+    private var flags: Set<String> = []
+
+    /// Parses `arguments`.
+    /// - Parameters:
+    ///   - arguments: The arguments after the subcommand.
+    ///   - valueOptions: Long options that take a value (`--format csv` or `--format=csv`).
+    ///   - flagOptions: Long options that take none.
+    /// - Throws: ``UsageError`` for an unknown option or a missing value.
+    public init(_ arguments: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(UsageError) {
+        var index = 0
+        var onlyPositionals = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            if onlyPositionals || !argument.hasPrefix("-") || argument == "-" {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" {
+                onlyPositionals = true
+                continue
+            }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            if valueOptions.contains(name) {
+                if let inlineValue {
+                    values[name, default: []].append(inlineValue)
+                } else if index < arguments.count {
+                    values[name, default: []].append(arguments[index])
+                    index += 1
+                } else {
+                    throw UsageError("missing value for '\(name)'")
+                }
+            } else if flagOptions.contains(name), inlineValue == nil {
+                flags.insert(name)
+            } else {
+                throw UsageError("unknown option '\(name)'")
+            }
+        }
+    }
+
+    /// The last value given for `option`, or `nil`.
+    public func value(_ option: String) -> String? { values[option]?.last }
+
+    /// Every value given for `option`.
+    public func allValues(_ option: String) -> [String] { values[option] ?? [] }
+
+    /// Whether `flag` was given.
+    public func has(_ flag: String) -> Bool { flags.contains(flag) }
+}

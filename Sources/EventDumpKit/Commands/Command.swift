@@ -1,0 +1,41 @@
+// Command.swift: what every eventdump subcommand provides.
+
+import TensorBoardEvents
+
+/// Where a command writes, and what it has found wrong along the way.
+public final class CommandContext {
+    /// Standard output.
+    public let output: TextSink
+    /// Standard error.
+    public let errors: TextSink
+    /// Whether damaged data was met (the exit status is then 1).
+    public var foundDamage = false
+
+    /// Creates a context.
+    /// - Parameters:
+    ///   - output: Standard output.
+    ///   - errors: Standard error.
+    public init(output: TextSink, errors: TextSink) {
+        self.output = output
+        self.errors = errors
+    }
+
+    /// Reports a problem with the data on standard error, as `warning: ...`, and remembers it for the exit status.
+    public func reportDamage(_ message: String) {
+        foundDamage = true
+        errors.write("warning: \(message)\n")
+    }
+}
+
+/// An `eventdump` subcommand.
+protocol Command: Sendable {
+    /// The subcommand's name.
+    static var name: String { get }
+    /// One line saying what it does.
+    static var abstract: String { get }
+    /// The full help text.
+    static var help: String { get }
+    /// Parses the arguments after the subcommand and runs.
+    /// - Throws: ``UsageError`` for bad arguments; other errors are failures (exit status 1).
+    static func run(_ arguments: [String], context: CommandContext) throws
+}

@@ -1,0 +1,21 @@
+// NumberFormatting.swift: numbers printed so that they read back exactly.
+
+/// Formats numbers for tables: the shortest decimal that reads back as the same `Double`, and non-finite
+/// values spelled out.
+public enum NumberFormatting {
+    /// The shortest text that parses back to exactly `value` (Swift's and Python's `repr` agree on it), with
+    /// `NaN`, `inf` and `-inf` for the non-finite values.
+    public static func text(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        return value.description
+    }
+
+    /// `value` as a JSON value: a number, or the strings `"NaN"`, `"Infinity"` and `"-Infinity"` (as
+    /// TensorBoard's own JSON API spells them, since JSON has no non-finite numbers).
+    public static func json(_ value: Double) -> String {
+        if value.isNaN { return "\"NaN\"" }
+        if value.isInfinite { return value < 0 ? "\"-Infinity\"" : "\"Infinity\"" }
+        return value.description
+    }
+}

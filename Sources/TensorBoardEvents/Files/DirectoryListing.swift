@@ -1,0 +1,68 @@
+// DirectoryListing.swift: lists a directory's entries with their types, following symbolic links.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One entry of a directory, with what it is once symbolic links are followed.
+package struct DirectoryEntry: Sendable, Equatable {
+    /// What an entry is.
+    package enum Kind: Sendable, Equatable {
+        case file
+        case directory(device: UInt64, inode: UInt64)
+        /// A dangling link, a socket, or something that could not be examined.
+        case other
+    }
+
+    /// The entry's name.
+    package var name: String
+    /// What it is.
+    package var kind: Kind
+}
+
+extension SystemCalls {
+    /// The identity (device, inode) of a directory, following symbolic links; `nil` when it is not one.
+    package static func directoryIdentity(_ path: String) -> Result<(device: UInt64, inode: UInt64), SystemError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(SystemError(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .failure(SystemError(ENOTDIR)) }
+        return .success((UInt64(info.st_dev), UInt64(info.st_ino)))
+    }
+
+    /// Whether `path` is a regular file (following symbolic links).
+    package static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// The entries of the directory at `path` (without `.` and `..`), each examined with `stat`, so symbolic
+    /// links count as what they point to.
+    package static func listDirectory(_ path: String) -> Result<[DirectoryEntry], SystemError> {
+        guard let directory = opendir(path) else { return .failure(SystemError(errno)) }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            let kind: DirectoryEntry.Kind
+            if stat(path + "/" + name, &info) != 0 {
+                kind = .other
+            } else if (info.st_mode & S_IFMT) == S_IFDIR {
+                kind = .directory(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                kind = .file
+            } else {
+                kind = .other
+            }
+            entries.append(DirectoryEntry(name: name, kind: kind))
+        }
+        return .success(entries)
+    }
+}

@@ -1,0 +1,224 @@
+// RunDecoder.swift: turns the records of one run into points, series by series.
+
+/// Decodes the events of one run into ``DataPoint``s, keeping track of each series' metadata.
+///
+/// A series' kind comes from the first of its values that carries metadata (its plugin), or from the legacy
+/// field its values use (`simple_value`, `histo`, `image`, `audio`), which wins over any metadata, as in
+/// TensorBoard's loaders. Values of series the ``Filter`` does not ask for are skipped without being decoded;
+/// a repeated tag is found by its bytes without allocating. Feed it the payloads of the run's files in order.
+public struct RunDecoder {
+    /// Which points to decode.
+    public struct Filter: Sendable {
+        /// The kinds to decode; every kind when `nil`.
+        public var kinds: Set<SeriesKind>?
+        /// Decides, once per tag, whether to decode it; every tag when `nil`.
+        public var includesTag: (@Sendable (String) -> Bool)?
+
+        /// Creates a filter.
+        /// - Parameters:
+        ///   - kinds: The kinds to decode; all when `nil`.
+        ///   - includesTag: Whether to decode a tag; all when `nil`.
+        public init(kinds: Set<SeriesKind>? = nil, includesTag: (@Sendable (String) -> Bool)? = nil) {
+            self.kinds = kinds
+            self.includesTag = includesTag
+        }
+
+        /// Every point of every series.
+        public static let all = Filter()
+    }
+
+    struct SeriesState {
+        var tag: String
+        var info: SeriesInfo?
+        var isWanted = false
+    }
+
+    /// The filter in use.
+    public let filter: Filter
+    private var table = TagTable()
+    private var states: [SeriesState] = []
+    /// The file version of the last file-version event seen, such as `"brain.Event:2"`.
+    public private(set) var fileVersion: String?
+
+    /// Creates a decoder for one run.
+    /// - Parameter filter: Which points to decode.
+    public init(filter: Filter = .all) {
+        self.filter = filter
+    }
+
+    /// The series seen so far whose kind is known, in order of first appearance.
+    public var series: [SeriesInfo] { states.compactMap(\.info) }
+
+    /// Decodes one record's payload, calling `body` with each point it holds that the filter asks for.
+    /// - Parameters:
+    ///   - payload: A record's payload.
+    ///   - body: Receives the points.
+    /// - Returns: What the event was.
+    /// - Throws: ``WireDecodingError`` when the payload is not a valid event.
+    public mutating func decode(
+        _ payload: UnsafeRawBufferPointer,
+        _ body: (DataPoint) -> Void
+    ) throws(WireDecodingError) -> EventHeader {
+        let view = try EventView(payload)
+        var valueCount = 0
+        switch view.content {
+        case .fileVersion(let version): fileVersion = version
+        case .summary:
+            try view.forEachValue { value throws(WireDecodingError) in
+                valueCount += 1
+                try decodeValue(&value, step: view.step, wallTime: view.wallTime, body)
+            }
+        default: break
+        }
+        return EventHeader(view: view, valueCount: valueCount)
+    }
+
+    private mutating func decodeValue(
+        _ value: inout ValueView,
+        step: Int64,
+        wallTime: Double,
+        _ body: (DataPoint) -> Void
+    ) throws(WireDecodingError) {
+        var tagBytes = value.tag
+        if tagBytes.isEmpty, case .tensor = value.kind, !value.nodeName.isEmpty {
+            tagBytes = value.nodeName  // as TensorBoard's Python loader does for tensors without a tag
+        }
+        let (index, isNew) = table.index(of: tagBytes)
+        if isNew {
+            states.append(SeriesState(tag: String(decoding: tagBytes, as: UTF8.self)))
+        }
+        if states[index].info == nil, let info = try Self.seriesInfo(tag: states[index].tag, value: value) {
+            states[index].info = info
+            states[index].isWanted =
+                (filter.kinds?.contains(info.kind) ?? true) && (filter.includesTag?(info.tag) ?? true)
+        }
+        guard states[index].isWanted, let kind = states[index].info?.kind else { return }
+        guard let decoded = try Self.decodeValue(value, as: kind) else { return }
+        body(DataPoint(tag: states[index].tag, step: step, wallTime: wallTime, value: decoded))
+    }
+
+    /// The series info a value establishes, or `nil` when it says nothing (a tensor without metadata).
+    static func seriesInfo(tag: String, value: ValueView) throws(WireDecodingError) -> SeriesInfo? {
+        var metadata: SummaryMetadata?
+        if let bytes = value.metadata {
+            metadata = try SummaryMetadata(serializedBytes: bytes)
+        }
+        let legacyKind: SeriesKind?
+        switch value.kind {
+        case .simpleValue: legacyKind = .scalar
+        case .histogram: legacyKind = .histogram
+        case .image: legacyKind = .image
+        case .audio: legacyKind = .audio
+        case .tensor, .none, .obsoleteHistogram: legacyKind = nil
+        }
+        if let legacyKind {
+            let plugin: String
+            switch legacyKind {
+            case .scalar: plugin = "scalars"
+            case .histogram: plugin = "histograms"
+            case .image: plugin = "images"
+            default: plugin = "audio"
+            }
+            return SeriesInfo(
+                tag: tag,
+                kind: legacyKind,
+                pluginName: plugin,
+                displayName: metadata?.displayName ?? "",
+                summaryDescription: metadata?.summaryDescription ?? ""
+            )
+        }
+        guard let metadata else { return nil }
+        return SeriesInfo(
+            tag: tag,
+            kind: SeriesKind(pluginName: metadata.pluginName),
+            pluginName: metadata.pluginName,
+            dataClass: metadata.dataClass,
+            displayName: metadata.displayName,
+            summaryDescription: metadata.summaryDescription
+        )
+    }
+
+    /// Decodes a value of a series of the given kind, or returns `nil` when its encoding does not fit the kind
+    /// (TensorBoard drops such values too).
+    static func decodeValue(_ value: ValueView, as kind: SeriesKind) throws(WireDecodingError) -> DataValue? {
+        switch (kind, value.kind) {
+        case (.scalar, .simpleValue(let float)):
+            return .scalar(Double(float))
+        case (.scalar, .tensor(let tensor)):
+            return try TensorValues.scalar(fromEncoded: tensor).map(DataValue.scalar)
+        case (.histogram, .histogram(let bytes)):
+            return .histogram(LegacyConversion.buckets(of: try HistogramProto(serializedBytes: bytes)))
+        case (.histogram, .tensor(let bytes)):
+            return LegacyConversion.buckets(of: try TensorProto(serializedBytes: bytes)).map(DataValue.histogram)
+        case (.image, .image(let bytes)):
+            let image = try Summary.Image(serializedBytes: bytes)
+            return .images(ImageSample(width: Int(image.width), height: Int(image.height), images: [image.encodedImage]))
+        case (.image, .tensor(let bytes)):
+            return LegacyConversion.images(of: try TensorProto(serializedBytes: bytes)).map(DataValue.images)
+        case (.audio, .audio(let bytes)):
+            return .audio([try Summary.Audio(serializedBytes: bytes).encodedAudio])
+        case (.audio, .tensor(let bytes)):
+            let tensor = try TensorProto(serializedBytes: bytes)
+            let columns = tensor.shape?.sizes.count == 2 ? Int(tensor.shape?.sizes.last ?? 1) : 1
+            guard columns > 0 else { return .audio([]) }
+            return .audio(stride(from: 0, to: tensor.stringValues.count, by: columns).map { tensor.stringValues[$0] })
+        case (.text, .tensor(let bytes)):
+            let tensor = try TensorProto(serializedBytes: bytes)
+            guard tensor.dataType == .string else { return nil }
+            return .text(tensor.stringValues.map { String(decoding: $0, as: UTF8.self) }, shape: tensor.shape?.sizes ?? [])
+        case (.hparams, _):
+            guard let metadata = value.metadata else { return nil }
+            let content = try SummaryMetadata(serializedBytes: metadata).pluginData?.content ?? []
+            return .hparams(try HParamsPluginData(serializedBytes: content))
+        case (.tensor, .tensor(let bytes)):
+            return .tensor(try TensorProto(serializedBytes: bytes))
+        default:
+            return nil
+        }
+    }
+}
+
+/// The top-level facts of an event: when, at which step, and what it carried.
+public struct EventHeader: Sendable, Equatable {
+    /// What an event carries.
+    public enum Content: Sendable, Equatable {
+        /// No `oneof what` member.
+        case none
+        /// A file version string.
+        case fileVersion(String)
+        /// A summary with this many values.
+        case summary(valueCount: Int)
+        /// A session log with this status.
+        case sessionLog(SessionLog.Status)
+        /// A graph definition.
+        case graphDef
+        /// A (deprecated) log message.
+        case logMessage
+        /// Tagged run metadata.
+        case taggedRunMetadata
+        /// A meta graph definition.
+        case metaGraphDef
+    }
+
+    /// Seconds since the epoch.
+    public var wallTime: Double
+    /// The step.
+    public var step: Int64
+    /// What the event carried.
+    public var content: Content
+
+    init(view: EventView, valueCount: Int) {
+        wallTime = view.wallTime
+        step = view.step
+        switch view.content {
+        case .none: content = .none
+        case .fileVersion(let version): content = .fileVersion(version)
+        case .summary: content = .summary(valueCount: valueCount)
+        case .sessionLog(let status): content = .sessionLog(SessionLog.Status(rawValue: status))
+        case .graphDef: content = .graphDef
+        case .logMessage: content = .logMessage
+        case .taggedRunMetadata: content = .taggedRunMetadata
+        case .metaGraphDef: content = .metaGraphDef
+        }
+    }
+}
