@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+@testable import TensorBoardEvents
+
+/// Decodes `events` (encoded here) with a fresh decoder and returns the points.
+private func decode(_ events: [Event], filter: RunDecoder.Filter = .all) throws -> (points: [DataPoint], decoder: RunDecoder) {
+    var decoder = RunDecoder(filter: filter)
+    var points: [DataPoint] = []
+    for event in events {
+        let bytes = event.serializedBytes()
+        _ = try bytes.withUnsafeBytes { payload in
+            try decoder.decode(payload) { points.append($0) }
+        }
+    }
+    return (points, decoder)
+}
+
+private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
+    Event(wallTime: 10, step: step, what: .summary(Summary(values: values)))
+}
+
+@Suite struct RunDecoderTests {
+    @Test func decodesModernAndLegacyScalars() throws {
+        let (points, decoder) = try decode([
+            Event(wallTime: 1, what: .fileVersion("brain.Event:2")),
+            summaryEvent(step: 1, Summary.Value(tag: "modern", kind: .tensor(.scalar(0.5)), metadata: .scalars)),
+            summaryEvent(step: 1, Summary.Value(tag: "legacy", kind: .simpleValue(-1))),
+            summaryEvent(step: 2, Summary.Value(tag: "modern", kind: .tensor(.scalar(0.25)))),
+        ])
+        #expect(points.map(\.tag) == ["modern", "legacy", "modern"])
+        #expect(points.map(\.value) == [.scalar(0.5), .scalar(-1), .scalar(0.25)])
+        #expect(decoder.fileVersion == "brain.Event:2")
+        #expect(decoder.series.map(\.kind) == [.scalar, .scalar])
+        #expect(decoder.series.map(\.pluginName) == ["scalars", "scalars"])
+    }
+
+    @Test func classifiesSeriesByTheirFirstMetadataAndLegacyKind() throws {
+        let image = Summary.Image(width: 2, height: 1, colorspace: 3, encodedImage: [1, 2, 3])
+        let histogram = HistogramProto(min: -1, max: 3, count: 4, bucketLimits: [0, 1, 2, 3], bucketCounts: [0, 1, 3, 0])
+        let (points, decoder) = try decode([
+            summaryEvent(step: 0, Summary.Value(tag: "img", kind: .image(image), metadata: .text)),  // legacy wins
+            summaryEvent(step: 0, Summary.Value(tag: "h", kind: .histogram(histogram))),
+            summaryEvent(step: 0, Summary.Value(tag: "t", kind: .tensor(.strings([Array("hi".utf8)], shape: [])), metadata: .text)),
+            summaryEvent(step: 0, Summary.Value(tag: "other", kind: .tensor(.scalar(1)), metadata: SummaryMetadata(pluginName: "custom"))),
+            summaryEvent(step: 0, Summary.Value(tag: "bare", kind: .tensor(.scalar(1)))),
+        ])
+        #expect(decoder.series.map(\.kind) == [.image, .histogram, .text, .tensor])
+        #expect(points.map(\.value) == [
+            .images(ImageSample(width: 2, height: 1, images: [[1, 2, 3]])),
+            // Empty buckets at both ends dropped; min and max as the outer edges (TensorBoard's conversion).
+            .histogram([HistogramBucket(leftEdge: -1, rightEdge: 1, count: 1), HistogramBucket(leftEdge: 1, rightEdge: 3, count: 3)]),
+            .text(["hi"], shape: []),
+            .tensor(.scalar(1)),
+        ])
+    }
+
+    @Test func skipsSeriesTheFilterDoesNotAskFor() throws {
+        let filter = RunDecoder.Filter(kinds: [.scalar], includesTag: { $0.hasPrefix("keep") })
+        let (points, decoder) = try decode(
+            [
+                summaryEvent(
+                    step: 3,
+                    Summary.Value(tag: "keep/a", kind: .simpleValue(1)),
+                    Summary.Value(tag: "drop/b", kind: .simpleValue(2)),
+                    Summary.Value(tag: "keep/text", kind: .tensor(.strings([[0x41]], shape: [])), metadata: .text)
+                )
+            ],
+            filter: filter
+        )
+        #expect(points == [DataPoint(tag: "keep/a", step: 3, wallTime: 10, value: .scalar(1))])
+        #expect(decoder.series.count == 3)
+    }
+
+    @Test func decodesHParamsFromEachValuesMetadata() throws {
+        let start = HParamsPluginData(data: .sessionStartInfo(HParamsSessionStartInfo(hparams: ["lr": .number(0.1)])))
+        let (points, _) = try decode([
+            summaryEvent(
+                step: 0,
+                Summary.Value(
+                    tag: HParamsPluginData.sessionStartInfoTag,
+                    kind: .tensor(TensorProto(dataType: .float, shape: TensorShapeProto([0]))),
+                    metadata: .hparams(start)
+                )
+            )
+        ])
+        #expect(points.map(\.value) == [.hparams(start)])
+    }
+
+    @Test func reportsWhatEachEventCarried() throws {
+        var decoder = RunDecoder()
+        let events = [
+            Event(wallTime: 1, what: .fileVersion("brain.Event:2")),
+            Event(wallTime: 2, step: 7, what: .sessionLog(SessionLog(status: .start))),
+            summaryEvent(step: 3, Summary.Value(tag: "a", kind: .simpleValue(1)), Summary.Value(tag: "b", kind: .simpleValue(2))),
+            Event(wallTime: 4, what: .graphDef([1, 2])),
+        ]
+        let headers = try events.map { event in
+            try event.serializedBytes().withUnsafeBytes { try decoder.decode($0) { _ in } }
+        }
+        #expect(headers.map(\.content) == [.fileVersion("brain.Event:2"), .sessionLog(.start), .summary(valueCount: 2), .graphDef])
+        #expect(headers.map(\.step) == [0, 7, 3, 0])
+    }
+
+    @Test func mergesRepeatedSummaryFields() throws {
+        // Two summary fields in one event merge, as protobuf does.
+        let bytes = bytes("10 01 2a 0a 0a 08 0a 01 61 15 00 00 80 3f 2a 0a 0a 08 0a 01 62 15 00 00 00 40")
+        var decoder = RunDecoder()
+        var points: [DataPoint] = []
+        _ = try bytes.withUnsafeBytes { try decoder.decode($0) { points.append($0) } }
+        #expect(points.map(\.tag) == ["a", "b"])
+    }
+
+    @Test func malformedNestedValueIsAnError() {
+        // A summary whose value claims more bytes than it has.
+        let bytes = bytes("2a 04 0a 09 0a 01")
+        var decoder = RunDecoder()
+        #expect(throws: WireDecodingError.truncated(offset: 3)) {
+            _ = try bytes.withUnsafeBytes { try decoder.decode($0) { _ in } }
+        }
+    }
+}
+
+@Suite struct LogdirTests {
+    let directory = TemporaryDirectory()
+
+    private func touch(_ relative: String) {
+        let path = directory.path + "/" + relative
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+    }
+
+    @Test func findsRunsAsTensorBoardDoes() throws {
+        touch("events.out.tfevents.2.host")
+        touch("events.out.tfevents.1.host")
+        touch("train/events.out.tfevents.1.host.v2")
+        touch("train/notes.txt")
+        touch("a/b/c/x.tfevents.y")
+        touch("empty/profile.tfevents.profile-empty")
+        touch("nothing/here.txt")
+        let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
+        #expect(problems.isEmpty)
+        #expect(runs.map(\.name) == [".", "a/b/c", "train"])
+        #expect(runs[0].files == [directory.path + "/events.out.tfevents.1.host", directory.path + "/events.out.tfevents.2.host"])
+    }
+
+    @Test func followsSymlinksButNeverLoops() throws {
+        touch("real/events.out.tfevents.1.h")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/linked", withDestinationPath: directory.path + "/real")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/real/loop", withDestinationPath: directory.path)
+        let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
+        #expect(runs.map(\.name) == ["linked", "real"])
+        #expect(problems.map(\.code) == [.symlinkLoop, .symlinkLoop])
+    }
+
+    @Test func acceptsASingleFileAndRejectsAMissingPath() throws {
+        touch("run/events.out.tfevents.1.h")
+        let file = directory.path + "/run/events.out.tfevents.1.h"
+        #expect(try Logdir.discoverRuns(in: file).runs == [Run(name: ".", directory: directory.path + "/run", files: [file])])
+        #expect(throws: LogdirError(.notADirectory(errno: ENOENT), path: directory.path + "/missing")) {
+            _ = try Logdir.discoverRuns(in: directory.path + "/missing")
+        }
+    }
+
+    @Test func reportsAnUnreadableDirectoryAndGoesOn() throws {
+        guard getuid() != 0 else { return }  // root reads every directory
+        touch("ok/events.out.tfevents.1.h")
+        touch("locked/events.out.tfevents.1.h")
+        chmod(directory.path + "/locked", 0)
+        defer { chmod(directory.path + "/locked", 0o755) }
+        let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
+        #expect(runs.map(\.name) == ["ok"])
+        #expect(problems.map(\.code) == [.unreadableDirectory(errno: EACCES)])
+    }
+}
