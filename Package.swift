@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 //
 // TensorBoard event logs for Swift: write them from a training loop, read any of them back.
-// Layers depend only downward: CCRC32C → TensorBoardEvents → TensorBoardTraining → EventDumpKit → executables.
+// Layers depend only downward: CCRC32C and CZlib → TensorBoardEvents (bytes, records, events, summaries,
+// logdirs) → TensorBoardTraining (callbacks, metrics) and EventDumpKit (the CLI) → executables.
 
 import PackageDescription
 
@@ -10,8 +11,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "TensorBoardEvents", targets: ["TensorBoardEvents"]),
+        .library(name: "TensorBoardTraining", targets: ["TensorBoardTraining"]),
         .library(name: "EventDumpKit", targets: ["EventDumpKit"]),
         .executable(name: "eventdump", targets: ["eventdump"]),
+        .executable(name: "train-demo", targets: ["train-demo"]),
     ],
     targets: [
         // CRC-32C with a hardware path chosen at run time (function-level target attributes, no flags).
@@ -27,12 +30,21 @@ let package = Package(
             dependencies: ["CCRC32C", "CZlib"]
         ),
         .target(
+            name: "TensorBoardTraining",
+            dependencies: ["TensorBoardEvents"]
+        ),
+        .target(
             name: "EventDumpKit",
             dependencies: ["TensorBoardEvents"]
         ),
         .executableTarget(
             name: "eventdump",
             dependencies: ["EventDumpKit"]
+        ),
+        // The README's main job: trains a small model on a real data set with every callback.
+        .executableTarget(
+            name: "train-demo",
+            dependencies: ["TensorBoardTraining", "EventDumpKit"]
         ),
         // Writes a log directory of every summary kind and a manifest of what TensorBoard must show for it;
         // scripts/check-with-tensorboard runs it. Not a product.
@@ -43,6 +55,14 @@ let package = Package(
         .testTarget(
             name: "TensorBoardEventsTests",
             dependencies: ["TensorBoardEvents", "CCRC32C"]
+        ),
+        .testTarget(
+            name: "TensorBoardTrainingTests",
+            dependencies: ["TensorBoardTraining"]
+        ),
+        .testTarget(
+            name: "EventDumpKitTests",
+            dependencies: ["EventDumpKit"]
         ),
     ],
     swiftLanguageModes: [.v6]
