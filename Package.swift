@@ -46,6 +46,11 @@ let package = Package(
             name: "train-demo",
             dependencies: ["TensorBoardTraining", "EventDumpKit"]
         ),
+        // Release-mode benchmarks; scripts/bench runs them beside the peers. Not a product.
+        .executableTarget(
+            name: "eventbench",
+            dependencies: ["TensorBoardEvents"]
+        ),
         // Writes a log directory of every summary kind and a manifest of what TensorBoard must show for it;
         // scripts/check-with-tensorboard runs it. Not a product.
         .executableTarget(

@@ -27,18 +27,17 @@ public struct RunDecoder {
         public static let all = Filter()
     }
 
-    struct SeriesState {
-        var tag: String
-        var info: SeriesInfo?
-        var isWanted = false
-    }
-
     /// The filter in use.
     public let filter: Filter
-    private var table = TagTable()
-    private var states: [SeriesState] = []
+    var table = TagTable()
+    // Per series, by the index the tag table gives; kept in separate arrays so the hot path touches only
+    // trivially copyable values.
+    var tags: [String] = []
+    var infos: [SeriesInfo?] = []
+    var kinds: [SeriesKind?] = []
+    var wanted: [Bool] = []
     /// The file version of the last file-version event seen, such as `"brain.Event:2"`.
-    public private(set) var fileVersion: String?
+    public internal(set) var fileVersion: String?
 
     /// Creates a decoder for one run.
     /// - Parameter filter: Which points to decode.
@@ -47,7 +46,10 @@ public struct RunDecoder {
     }
 
     /// The series seen so far whose kind is known, in order of first appearance.
-    public var series: [SeriesInfo] { states.compactMap(\.info) }
+    public var series: [SeriesInfo] { infos.compactMap { $0 } }
+
+    /// The tag of the series with the given index (see ``ScalarPoint/seriesIndex``).
+    public func tag(ofSeries index: Int) -> String { tags[index] }
 
     /// Decodes one record's payload, calling `body` with each point it holds that the filter asks for.
     /// - Parameters:
@@ -62,39 +64,40 @@ public struct RunDecoder {
         let view = try EventView(payload)
         var valueCount = 0
         switch view.content {
-        case .fileVersion(let version): fileVersion = version
+        case .fileVersion(let version): fileVersion = String(decoding: version, as: UTF8.self)
         case .summary:
             try view.forEachValue { value throws(WireDecodingError) in
                 valueCount += 1
-                try decodeValue(&value, step: view.step, wallTime: view.wallTime, body)
+                guard let (index, kind) = try wantedSeries(of: value) else { return }
+                guard let decoded = try Self.decodeValue(value, as: kind) else { return }
+                body(DataPoint(tag: tags[index], step: view.step, wallTime: view.wallTime, value: decoded))
             }
         default: break
         }
         return EventHeader(view: view, valueCount: valueCount)
     }
 
-    private mutating func decodeValue(
-        _ value: inout ValueView,
-        step: Int64,
-        wallTime: Double,
-        _ body: (DataPoint) -> Void
-    ) throws(WireDecodingError) {
+    /// The series index and kind of a value, when the filter asks for its series.
+    mutating func wantedSeries(of value: ValueView) throws(WireDecodingError) -> (Int, SeriesKind)? {
         var tagBytes = value.tag
         if tagBytes.isEmpty, case .tensor = value.kind, !value.nodeName.isEmpty {
             tagBytes = value.nodeName  // as TensorBoard's Python loader does for tensors without a tag
         }
         let (index, isNew) = table.index(of: tagBytes)
         if isNew {
-            states.append(SeriesState(tag: String(decoding: tagBytes, as: UTF8.self)))
+            tags.append(String(decoding: tagBytes, as: UTF8.self))
+            infos.append(nil)
+            kinds.append(nil)
+            wanted.append(false)
         }
-        if states[index].info == nil, let info = try Self.seriesInfo(tag: states[index].tag, value: value) {
-            states[index].info = info
-            states[index].isWanted =
-                (filter.kinds?.contains(info.kind) ?? true) && (filter.includesTag?(info.tag) ?? true)
+        if let kind = kinds[index] {
+            return wanted[index] ? (index, kind) : nil
         }
-        guard states[index].isWanted, let kind = states[index].info?.kind else { return }
-        guard let decoded = try Self.decodeValue(value, as: kind) else { return }
-        body(DataPoint(tag: states[index].tag, step: step, wallTime: wallTime, value: decoded))
+        guard let info = try Self.seriesInfo(tag: tags[index], value: value) else { return nil }
+        infos[index] = info
+        kinds[index] = info.kind
+        wanted[index] = (filter.kinds?.contains(info.kind) ?? true) && (filter.includesTag?(info.tag) ?? true)
+        return wanted[index] ? (index, info.kind) : nil
     }
 
     /// The series info a value establishes, or `nil` when it says nothing (a tensor without metadata).
@@ -178,6 +181,32 @@ public struct RunDecoder {
     }
 }
 
+/// A scalar point as ``RunDecoder/decodeScalars(_:_:)`` reports it: trivially copyable, its tag given by the
+/// series index.
+public struct ScalarPoint: Sendable, Equatable {
+    /// The series' index in its ``RunDecoder`` (``RunDecoder/tag(ofSeries:)`` gives the tag).
+    public var seriesIndex: Int
+    /// The step.
+    public var step: Int64
+    /// Seconds since the epoch.
+    public var wallTime: Double
+    /// The value.
+    public var value: Double
+
+    /// Creates a scalar point.
+    /// - Parameters:
+    ///   - seriesIndex: The series' index in its decoder.
+    ///   - step: The step.
+    ///   - wallTime: Seconds since the epoch.
+    ///   - value: The value.
+    public init(seriesIndex: Int, step: Int64, wallTime: Double, value: Double) {
+        self.seriesIndex = seriesIndex
+        self.step = step
+        self.wallTime = wallTime
+        self.value = value
+    }
+}
+
 /// The top-level facts of an event: when, at which step, and what it carried.
 public struct EventHeader: Sendable, Equatable {
     /// What an event carries.
@@ -212,7 +241,7 @@ public struct EventHeader: Sendable, Equatable {
         step = view.step
         switch view.content {
         case .none: content = .none
-        case .fileVersion(let version): content = .fileVersion(version)
+        case .fileVersion(let version): content = .fileVersion(String(decoding: version, as: UTF8.self))
         case .summary: content = .summary(valueCount: valueCount)
         case .sessionLog(let status): content = .sessionLog(SessionLog.Status(rawValue: status))
         case .graphDef: content = .graphDef

@@ -1,57 +1,85 @@
 // TagTable.swift: interns tags read as bytes, so a repeated tag costs a hash and a compare, not an allocation.
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An open-addressing hash table from tag bytes to a dense index (0, 1, 2, ... in order of first sight).
 ///
-/// Looking up bytes that are already known allocates nothing; only a new tag copies its bytes.
+/// Looking up bytes that are already known allocates nothing; only a new tag copies its bytes. Slots are two
+/// flat arrays (hashes, and indices with -1 for empty), probed linearly.
 package struct TagTable {
-    private struct Slot {
-        var hash: UInt64
-        var index: Int
-    }
-
-    private var slots: [Slot?]
-    private var keys: [[UInt8]] = []
+    private var hashes: [UInt64]
+    private var indices: [Int32]
+    /// Every key's bytes, end to end; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
+    private var keyBytes: [UInt8] = []
+    private var keyStarts: [Int] = [0]
     private var mask: Int
 
     /// Creates an empty table.
     package init() {
-        slots = Array(repeating: nil, count: 16)
+        hashes = Array(repeating: 0, count: 16)
+        indices = Array(repeating: -1, count: 16)
         mask = 15
     }
 
     /// The number of distinct tags.
-    package var count: Int { keys.count }
+    package var count: Int { keyStarts.count - 1 }
 
     /// The index of `bytes`, adding it when new.
     /// - Returns: The index and whether it was just added.
+    @inline(__always)
     package mutating func index(of bytes: UnsafeRawBufferPointer) -> (index: Int, isNew: Bool) {
         let hash = Self.hash(bytes)
         var position = Int(truncatingIfNeeded: hash) & mask
-        while let slot = slots[position] {
-            if slot.hash == hash, keys[slot.index].withUnsafeBytes({ $0.elementsEqual(bytes) }) {
-                return (slot.index, false)
+        while true {
+            let index = Int(indices[position])
+            if index < 0 { break }
+            if hashes[position] == hash && keyEquals(index, bytes) {
+                return (index, false)
             }
             position = (position + 1) & mask
         }
-        let index = keys.count
-        keys.append([UInt8](bytes))
-        slots[position] = Slot(hash: hash, index: index)
-        if keys.count * 2 > slots.count { grow() }
+        let index = count
+        keyBytes.append(contentsOf: bytes)
+        keyStarts.append(keyBytes.count)
+        hashes[position] = hash
+        indices[position] = Int32(truncatingIfNeeded: index)
+        if count * 2 > indices.count { grow() }
         return (index, true)
     }
 
+    @inline(__always)
+    private func keyEquals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = keyStarts[index]
+        guard keyStarts[index + 1] - start == bytes.count else { return false }
+        guard let other = bytes.baseAddress else { return true }
+        return keyBytes.withUnsafeBytes { keys in
+            guard let base = keys.baseAddress else { return false }
+            return memcmp(base + start, other, bytes.count) == 0
+        }
+    }
+
     private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        mask = slots.count - 1
-        for case let slot? in old {
-            var position = Int(truncatingIfNeeded: slot.hash) & mask
-            while slots[position] != nil { position = (position + 1) & mask }
-            slots[position] = slot
+        let oldHashes = hashes
+        let oldIndices = indices
+        hashes = Array(repeating: 0, count: oldIndices.count * 2)
+        indices = Array(repeating: -1, count: oldIndices.count * 2)
+        mask = indices.count - 1
+        for slot in 0..<oldIndices.count where oldIndices[slot] >= 0 {
+            var position = Int(truncatingIfNeeded: oldHashes[slot]) & mask
+            while indices[position] >= 0 { position = (position + 1) & mask }
+            hashes[position] = oldHashes[slot]
+            indices[position] = oldIndices[slot]
         }
     }
 
     /// A 64-bit hash of `bytes`: eight bytes at a time, multiplied and folded.
+    @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var offset = 0
@@ -64,7 +92,7 @@ package struct TagTable {
         var tail: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count {
-            tail |= UInt64(bytes[offset]) << shift
+            tail |= UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self)) << shift
             shift += 8
             offset += 1
         }

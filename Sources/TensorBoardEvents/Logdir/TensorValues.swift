@@ -21,7 +21,9 @@ package enum TensorValues {
         while let tag = try reader.readKey() {
             switch (tag.fieldNumber, tag.wireType) {
             case (1, .varint): dataType = try reader.readInt32()
-            case (2, .lengthDelimited): elementCount = try shapeElementCount(try reader.readMessage())
+            case (2, .lengthDelimited):
+                let shape = try reader.readMessage()
+                elementCount = shape.isAtEnd ? 1 : try shapeElementCount(shape)
             case (4, .lengthDelimited): content = try reader.readLengthDelimited()
             case (5, .lengthDelimited):
                 let view = try reader.readLengthDelimited()

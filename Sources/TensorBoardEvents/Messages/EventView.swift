@@ -20,10 +20,10 @@ package struct EventView {
     /// Where in the payload those `summary` fields start.
     @usableFromInline var summaryFieldsStart = 0
 
-    /// The `oneof what` member, as far as readers here need to tell.
-    package enum Content: Equatable {
+    /// The `oneof what` member, as far as readers here need to tell. Trivially copyable, like the whole view.
+    package enum Content {
         case none
-        case fileVersion(String)
+        case fileVersion(UnsafeRawBufferPointer)
         case summary
         case sessionLog(status: Int32)
         case graphDef
@@ -47,13 +47,13 @@ package struct EventView {
             case (2, .varint): step = try reader.readInt64()
             case (5, .lengthDelimited):
                 summary = try reader.readLengthDelimited()
-                if content != .summary {
+                if !isSummary {
                     summaryFieldCount = 0
                     summaryFieldsStart = keyOffset
                 }
                 summaryFieldCount += 1
                 content = .summary
-            case (3, .lengthDelimited): content = .fileVersion(try reader.readString())
+            case (3, .lengthDelimited): content = .fileVersion(try reader.readLengthDelimited())
             case (7, .lengthDelimited):
                 var nested = try reader.readMessage()
                 var status: Int32 = 0
@@ -82,11 +82,18 @@ package struct EventView {
         }
     }
 
+    /// Whether the event carries a summary.
+    @inlinable
+    package var isSummary: Bool {
+        if case .summary = content { return true }
+        return false
+    }
+
     /// Calls `body` with each summary value in order (of every `summary` field, which protobuf merges).
     /// - Throws: ``WireDecodingError`` when a summary or value is malformed, with offsets within the payload.
     @inlinable
     package func forEachValue(_ body: (inout ValueView) throws(WireDecodingError) -> Void) throws(WireDecodingError) {
-        guard content == .summary else { return }
+        guard isSummary else { return }
         let reader = ProtoReader(payload)
         if summaryFieldCount == 1 {
             try Self.walk(try reader.nestedReader(for: summary), body)
@@ -139,6 +146,10 @@ package struct ValueView {
         case audio(UnsafeRawBufferPointer)
         case tensor(UnsafeRawBufferPointer)
     }
+
+    /// A value with no fields.
+    @inlinable
+    package init() {}
 
     /// Reads a value's fields.
     @inlinable

@@ -46,7 +46,7 @@ package struct ProtoReader {
     /// Reads a varint.
     /// - Throws: `.truncated` when the input ends inside it, `.malformedVarint` when it is over ten bytes or
     ///   overflows 64 bits.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func readVarint() throws(WireDecodingError) -> UInt64 {
         guard let start, position < end else { throw .truncated(offset: absoluteOffset) }
         let first = start.load(fromByteOffset: position, as: UInt8.self)
@@ -81,7 +81,7 @@ package struct ProtoReader {
     }
 
     /// Reads four little-endian bytes.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func readFixed32() throws(WireDecodingError) -> UInt32 {
         guard let start, end - position >= 4 else { throw .truncated(offset: absoluteOffset) }
         let value = start.loadUnaligned(fromByteOffset: position, as: UInt32.self)
@@ -90,7 +90,7 @@ package struct ProtoReader {
     }
 
     /// Reads eight little-endian bytes.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func readFixed64() throws(WireDecodingError) -> UInt64 {
         guard let start, end - position >= 8 else { throw .truncated(offset: absoluteOffset) }
         let value = start.loadUnaligned(fromByteOffset: position, as: UInt64.self)
@@ -100,7 +100,7 @@ package struct ProtoReader {
 
     /// Reads a length prefix and returns a view of the bytes it covers.
     /// - Throws: `.truncated` when the length runs past the end of the message.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func readLengthDelimited() throws(WireDecodingError) -> UnsafeRawBufferPointer {
         let keyOffset = absoluteOffset
         let length = try readVarint()
@@ -114,9 +114,15 @@ package struct ProtoReader {
 
     /// Reads the next field key, or returns `nil` at the end of the message.
     /// - Throws: `.invalidFieldKey` for field number 0, too large, or wire type 6 or 7.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func readKey() throws(WireDecodingError) -> FieldTag? {
-        guard position < end else { return nil }
+        guard let start, position < end else { return nil }
+        let first = start.load(fromByteOffset: position, as: UInt8.self)
+        // One-byte keys (fields 1 to 15) are nearly all keys; wire types 6 and 7 and field 0 are invalid.
+        if first < 0x80, first >= 8, let wireType = WireType(rawValue: first & 7) {
+            position += 1
+            return FieldTag(uncheckedFieldNumber: UInt32(first >> 3), wireType: wireType)
+        }
         let keyOffset = absoluteOffset
         let raw = try readVarint()
         guard let tag = FieldTag(rawValue: raw) else { throw .invalidFieldKey(raw, offset: keyOffset) }
@@ -125,7 +131,7 @@ package struct ProtoReader {
 
     /// A reader for the embedded message whose bytes are `view` (a view this reader returned).
     /// - Throws: `.nestingTooDeep` past ``maximumDepth``.
-    @inlinable
+    @inlinable @inline(__always)
     package func nestedReader(for view: UnsafeRawBufferPointer) throws(WireDecodingError) -> ProtoReader {
         guard depth + 1 < Self.maximumDepth else {
             throw .nestingTooDeep(limit: Self.maximumDepth, offset: absoluteOffset - view.count)
@@ -140,7 +146,7 @@ package struct ProtoReader {
     }
 
     /// Reads a length-delimited field and returns a reader for the message inside it.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func readMessage() throws(WireDecodingError) -> ProtoReader {
         let view = try readLengthDelimited()
         return try nestedReader(for: view)

@@ -39,6 +39,13 @@ public struct FieldTag: Sendable, Equatable {
         self.wireType = wireType
     }
 
+    /// Creates a tag whose field number the caller has already checked to be in range.
+    @inlinable @inline(__always)
+    init(uncheckedFieldNumber fieldNumber: UInt32, wireType: WireType) {
+        self.fieldNumber = fieldNumber
+        self.wireType = wireType
+    }
+
     /// Decodes a key as read from the wire, or returns `nil` when its field number is 0, too large, or its
     /// wire type is 6 or 7.
     /// - Parameter rawValue: The key varint.

@@ -1,0 +1,126 @@
+// eventbench: release-mode benchmarks of the writer and the reader, printing one JSON object per measurement.
+// scripts/bench runs it beside the peers (tensorboardX, TensorBoard's writers and loaders, tbparse) and prints
+// the comparison table. Benchmarks never run inside `swift test`.
+//
+// Usage:
+//   eventbench write --events N --output DIR [--repetitions R]   scalar events through SummaryWriter
+//   eventbench read --input PATH [--repetitions R]               a log (file or directory) to scalar points
+//   eventbench generate --events N --output FILE                 a large log for the read benchmarks
+
+import Foundation
+import TensorBoardEvents
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Peak resident memory of this process so far, in bytes.
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+func option(_ name: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("eventbench: \(message)\n".utf8))
+    exit(2)
+}
+
+func report(_ fields: [String: Any]) {
+    guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]) else { return }
+    print(String(decoding: data, as: UTF8.self))
+}
+
+let tags = (0..<10).map { "tag\($0)" }
+
+/// Writes `events` scalar events (10 tags cycling, increasing steps) into a new run directory.
+func writeScalars(events: Int, directory: String) throws -> (seconds: Double, bytes: Int) {
+    let start = now()
+    let writer = try SummaryWriter(runDirectory: directory)
+    var step: Int64 = 0
+    for index in 0..<events {
+        try writer.scalar(tags[index % 10], Float(index) * 0.001, step: step)
+        if index % 10 == 9 { step += 1 }
+    }
+    try writer.close()
+    let seconds = now() - start
+    let size = ((try? FileManager.default.attributesOfItem(atPath: writer.filePath))?[.size] as? Int) ?? 0
+    return (seconds, size)
+}
+
+/// Reads every scalar point of a log (a directory or one file) and returns the count and a checksum.
+func readScalars(_ path: String) throws -> (points: Int, bytes: Int, sum: Double) {
+    var points = 0
+    var bytes = 0
+    var sum = 0.0
+    for run in try Logdir.discoverRuns(in: path).runs {
+        var decoder = RunDecoder(filter: RunDecoder.Filter(kinds: [.scalar]))
+        for file in run.files {
+            var reader = try EventFileReader(path: file)
+            while true {
+                let more = try reader.nextRecord { _, payload -> Bool in
+                    bytes += payload.count + TFRecordFrame.overhead
+                    try? decoder.decodeScalars(payload) { point in
+                        points += 1
+                        sum += point.value
+                    }
+                    return true
+                }
+                if more == nil { break }
+            }
+        }
+    }
+    return (points, bytes, sum)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else { fail("usage: eventbench write|read|generate ...") }
+let repetitions = Int(option("--repetitions", in: arguments) ?? "1") ?? 1
+
+switch command {
+case "write":
+    guard let events = Int(option("--events", in: arguments) ?? ""), let output = option("--output", in: arguments) else {
+        fail("usage: eventbench write --events N --output DIR")
+    }
+    for repetition in 0..<repetitions {
+        let directory = output + "/write-\(repetition)"
+        let (seconds, bytes) = try writeScalars(events: events, directory: directory)
+        try? FileManager.default.removeItem(atPath: directory)
+        report([
+            "benchmark": "write", "tool": "swift SummaryWriter", "events": events, "seconds": seconds, "bytes": bytes,
+            "events_per_second": Double(events) / seconds, "ns_per_event": seconds / Double(events) * 1e9,
+            "peak_rss_bytes": peakResidentBytes(),
+        ])
+    }
+case "read":
+    guard let input = option("--input", in: arguments) else { fail("usage: eventbench read --input PATH") }
+    for _ in 0..<repetitions {
+        let start = now()
+        let (points, bytes, sum) = try readScalars(input)
+        let seconds = now() - start
+        report([
+            "benchmark": "read", "tool": "swift RunDecoder", "events": points, "seconds": seconds, "bytes": bytes,
+            "events_per_second": Double(points) / seconds, "megabytes_per_second": Double(bytes) / seconds / 1e6,
+            "checksum": sum, "peak_rss_bytes": peakResidentBytes(),
+        ])
+    }
+case "generate":
+    guard let events = Int(option("--events", in: arguments) ?? ""), let output = option("--output", in: arguments) else {
+        fail("usage: eventbench generate --events N --output DIR")
+    }
+    let (seconds, bytes) = try writeScalars(events: events, directory: output)
+    report(["benchmark": "generate", "events": events, "seconds": seconds, "bytes": bytes])
+default:
+    fail("unknown command '\(command)'")
+}
