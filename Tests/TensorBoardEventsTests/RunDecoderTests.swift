@@ -45,14 +45,27 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
             summaryEvent(step: 0, Summary.Value(tag: "other", kind: .tensor(.scalar(1)), metadata: SummaryMetadata(pluginName: "custom"))),
             summaryEvent(step: 0, Summary.Value(tag: "bare", kind: .tensor(.scalar(1)))),
         ])
-        #expect(decoder.series.map(\.kind) == [.image, .histogram, .text, .tensor])
+        // A tensor without metadata is a plain tensor series with no plugin, as TensorBoard's Python loader keeps it.
+        #expect(decoder.series.map(\.kind) == [.image, .histogram, .text, .tensor, .tensor])
+        #expect(decoder.series.map(\.pluginName) == ["images", "histograms", "text", "custom", ""])
         #expect(points.map(\.value) == [
             .images(ImageSample(width: 2, height: 1, images: [[1, 2, 3]])),
             // Empty buckets at both ends dropped; min and max as the outer edges (TensorBoard's conversion).
             .histogram([HistogramBucket(leftEdge: -1, rightEdge: 1, count: 1), HistogramBucket(leftEdge: 1, rightEdge: 3, count: 3)]),
             .text(["hi"], shape: []),
             .tensor(.scalar(1)),
+            .tensor(.scalar(1)),
         ])
+    }
+
+    @Test func aTensorSeriesWithoutMetadataTakesTheKindOfTheFirstMetadataThatArrives() throws {
+        let (points, decoder) = try decode([
+            summaryEvent(step: 1, Summary.Value(tag: "late", kind: .tensor(.scalar(1)))),
+            summaryEvent(step: 2, Summary.Value(tag: "late", kind: .tensor(.scalar(2)), metadata: .scalars)),
+            summaryEvent(step: 3, Summary.Value(tag: "late", kind: .tensor(.scalar(3)), metadata: .text)),
+        ])
+        #expect(decoder.series.map(\.kind) == [.scalar])
+        #expect(points.map(\.value) == [.tensor(.scalar(1)), .scalar(2), .scalar(3)])
     }
 
     @Test func skipsSeriesTheFilterDoesNotAskFor() throws {

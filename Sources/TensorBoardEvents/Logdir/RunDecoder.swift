@@ -36,6 +36,8 @@ public struct RunDecoder {
     var infos: [SeriesInfo?] = []
     var kinds: [SeriesKind?] = []
     var wanted: [Bool] = []
+    /// Whether the series' kind was guessed from a tensor value without metadata.
+    var provisional: [Bool] = []
     /// The file version of the last file-version event seen, such as `"brain.Event:2"`.
     public internal(set) var fileVersion: String?
 
@@ -78,6 +80,9 @@ public struct RunDecoder {
     }
 
     /// The series index and kind of a value, when the filter asks for its series.
+    ///
+    /// A tensor series whose values carry no metadata yet is provisionally a plain ``SeriesKind/tensor`` with no
+    /// plugin; the first metadata that arrives later decides its kind, as in TensorBoard's Python loader.
     mutating func wantedSeries(of value: ValueView) throws(WireDecodingError) -> (Int, SeriesKind)? {
         var tagBytes = value.tag
         if tagBytes.isEmpty, case .tensor = value.kind, !value.nodeName.isEmpty {
@@ -89,11 +94,21 @@ public struct RunDecoder {
             infos.append(nil)
             kinds.append(nil)
             wanted.append(false)
+            provisional.append(false)
         }
-        if let kind = kinds[index] {
+        if let kind = kinds[index], !(provisional[index] && value.metadata != nil) {
             return wanted[index] ? (index, kind) : nil
         }
-        guard let info = try Self.seriesInfo(tag: tags[index], value: value) else { return nil }
+        let info: SeriesInfo
+        if let established = try Self.seriesInfo(tag: tags[index], value: value) {
+            info = established
+            provisional[index] = false
+        } else if case .tensor = value.kind {
+            info = SeriesInfo(tag: tags[index], kind: .tensor, pluginName: "")
+            provisional[index] = true
+        } else {
+            return nil
+        }
         infos[index] = info
         kinds[index] = info.kind
         wanted[index] = (filter.kinds?.contains(info.kind) ?? true) && (filter.includesTag?(info.tag) ?? true)

@@ -87,4 +87,17 @@ public struct SeriesInfo: Sendable, Equatable {
         self.displayName = displayName
         self.summaryDescription = summaryDescription
     }
+
+    /// The data class TensorBoard's loaders use: the one the metadata sets, or else the one they derive from
+    /// the plugin name (`scalars` → scalar; `histograms`, `text`, `hparams`, `pr_curves`, `mesh`,
+    /// `custom_scalars` → tensor; `images`, `audio` and the graph plugins → blob sequence; any other → unknown).
+    public var effectiveDataClass: DataClass {
+        if dataClass != .unknown { return dataClass }
+        switch pluginName {
+        case "scalars": return .scalar
+        case "histograms", "text", "hparams", "pr_curves", "mesh", "custom_scalars": return .tensor
+        case "images", "audio", "graph_run_metadata", "graph_run_metadata_graph", "graph_keras_model": return .blobSequence
+        default: return .unknown
+        }
+    }
 }

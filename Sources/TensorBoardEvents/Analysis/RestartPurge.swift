@@ -1,0 +1,150 @@
+// RestartPurge.swift: which points TensorBoard drops when a run restarts or its steps go backwards.
+
+/// TensorBoard's rules for "orphaned" points: when training restarts from an earlier step, the points the
+/// interrupted attempt logged at that step and later are dropped. Feed it a run's events in reading order
+/// (files in name order); it says what to drop before each event's points are added.
+///
+/// - ``Rules/rustLoader`` (the default `tensorboard --logdir` loader): a new point of a series drops every
+///   point of that series whose step is at or above the new point's step. Session logs are ignored.
+/// - ``Rules/pythonLoader`` (`--load_fast=false`, `EventAccumulator`, tbparse's multiplexer): with file version
+///   2 or later, every `SessionLog` START but the run's first drops the points of every series at or above its
+///   step; with no file version (or one below 2), a summary event whose step is below the previous summary
+///   event's step drops, for the tags it carries, the points at or above its step.
+///
+/// ``SummaryWriter``'s resume writes two STARTs at the resume step, so the two loaders agree on its runs.
+public struct RestartPurge: Sendable {
+    /// Which loader's rules to apply.
+    public struct Rules: OptionSet, Sendable {
+        /// The raw value.
+        public let rawValue: Int
+        /// Creates rules from a raw value.
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// TensorBoard's default (Rust) loader: a series' new point drops its points at or above that step.
+        public static let rustLoader = Rules(rawValue: 1)
+        /// TensorBoard's Python loader: restarts marked by SessionLog START, or steps going backwards.
+        public static let pythonLoader = Rules(rawValue: 2)
+        /// What TensorBoard shows whichever loader it runs: both rules.
+        public static let tensorBoard: Rules = [.rustLoader, .pythonLoader]
+    }
+
+    /// Points to drop: those of the given tags (every tag when `nil`) whose step is at least `step`.
+    public struct Purge: Sendable, Equatable {
+        /// The tags concerned, or `nil` for every tag of the run.
+        public var tags: [String]?
+        /// Points at this step or later are dropped.
+        public var step: Int64
+
+        /// Creates a purge.
+        /// - Parameters:
+        ///   - tags: The tags concerned, or `nil` for all.
+        ///   - step: The first step dropped.
+        public init(tags: [String]?, step: Int64) {
+            self.tags = tags
+            self.step = step
+        }
+    }
+
+    /// The rules applied.
+    public let rules: Rules
+    private var fileVersion: Double?
+    private var seenSessionStart = false
+    private var mostRecentSummaryStep: Int64 = -1
+
+    /// Creates the purge state for one run.
+    /// - Parameter rules: Which loader's rules to apply.
+    public init(rules: Rules = .tensorBoard) {
+        self.rules = rules
+    }
+
+    /// The purges to apply before adding the points of an event.
+    /// - Parameters:
+    ///   - event: The event's header.
+    ///   - tags: The tags of the event's summary values (in any order; repeats allowed).
+    /// - Returns: The purges, in order; the Rust loader's rule adds one per tag.
+    public mutating func purges(before event: EventHeader, tags: [String]) -> [Purge] {
+        var purges: [Purge] = []
+        if case .fileVersion(let version) = event.content {
+            fileVersion = Self.parseFileVersion(version)
+        }
+        let isSummary: Bool
+        if case .summary = event.content { isSummary = true } else { isSummary = false }
+        if rules.contains(.pythonLoader) {
+            if let fileVersion, fileVersion != 0, fileVersion >= 2 {
+                if case .sessionLog(let status) = event.content, status == .start {
+                    if seenSessionStart {
+                        purges.append(Purge(tags: nil, step: event.step))
+                    }
+                    seenSessionStart = true
+                }
+            } else if isSummary, event.step < mostRecentSummaryStep {
+                purges.append(Purge(tags: tags, step: event.step))
+            }
+            if isSummary { mostRecentSummaryStep = event.step }
+        }
+        if rules.contains(.rustLoader), isSummary, !tags.isEmpty {
+            purges.append(Purge(tags: tags, step: event.step))
+        }
+        return purges
+    }
+
+    /// The number in a `brain.Event:<n>` file version, as TensorBoard's Python loader reads it (the text after
+    /// the last `brain.Event:`), or `nil` when it is not a number.
+    static func parseFileVersion(_ version: String) -> Double? {
+        let marker = Array("brain.Event:".utf8)
+        let bytes = Array(version.utf8)
+        var start = 0
+        var index = 0
+        while index + marker.count <= bytes.count {
+            if bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                index += marker.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        let rest = bytes[start...].drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        return Double(String(decoding: rest, as: UTF8.self))
+    }
+}
+
+/// The points of one run by tag, with TensorBoard's restart purging applied as events arrive.
+public struct RunPoints: Sendable {
+    /// The tags in order of their first point.
+    public private(set) var tags: [String] = []
+    /// The points of each tag, in reading order.
+    public private(set) var pointsByTag: [String: [DataPoint]] = [:]
+    /// How many points purges dropped.
+    public private(set) var purgedCount = 0
+    private var purge: RestartPurge?
+
+    /// Creates an empty collection.
+    /// - Parameter rules: The purge rules, or `nil` to keep every point.
+    public init(rules: RestartPurge.Rules? = .tensorBoard) {
+        purge = rules.map { RestartPurge(rules: $0) }
+    }
+
+    /// Adds an event's points, after the purges the event causes.
+    /// - Parameters:
+    ///   - event: The event's header.
+    ///   - points: Its points (as ``RunDecoder/decode(_:_:)`` gave them).
+    public mutating func add(_ event: EventHeader, points: [DataPoint]) {
+        if purge != nil {
+            let purges = purge?.purges(before: event, tags: points.map(\.tag)) ?? []
+            for purge in purges { apply(purge) }
+        }
+        for point in points {
+            if pointsByTag[point.tag] == nil { tags.append(point.tag) }
+            pointsByTag[point.tag, default: []].append(point)
+        }
+    }
+
+    private mutating func apply(_ purge: RestartPurge.Purge) {
+        for tag in purge.tags ?? tags {
+            guard let points = pointsByTag[tag] else { continue }
+            let kept = points.filter { $0.step < purge.step }
+            purgedCount += points.count - kept.count
+            pointsByTag[tag] = kept
+        }
+    }
+}
