@@ -77,6 +77,30 @@ package struct EventFileWriter: ~Copyable {
         }
     }
 
+    /// Appends one record whose payload `encode` stores straight into the buffer: it gets room for
+    /// `maximumPayloadSize` bytes and returns how many it stored. This is the hot path for small events: one
+    /// capacity check per record, none per field.
+    /// - Throws: as ``appendRecord(_:)``.
+    @inline(__always)
+    package mutating func appendRecord(
+        maximumPayloadSize: Int,
+        _ encode: (UnsafeMutableRawPointer) -> Int
+    ) throws(EventFileError) {
+        guard descriptor >= 0 else { throw EventFileError(.closed, path: path) }
+        if pending.count > pendingLimit {
+            try flush()
+        }
+        let record = pending.reserve(maximumPayloadSize + TFRecordFrame.overhead)
+        let length = encode(record + TFRecordFrame.headerSize)
+        TFRecordFrame.storeHeader(length: UInt64(length), at: record)
+        TFRecordFrame.storeFooter(payload: record + TFRecordFrame.headerSize, length: length)
+        pending.count += length + TFRecordFrame.overhead
+        recordCount += 1
+        if pending.count >= flushThreshold {
+            try flush()
+        }
+    }
+
     /// Appends one event as a record.
     /// - Throws: as ``appendRecord(_:)``.
     package mutating func append(_ event: Event) throws(EventFileError) {

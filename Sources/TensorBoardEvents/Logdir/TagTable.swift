@@ -78,25 +78,38 @@ package struct TagTable {
         }
     }
 
-    /// A 64-bit hash of `bytes`: eight bytes at a time, multiplied and folded.
+    /// A 64-bit hash of `bytes`. Tags are short, so keys of up to 16 bytes are read as two (possibly
+    /// overlapping) words without a loop; longer keys eight bytes at a time.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            state ^= state >> 32
-            offset += 8
+        let count = bytes.count
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        guard let base = bytes.baseAddress else { return state }
+        let low: UInt64
+        let high: UInt64
+        if count >= 8 {
+            var offset = 0
+            while count - offset > 16 {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                state ^= state >> 32
+                offset += 8
+            }
+            low = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        } else if count >= 4 {
+            low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+        } else if count > 0 {
+            low = UInt64(base.load(as: UInt8.self)) << 16 | UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self)) << 8
+                | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self))
+            high = 0
+        } else {
+            low = 0
+            high = 0
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count {
-            tail |= UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self)) << shift
-            shift += 8
-            offset += 1
-        }
-        state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        state = (state ^ low) &* 0xFF51_AFD7_ED55_8CCD
+        state = (state ^ (state >> 32) ^ high) &* 0xC4CE_B9FE_1A85_EC53
         return state ^ (state >> 29)
     }
 }

@@ -15,20 +15,23 @@ extension SummaryWriter {
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalar(_ tag: String, _ value: Float, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
         let time = wallTime ?? SystemCalls.currentTime()
-        let encoding = options.scalarEncoding
-        try withFile { file, describedTags throws(EventFileError) in
-            let describes = encoding == .tensor && !describedTags.contains(tag)
-            if describes { describedTags.insert(tag) }
-            try file.appendRecord { writer in
-                ScalarEventEncoding.encode(
-                    tag: tag,
-                    value: value,
-                    step: step,
-                    wallTime: time,
-                    encoding: encoding,
-                    withMetadata: describes,
-                    to: &writer
-                )
+        let encoding = scalarEncoding
+        try withFile { file, tags throws(EventFileError) in
+            let index = tags.index(of: tag)
+            let describes = encoding == .tensor && !tags.isDescribed[index]
+            if describes { tags.isDescribed[index] = true }
+            try file.appendRecord(maximumPayloadSize: ScalarEventEncoding.maximumSize(tagFieldSize: tags.fieldSize(index))) { payload in
+                tags.withField(index) { tagBytes in
+                    ScalarEventEncoding.store(
+                        tagField: tagBytes,
+                        value: value,
+                        step: step,
+                        wallTime: time,
+                        encoding: encoding,
+                        withMetadata: describes,
+                        at: payload
+                    )
+                }
             }
         }
     }
@@ -45,43 +48,80 @@ extension SummaryWriter {
     }
 }
 
-/// The byte layout of a scalar event, written field by field into a ``ProtoWriter``.
+/// The byte layout of a scalar event, stored with raw pointer writes (the writer's hot path):
+///
+/// `09 <wall_time f64>` · `10 <step varint>` (left out at step 0) · `2a <len>` summary · `0a <len>` value ·
+/// the cached `0a <len> <tag>` field · then for ``SummaryWriter/ScalarEncoding/tensor``
+/// `42 0a 08 01 12 00 2a 04 <f32>` and, on a tag's first value in a file, `4a 0d` + the `scalars` metadata;
+/// for ``SummaryWriter/ScalarEncoding/simpleValue`` `15 <f32>`. The same bytes protobuf's serializer writes
+/// (FORMAT.md §1.5).
 enum ScalarEventEncoding {
-    /// `tensor` (field 8) holding `dtype: DT_FLOAT, tensor_shape: {}, float_val: [` and the key and length of
-    /// the one packed float that follows.
+    /// `tensor` (field 8): `dtype: DT_FLOAT, tensor_shape: {}`, then the key and length of one packed float.
     static let tensorPrefix: [UInt8] = [0x42, 0x0A, 0x08, 0x01, 0x12, 0x00, 0x2A, 0x04]
-    /// `metadata` (field 9): `plugin_data { plugin_name: "scalars" }, data_class: DATA_CLASS_SCALAR`.
-    static let scalarsMetadata: [UInt8] = SummaryMetadata.scalars.serializedBytes()
+    /// `metadata` (field 9) with its key and length: plugin `scalars`, data class SCALAR.
+    static let metadataField: [UInt8] = {
+        var writer = ProtoWriter()
+        writer.writeField(9, message: SummaryMetadata.scalars)
+        return writer.bytes
+    }()
 
-    /// Appends the payload of a scalar event.
+    /// The most bytes a scalar event with a tag field of `tagFieldSize` bytes can take.
     @inline(__always)
-    static func encode(
-        tag: String,
+    static func maximumSize(tagFieldSize: Int) -> Int {
+        9 + 11 + 2 * (1 + Varint.maximumEncodedSize) + tagFieldSize + tensorPrefix.count + 4 + metadataField.count
+    }
+
+    /// Stores the payload of a scalar event at `payload` and returns its length.
+    @inline(__always)
+    static func store(
+        tagField: UnsafeRawBufferPointer,
         value: Float,
         step: Int64,
         wallTime: Double,
         encoding: SummaryWriter.ScalarEncoding,
         withMetadata: Bool,
-        to writer: inout ProtoWriter
-    ) {
-        writer.writeField(1, double: wallTime)
-        if step != 0 { writer.writeField(2, int64: step) }
-        let summary = writer.beginLengthDelimited(field: 5)
-        let summaryValue = writer.beginLengthDelimited(field: 1)
-        writer.writeField(1, string: tag)
+        at payload: UnsafeMutableRawPointer
+    ) -> Int {
+        payload.storeBytes(of: 0x09, as: UInt8.self)
+        payload.storeBytes(of: wallTime.bitPattern.littleEndian, toByteOffset: 1, as: UInt64.self)
+        var count = 9
+        if step != 0 {
+            payload.storeBytes(of: 0x10, toByteOffset: count, as: UInt8.self)
+            count += 1 + ProtoWriter.storeVarint(UInt64(bitPattern: step), at: payload + count + 1)
+        }
+        let valueLength: Int
+        switch encoding {
+        case .tensor: valueLength = tagField.count + tensorPrefix.count + 4 + (withMetadata ? metadataField.count : 0)
+        case .simpleValue: valueLength = tagField.count + 5
+        }
+        let summaryLength = 1 + Varint.encodedSize(of: UInt64(valueLength)) + valueLength
+        payload.storeBytes(of: 0x2A, toByteOffset: count, as: UInt8.self)
+        count += 1 + ProtoWriter.storeVarint(UInt64(summaryLength), at: payload + count + 1)
+        payload.storeBytes(of: 0x0A, toByteOffset: count, as: UInt8.self)
+        count += 1 + ProtoWriter.storeVarint(UInt64(valueLength), at: payload + count + 1)
+        if let tagBytes = tagField.baseAddress {
+            (payload + count).copyMemory(from: tagBytes, byteCount: tagField.count)
+        }
+        count += tagField.count
         switch encoding {
         case .tensor:
-            tensorPrefix.withUnsafeBytes { writer.writeRawBytes($0) }
-            writer.writeFixed32(value.bitPattern)
+            tensorPrefix.withUnsafeBytes { prefix in
+                if let bytes = prefix.baseAddress { (payload + count).copyMemory(from: bytes, byteCount: prefix.count) }
+            }
+            count += tensorPrefix.count
+            payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count, as: UInt32.self)
+            count += 4
             if withMetadata {
-                writer.writeKey(field: 9, .lengthDelimited)
-                writer.writeVarint(UInt64(scalarsMetadata.count))
-                scalarsMetadata.withUnsafeBytes { writer.writeRawBytes($0) }
+                metadataField.withUnsafeBytes { field in
+                    if let bytes = field.baseAddress { (payload + count).copyMemory(from: bytes, byteCount: field.count) }
+                }
+                count += metadataField.count
             }
         case .simpleValue:
-            writer.writeField(2, float: value)
+            payload.storeBytes(of: 0x15, toByteOffset: count, as: UInt8.self)
+            payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count + 1, as: UInt32.self)
+            count += 5
         }
-        writer.endLengthDelimited(summaryValue)
-        writer.endLengthDelimited(summary)
+        return count
     }
 }

@@ -73,11 +73,15 @@ public final class SummaryWriter: Sendable {
     public let filePath: String
     /// The options the writer was created with.
     public let options: Options
+    // Copies of the options the hot path reads, so it never copies the whole struct.
+    let scalarEncoding: ScalarEncoding
+    let flushInterval: Double
+    let syncsOnFlush: Bool
 
     struct State: ~Copyable {
         var file: EventFileWriter
-        /// Tags whose metadata is already in this file.
-        var describedTags: Set<String> = []
+        /// The tags written so far, and which are described in this file.
+        var tags = SeriesTags()
         /// Monotonic seconds of the last flush.
         var lastFlush: Double
     }
@@ -125,6 +129,9 @@ public final class SummaryWriter: Sendable {
         self.runDirectory = runDirectory
         self.filePath = path
         self.options = options
+        self.scalarEncoding = options.scalarEncoding
+        self.flushInterval = options.flushInterval
+        self.syncsOnFlush = options.syncsOnFlush
         self.state = Mutex(State(file: file, lastFlush: SystemCalls.monotonicTime()))
     }
 
@@ -171,15 +178,15 @@ public final class SummaryWriter: Sendable {
         }
     }
 
-    /// Runs `body` with the file and the set of described tags under the lock, then flushes if the flush
-    /// interval has passed.
+    /// Runs `body` with the file and the tags under the lock, then flushes if the flush interval has passed.
+    @inline(__always)
     func withFile<R>(
-        _ body: (inout EventFileWriter, inout Set<String>) throws(EventFileError) -> R
+        _ body: (inout EventFileWriter, inout SeriesTags) throws(EventFileError) -> R
     ) throws(EventFileError) -> R {
-        let interval = options.flushInterval
-        let syncs = options.syncsOnFlush
+        let interval = flushInterval
+        let syncs = syncsOnFlush
         return try state.withLock { state throws(EventFileError) -> R in
-            let result = try body(&state.file, &state.describedTags)
+            let result = try body(&state.file, &state.tags)
             let now = SystemCalls.monotonicTime()
             if now - state.lastFlush >= interval {
                 state.lastFlush = now
@@ -198,9 +205,11 @@ public final class SummaryWriter: Sendable {
         wallTime: Double?
     ) throws(EventFileError) {
         let time = wallTime ?? SystemCalls.currentTime()
-        try withFile { file, describedTags throws(EventFileError) in
+        try withFile { file, tags throws(EventFileError) in
             var value = Summary.Value(tag: tag, kind: kind)
-            if let metadata, describedTags.insert(tag).inserted {
+            let index = tags.index(of: tag)
+            if let metadata, !tags.isDescribed[index] {
+                tags.isDescribed[index] = true
                 value.metadata = metadata
             }
             try file.append(Event(wallTime: time, step: step, what: .summary(Summary(values: [value]))))
