@@ -49,6 +49,8 @@ public struct EventFileReader: ~Copyable {
     private var end = 0
     /// File offset of `buffer[0]`.
     private var bufferOffset: Int64 = 0
+    /// The file's size when last looked at (with `fstat`, or by reading to its end).
+    private var knownFileSize: Int64 = 0
 
     /// Opens a file for reading.
     /// - Parameters:
@@ -74,8 +76,9 @@ public struct EventFileReader: ~Copyable {
     /// The file offset of the next record to read.
     public var offset: Int64 { bufferOffset + Int64(start) }
 
-    /// Bytes read past the last complete record: a record still being written, or a truncated tail.
-    public var pendingByteCount: Int { end - start }
+    /// Bytes after the last complete record, as far as the reader has seen the file: a record still being
+    /// written, or a truncated tail.
+    public var pendingByteCount: Int { Int(max(Int64(end - start), knownFileSize - offset)) }
 
     /// Calls `body` with the next record's file offset and payload (borrowed: valid only during the call).
     ///
@@ -139,6 +142,7 @@ public struct EventFileReader: ~Copyable {
         case .success(let status): size = status.size
         case .failure(let error): throw EventFileError(.readFailed(errno: error.code), path: path, offset: offset)
         }
+        knownFileSize = max(knownFileSize, size)
         guard size - offset >= Int64(needed) else { return false }
         let newBuffer = UnsafeMutableRawPointer.allocate(byteCount: needed, alignment: 16)
         newBuffer.copyMemory(from: buffer + start, byteCount: end - start)
@@ -164,6 +168,7 @@ public struct EventFileReader: ~Copyable {
         switch SystemCalls.readBytes(descriptor, into: buffer + end, count: capacity - end) {
         case .success(let count):
             end += count
+            knownFileSize = max(knownFileSize, bufferOffset + Int64(end))
             return count
         case .failure(let error):
             throw EventFileError(.readFailed(errno: error.code), path: path, offset: bufferOffset + Int64(end))
