@@ -57,6 +57,11 @@ let package = Package(
             name: "conformance-logdir",
             dependencies: ["TensorBoardEvents"]
         ),
+        // Child processes for the tests (crash safety). Not a product.
+        .executableTarget(
+            name: "tbevents-testtool",
+            dependencies: ["TensorBoardEvents"]
+        ),
         .testTarget(
             name: "TensorBoardEventsTests",
             dependencies: ["TensorBoardEvents", "CCRC32C"]

@@ -164,6 +164,20 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         #expect(all.dropFirst().map(\.sessionLog) == [SessionLog(status: .start), SessionLog(status: .start)])
     }
 
+    @Test func flushesWaitingRecordsByItselfWithinTheFlushInterval() throws {
+        let writer = try SummaryWriter(runDirectory: directory.path + "/interval", options: .init(flushInterval: 0.2))
+        try writer.scalar("a", Float(1), step: 0)
+        #expect(try readAll(writer.filePath).events.count == 1)  // the file-version event; the scalar waits
+        // No further write: the background timer must flush the scalar within about one interval.
+        var seen = 1
+        for _ in 0..<50 where seen < 2 {
+            usleep(20_000)
+            seen = try readAll(writer.filePath).events.count
+        }
+        #expect(seen == 2)
+        try writer.close()
+    }
+
     @Test func writingAfterCloseThrowsClosed() throws {
         let writer = try SummaryWriter(runDirectory: directory.path + "/closed")
         try writer.close()

@@ -39,6 +39,22 @@ package struct EventFileWriter: ~Copyable {
         self.pendingLimit = 64 << 20
     }
 
+    /// Opens an existing file (or device) for appending, for writing to something that is not a new event file:
+    /// tests write to `/dev/full` this way.
+    /// - Throws: ``EventFileError`` with `.openFailed`.
+    package init(appendingTo path: String, flushThreshold: Int = 1 << 20) throws(EventFileError) {
+        switch SystemCalls.openFile(path, flags: SystemCalls.appendFlags) {
+        case .success(let descriptor): self.descriptor = descriptor
+        case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
+        }
+        self.path = path
+        self.pending = ProtoWriter(capacity: 1 << 16)
+        self.committedSize = 0
+        self.recordCount = 0
+        self.flushThreshold = flushThreshold
+        self.pendingLimit = 64 << 20
+    }
+
     deinit {
         if descriptor >= 0 {
             // Best effort: an owner that cares about errors calls close() first.

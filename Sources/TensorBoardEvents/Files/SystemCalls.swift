@@ -24,6 +24,8 @@ package enum SystemCalls {
 
     /// Flags that create a new file for writing and fail when it exists.
     package static let createExclusiveFlags = O_WRONLY | O_CREAT | O_EXCL
+    /// Flags that open an existing file for appending.
+    package static let appendFlags = O_WRONLY | O_APPEND
     /// Flags that open a file for reading.
     package static let readOnlyFlags = O_RDONLY
 

@@ -1,6 +1,6 @@
 // SummaryWriter.swift: one run's event file, written safely from any thread.
 
-import Synchronization
+import Dispatch
 
 /// Writes summaries (scalars, histograms, text, images, hparams) for one run into a new event file in the
 /// run's directory, the way TensorBoard's own writers do, so that TensorBoard shows exactly the values written.
@@ -9,14 +9,17 @@ import Synchronization
 /// `file_version = "brain.Event:2"` event. Each tag's first value in the file carries the plugin metadata.
 ///
 /// **Threads.** Every method may be called from any thread or task at once: records are encoded and appended
-/// under one lock, so they are never interleaved.
+/// under one lock (a pthread mutex), so they are never interleaved.
 ///
 /// **Flushing.** Records are buffered and reach the file as whole records, one `write` call per flush: when the
-/// buffer passes ``Options/bufferSize``, when ``Options/flushInterval`` has passed since the last flush (checked
-/// on each write), on ``flush()``, and on ``close()`` (also on deinitialisation).
+/// buffer passes ``Options/bufferSize``, on ``flush()``, on ``close()`` (also on deinitialisation), and at the
+/// latest ``Options/flushInterval`` (2 s) after they were written: each write checks the interval, and a
+/// background timer flushes records left waiting when no write follows. (The training callbacks also flush at
+/// the end of every epoch.)
 ///
 /// **Errors.** I/O failures (disk full, file removed) are thrown as ``EventFileError``; records that could not
-/// be written stay buffered and are retried on the next flush. Nothing here traps.
+/// be written stay buffered and are retried on the next flush. A failure of a background flush is thrown by
+/// the next call. Nothing here traps.
 public final class SummaryWriter: Sendable {
     /// How scalars are encoded.
     public enum ScalarEncoding: Sendable {
@@ -84,9 +87,14 @@ public final class SummaryWriter: Sendable {
         var tags = SeriesTags()
         /// Monotonic seconds of the last flush.
         var lastFlush: Double
+        /// A failure of the background flush, thrown by the next call.
+        var deferredError: EventFileError?
     }
 
-    let state: Mutex<State>
+    let state: LockedState<State>
+    /// Flushes records left waiting when no write follows them. (Dispatch sources may be cancelled from any
+    /// thread; the type only lacks the annotation.)
+    nonisolated(unsafe) private let flushTimer: DispatchSourceTimer?
 
     /// Creates the run directory if needed and a new event file in it, and writes the file-version event (and,
     /// when resuming, the restart markers).
@@ -132,12 +140,39 @@ public final class SummaryWriter: Sendable {
         self.scalarEncoding = options.scalarEncoding
         self.flushInterval = options.flushInterval
         self.syncsOnFlush = options.syncsOnFlush
-        self.state = Mutex(State(file: file, lastFlush: SystemCalls.monotonicTime()))
+        self.state = LockedState(State(file: file, lastFlush: SystemCalls.monotonicTime()))
+        if options.flushInterval > 0, options.flushInterval.isFinite {
+            let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+            let interval = DispatchTimeInterval.milliseconds(Int(min(options.flushInterval, 86_400) * 1000))
+            timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
+            self.flushTimer = timer
+            timer.setEventHandler { [weak self] in self?.flushIfWaiting() }
+            timer.resume()
+        } else {
+            self.flushTimer = nil
+        }
     }
 
     deinit {
+        flushTimer?.cancel()
         state.withLock { state in
             try? state.file.close()
+        }
+    }
+
+    /// The background timer's work: flush records that have waited a whole interval.
+    private func flushIfWaiting() {
+        let interval = flushInterval
+        let syncs = syncsOnFlush
+        state.withLock { state in
+            let now = SystemCalls.monotonicTime()
+            guard !state.file.isClosed, state.file.pendingByteCount > 0, now - state.lastFlush >= interval * 0.9 else { return }
+            state.lastFlush = now
+            do throws(EventFileError) {
+                if syncs { try state.file.sync() } else { try state.file.flush() }
+            } catch {
+                state.deferredError = error
+            }
         }
     }
 
@@ -171,6 +206,7 @@ public final class SummaryWriter: Sendable {
     /// - Throws: ``EventFileError`` when the last flush fails (the file is closed anyway).
     public func close() throws(EventFileError) {
         let syncs = options.syncsOnFlush
+        flushTimer?.cancel()
         try state.withLock { state throws(EventFileError) in
             guard !state.file.isClosed else { return }
             if syncs { try? state.file.sync() }
@@ -191,6 +227,10 @@ public final class SummaryWriter: Sendable {
             if now - state.lastFlush >= interval {
                 state.lastFlush = now
                 if syncs { try state.file.sync() } else { try state.file.flush() }
+            }
+            if let deferred = state.deferredError {
+                state.deferredError = nil
+                throw deferred
             }
             return result
         }

@@ -1,0 +1,49 @@
+// tbevents-testtool: programs the tests run as child processes. Not a product of the package.
+//
+//   tbevents-testtool write-until-killed <run-directory> <seed>
+//       Writes scalar "x" = step at steps 0, 1, 2, ... with a SummaryWriter that only flushes when told, and
+//       flushes after a random number (1-50, from the seed) of events, printing "flushed <count>" on standard
+//       output after each flush. Runs until it is killed; the crash-safety test kills it with SIGKILL.
+
+import Foundation
+import TensorBoardEvents
+
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: tbevents-testtool write-until-killed <run-directory> <seed>\n".utf8))
+    exit(2)
+}
+
+switch arguments[1] {
+case "write-until-killed":
+    guard arguments.count == 4, let seed = UInt64(arguments[3]) else { exit(2) }
+    var state = seed | 1
+    func nextRandom() -> Int {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return Int(state % 50) + 1
+    }
+    do {
+        let writer = try SummaryWriter(
+            runDirectory: arguments[2],
+            options: .init(bufferSize: 1 << 30, flushInterval: .infinity)
+        )
+        var step: Int64 = 0
+        while true {
+            let batch = nextRandom()
+            for _ in 0..<batch {
+                try writer.scalar("x", Float(step), step: step, wallTime: 1_700_000_000 + Double(step))
+                step += 1
+            }
+            try writer.flush()
+            FileHandle.standardOutput.write(Data("flushed \(step)\n".utf8))
+        }
+    } catch {
+        FileHandle.standardError.write(Data("tbevents-testtool: \(error)\n".utf8))
+        exit(1)
+    }
+default:
+    exit(2)
+}
