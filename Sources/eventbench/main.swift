@@ -90,7 +90,8 @@ let repetitions = Int(option("--repetitions", in: arguments) ?? "1") ?? 1
 
 switch command {
 case "write":
-    guard let events = Int(option("--events", in: arguments) ?? ""), let output = option("--output", in: arguments) else {
+    guard let events = Int(option("--events", in: arguments) ?? ""), let output = option("--output", in: arguments)
+    else {
         fail("usage: eventbench write --events N --output DIR")
     }
     for repetition in 0..<repetitions {
@@ -116,7 +117,8 @@ case "read":
         ])
     }
 case "generate":
-    guard let events = Int(option("--events", in: arguments) ?? ""), let output = option("--output", in: arguments) else {
+    guard let events = Int(option("--events", in: arguments) ?? ""), let output = option("--output", in: arguments)
+    else {
         fail("usage: eventbench generate --events N --output DIR")
     }
     let (seconds, bytes) = try writeScalars(events: events, directory: output)

@@ -8,7 +8,6 @@
 import Foundation
 import TensorBoardEvents
 
-
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: tbevents-testtool write-until-killed <run-directory> <seed>\n".utf8))

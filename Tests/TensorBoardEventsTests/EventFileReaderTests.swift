@@ -72,7 +72,9 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
         write(TFRecordFrame.framed(big.serializedBytes()) + fileVersionRecord, to: path)
         let outcome = try readAll(path, options: .init(chunkSize: 64))
         #expect(outcome.errors.isEmpty)
-        #expect(outcome.events.map(\.event) == [big, Event(wallTime: 1_700_000_000, what: .fileVersion("brain.Event:2"))])
+        #expect(
+            outcome.events.map(\.event) == [big, Event(wallTime: 1_700_000_000, what: .fileVersion("brain.Event:2"))]
+        )
     }
 
     @Test func emptyFileHasNoRecordsAndNoErrors() throws {
@@ -99,9 +101,10 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
             }
             #expect(outcome.errors.isEmpty, "cut at \(cut)")
             #expect(outcome.events.map(\.offset) == complete.map(\.element), "cut at \(cut)")
-            let consumed = complete.last.map { index, _ in
-                index + 1 < fourRecordOffsets.count ? Int(fourRecordOffsets[index + 1]) : fourRecords.count
-            } ?? 0
+            let consumed =
+                complete.last.map { index, _ in
+                    index + 1 < fourRecordOffsets.count ? Int(fourRecordOffsets[index + 1]) : fourRecords.count
+                } ?? 0
             #expect(outcome.pendingByteCount == cut - consumed, "cut at \(cut)")
         }
     }
@@ -138,7 +141,8 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
                 #expect(error.isCorruption)
                 // Resynchronisation stops at the next record, or 11 bytes (less than a header) before the end,
                 // which stay pending in case the file grows.
-                let next = hit + 1 < fourRecordOffsets.count ? fourRecordOffsets[hit + 1] : Int64(fourRecords.count - 11)
+                let next =
+                    hit + 1 < fourRecordOffsets.count ? fourRecordOffsets[hit + 1] : Int64(fourRecords.count - 11)
                 #expect(error.skippedBytes == next - fourRecordOffsets[hit], "byte \(byte) bit \(bit)")
                 #expect(outcome.pendingByteCount == (hit + 1 < fourRecordOffsets.count ? 0 : 11))
             }
@@ -151,14 +155,16 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
         write(fileVersionRecord + garbage + modernScalarRecord, to: path)
         let outcome = try readAll(path, options: .init(chunkSize: 64))
         #expect(outcome.events.map(\.offset) == [0, Int64(40 + garbage.count)])
-        #expect(outcome.errors == [
-            EventFileError(
-                .lengthChecksumMismatch(got: 0, want: 0x0798_0329),
-                path: path,
-                offset: 40,
-                skippedBytes: Int64(garbage.count)
-            )
-        ])
+        #expect(
+            outcome.errors == [
+                EventFileError(
+                    .lengthChecksumMismatch(got: 0, want: 0x0798_0329),
+                    path: path,
+                    offset: 40,
+                    skippedBytes: Int64(garbage.count)
+                )
+            ]
+        )
     }
 
     @Test func hugeLengthFieldIsCorruptionNotAnAllocation() throws {
@@ -191,10 +197,15 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
         write(fileVersionRecord + notAnEvent + modernScalarRecord, to: path)
         let outcome = try readAll(path)
         #expect(outcome.events.map(\.offset) == [0, 58])
-        #expect(outcome.errors == [
-            EventFileError(.invalidEvent(.invalidFieldKey(15, offset: 0)), path: path, offset: 40)
-        ])
-        #expect(outcome.errors.first?.description == "\(path): offset 40: record is not a valid Event: invalid field key 15 (field 1, wire type 7) at offset 0")
+        #expect(
+            outcome.errors == [
+                EventFileError(.invalidEvent(.invalidFieldKey(15, offset: 0)), path: path, offset: 40)
+            ]
+        )
+        #expect(
+            outcome.errors.first?.description
+                == "\(path): offset 40: record is not a valid Event: invalid field key 15 (field 1, wire type 7) at offset 0"
+        )
     }
 
     @Test func fileOfZerosIsOneCorruptionUpToItsTail() throws {

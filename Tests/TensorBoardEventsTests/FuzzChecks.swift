@@ -21,7 +21,10 @@ enum FuzzChecks {
         let chunkSize = 64 << Int((bytes.first ?? 0) % 8)
         var reader: EventFileReader
         do {
-            reader = try EventFileReader(path: scratchPath, options: .init(chunkSize: chunkSize, maximumRecordLength: 1 << 20))
+            reader = try EventFileReader(
+                path: scratchPath,
+                options: .init(chunkSize: chunkSize, maximumRecordLength: 1 << 20)
+            )
         } catch {
             return ["open failed: \(error)"]
         }
@@ -104,7 +107,9 @@ enum FuzzChecks {
             do {
                 _ = try general.decode(payload) { point in
                     if case .scalar(let value) = point.value {
-                        generalPoints.append("\(point.tag)|\(point.step)|\(point.wallTime.bitPattern)|\(value.bitPattern)")
+                        generalPoints.append(
+                            "\(point.tag)|\(point.step)|\(point.wallTime.bitPattern)|\(value.bitPattern)"
+                        )
                     }
                 }
                 return .success(())

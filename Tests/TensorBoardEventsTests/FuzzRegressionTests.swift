@@ -17,7 +17,12 @@ private func fuzzInputs(_ target: String) -> [String] {
     @Test func everyTargetHasRegressionInputsOrAnEmptyDirectory() {
         for target in ["records", "protobuf", "events"] {
             var isDirectory: ObjCBool = false
-            #expect(FileManager.default.fileExists(atPath: packageRoot + "/fixtures/fuzz/" + target, isDirectory: &isDirectory) && isDirectory.boolValue)
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: packageRoot + "/fixtures/fuzz/" + target,
+                    isDirectory: &isDirectory
+                ) && isDirectory.boolValue
+            )
         }
         #expect(!fuzzInputs("records").isEmpty)
     }

@@ -89,7 +89,10 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
             what: .fileVersion("brain.Event:2"),
             sourceMetadata: SourceMetadata(writer: "w")
         )
-        expectEncoding(event, bytes("09 00 00 00 00 00 00 f8 3f 1a 0d 62 72 61 69 6e 2e 45 76 65 6e 74 3a 32 52 03 0a 01 77"))
+        expectEncoding(
+            event,
+            bytes("09 00 00 00 00 00 00 f8 3f 1a 0d 62 72 61 69 6e 2e 45 76 65 6e 74 3a 32 52 03 0a 01 77")
+        )
     }
 
     @Test func replacesInvalidUTF8InTags() throws {
@@ -173,7 +176,9 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
     }
 
     @Test func roundTripsNestedProtobufValues() {
-        let value = ProtobufValue.structure(["a": .list([.null, .bool(true), .number(-2), .string("s")]), "b": .structure([:])])
+        let value = ProtobufValue.structure([
+            "a": .list([.null, .bool(true), .number(-2), .string("s")]), "b": .structure([:]),
+        ])
         #expect((try? ProtobufValue(serializedBytes: value.serializedBytes())) == value)
     }
 }

@@ -9,7 +9,9 @@ import Testing
 
 private func peerFile(_ relativeDirectory: String) throws -> String {
     let directory = packageRoot + "/fixtures/peers/" + relativeDirectory
-    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("tfevents") }.sorted().first)
+    let name = try #require(
+        try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("tfevents") }.sorted().first
+    )
     return directory + "/" + name
 }
 

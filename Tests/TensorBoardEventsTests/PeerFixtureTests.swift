@@ -123,7 +123,10 @@ func readSet(_ logdir: String) throws -> ReadSet {
             }
             if reader.pendingByteCount > 0 { result.errors.append("\(file): \(reader.pendingByteCount) bytes pending") }
         }
-        result.infos[run.name] = Dictionary(decoder.series.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })
+        result.infos[run.name] = Dictionary(
+            decoder.series.map { ($0.tag, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         result.purged[run.name] = purged
         result.unpurged[run.name] = unpurged
     }
@@ -140,7 +143,10 @@ private func loadExpected(_ set: String) throws -> ExpectedSet {
 /// Compares one of our points with the Python loader's; returns what differs, or `nil`.
 private func difference(_ ours: DataPoint, _ expected: ExpectedSet.Point, dataClass: Int32) -> String? {
     guard ours.step == expected.step else { return "step \(ours.step) != \(expected.step)" }
-    guard String(ours.wallTime.bitPattern, radix: 16) == expected.wallTime.drop(while: { $0 == "0" }) || ours.wallTime.bitPattern == UInt64(expected.wallTime, radix: 16) else {
+    guard
+        String(ours.wallTime.bitPattern, radix: 16) == expected.wallTime.drop(while: { $0 == "0" })
+            || ours.wallTime.bitPattern == UInt64(expected.wallTime, radix: 16)
+    else {
         return "wall time \(ours.wallTime) != \(expected.wallTime)"
     }
     let narrow = expected.dtype == "float32"  // the Python loader's legacy conversions round to float32
@@ -152,7 +158,8 @@ private func difference(_ ours: DataPoint, _ expected: ExpectedSet.Point, dataCl
         if expected.dtype.hasPrefix("int") || expected.dtype.hasPrefix("uint") || expected.dtype == "bool" {
             // Our scalars are doubles: an integer beyond ±2^53 comes back as the nearest double (as TensorBoard's
             // dashboard, whose numbers are JavaScript doubles, shows it); the Python loader keeps the integer.
-            guard case .integer(let text)? = expected.values.first, let integer = Int64(text), value == Double(integer) else {
+            guard case .integer(let text)? = expected.values.first, let integer = Int64(text), value == Double(integer)
+            else {
                 return "integer scalar \(value) != \(expected.values)"
             }
             return nil
@@ -166,7 +173,9 @@ private func difference(_ ours: DataPoint, _ expected: ExpectedSet.Point, dataCl
         values = strings.map { .utf8($0) }
         shape = textShape
     case .images(let sample):
-        values = [.utf8(String(sample.width)), .utf8(String(sample.height))] + sample.images.map { .digest(sha256: sha256Hex($0), length: $0.count) }
+        values =
+            [.utf8(String(sample.width)), .utf8(String(sample.height))]
+            + sample.images.map { .digest(sha256: sha256Hex($0), length: $0.count) }
         shape = [Int64(sample.images.count + 2)]
     case .hparams:
         values = []
@@ -210,7 +219,10 @@ private func difference(_ ours: DataPoint, _ expected: ExpectedSet.Point, dataCl
                 #expect(info.pluginName == series.plugin, "\(set) \(run)/\(tag): plugin")
                 #expect(info.effectiveDataClass.rawValue == series.dataClass, "\(set) \(run)/\(tag): data class")
                 let ours = read.purged[run]?.pointsByTag[tag] ?? []
-                #expect(ours.count == series.points.count, "\(set) \(run)/\(tag): \(ours.count) points, expected \(series.points.count)")
+                #expect(
+                    ours.count == series.points.count,
+                    "\(set) \(run)/\(tag): \(ours.count) points, expected \(series.points.count)"
+                )
                 for (point, expectedPoint) in zip(ours, series.points) {
                     if let problem = difference(point, expectedPoint, dataClass: series.dataClass) {
                         Issue.record("\(set) \(run)/\(tag) step \(expectedPoint.step): \(problem)")

@@ -100,7 +100,10 @@ private func skipOneField(_ reader: inout ProtoReader) throws -> Bool {
 
     @Test func writesPackedRepeatedFields() {
         #expect(encoded { $0.writePacked(5, floats: [0.25]) } == bytes("2a 04 00 00 80 3e"))
-        #expect(encoded { $0.writePacked(7, varints: [Int32(1), 300, -1]) } == bytes("3a 0d 01 ac 02 ff ff ff ff ff ff ff ff ff 01"))
+        #expect(
+            encoded { $0.writePacked(7, varints: [Int32(1), 300, -1]) }
+                == bytes("3a 0d 01 ac 02 ff ff ff ff ff ff ff ff ff 01")
+        )
         #expect(encoded { $0.writePacked(5, floats: []) } == [])
     }
 
@@ -119,7 +122,9 @@ private func skipOneField(_ reader: inout ProtoReader) throws -> Bool {
     @Test func readsFieldsAndSkipsEveryWireType() throws {
         // field 1 varint, field 2 fixed64, field 3 length-delimited, field 4 group holding a nested group and a
         // varint, field 5 fixed32, then field 6 varint: everything but field 6 is skipped.
-        let input = bytes("08 96 01  11 01 02 03 04 05 06 07 08  1a 03 61 62 63  23 2b 08 01 2c 10 05 24  2d 01 02 03 04  30 2a")
+        let input = bytes(
+            "08 96 01  11 01 02 03 04 05 06 07 08  1a 03 61 62 63  23 2b 08 01 2c 10 05 24  2d 01 02 03 04  30 2a"
+        )
         let found = try decode(input) { reader -> UInt64? in
             while let tag = try reader.readKey() {
                 if tag.fieldNumber == 6 { return try reader.readVarint() }
@@ -131,11 +136,21 @@ private func skipOneField(_ reader: inout ProtoReader) throws -> Bool {
     }
 
     @Test func rejectsLengthPastTheEnd() {
-        #expect(decode(bytes("1a 05 61 62")) { _ = try $0.readKey(); return try $0.readLengthDelimited().count }
-            == .failure(.truncated(offset: 1)))
+        #expect(
+            decode(bytes("1a 05 61 62")) {
+                _ = try $0.readKey()
+                return try $0.readLengthDelimited().count
+            }
+                == .failure(.truncated(offset: 1))
+        )
         // A length of 2^63 must not overflow any arithmetic.
-        #expect(decode(bytes("0a ff ff ff ff ff ff ff ff 7f")) { _ = try $0.readKey(); return try $0.readLengthDelimited().count }
-            == .failure(.truncated(offset: 1)))
+        #expect(
+            decode(bytes("0a ff ff ff ff ff ff ff ff 7f")) {
+                _ = try $0.readKey()
+                return try $0.readLengthDelimited().count
+            }
+                == .failure(.truncated(offset: 1))
+        )
     }
 
     static let invalidKeys: [([UInt8], UInt64)] = [

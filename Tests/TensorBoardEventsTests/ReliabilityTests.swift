@@ -9,7 +9,10 @@ private func testTool() throws -> String {
     var candidates = [directory.appendingPathComponent("tbevents-testtool").path]
     candidates.append(packageRoot + "/.build/debug/tbevents-testtool")
     let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    return try #require(found, "tbevents-testtool is not built; run `swift build --build-tests` first (scripts/test does)")
+    return try #require(
+        found,
+        "tbevents-testtool is not built; run `swift build --build-tests` first (scripts/test does)"
+    )
 }
 
 @Suite struct CrashSafetyTests {
@@ -42,10 +45,15 @@ private func testTool() throws -> String {
             let outcome = try readAll(run + "/" + file)
             #expect(outcome.errors.isEmpty, "attempt \(attempt): \(outcome.errors)")
             let points = outcome.events.dropFirst().map { record -> (Int64, Float?) in
-                guard case .tensor(let tensor)? = record.event.summary?.values.first?.kind else { return (record.event.step, nil) }
+                guard case .tensor(let tensor)? = record.event.summary?.values.first?.kind else {
+                    return (record.event.step, nil)
+                }
                 return (record.event.step, tensor.floatValues.first)
             }
-            #expect(points.count >= flushed, "attempt \(attempt): \(points.count) events read, \(flushed) reported flushed")
+            #expect(
+                points.count >= flushed,
+                "attempt \(attempt): \(points.count) events read, \(flushed) reported flushed"
+            )
             for (index, point) in points.enumerated() {
                 #expect(point.0 == Int64(index) && point.1 == Float(index), "attempt \(attempt): event \(index)")
             }
@@ -64,8 +72,10 @@ private func testTool() throws -> String {
             try writer.flush()
         }
         #expect(writer.pendingByteCount == pending)
-        #expect(EventFileError(.writeFailed(errno: ENOSPC), path: "/dev/full", offset: 0).description
-            == "/dev/full: offset 0: write failed: No space left on device (errno 28)")
+        #expect(
+            EventFileError(.writeFailed(errno: ENOSPC), path: "/dev/full", offset: 0).description
+                == "/dev/full: offset 0: write failed: No space left on device (errno 28)"
+        )
     }
 
     @Test func aRemovedRunDirectoryIsReportedOnTheNextFlush() throws {
@@ -90,7 +100,8 @@ private func testTool() throws -> String {
     @Test func aFullFileSystemLosesNothingThatWasWritten() throws {
         let mountPoint = directory.path + "/tmpfs"
         try FileManager.default.createDirectory(atPath: mountPoint, withIntermediateDirectories: true)
-        guard getuid() == 0, runCommand("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]) == 0 else {
+        guard getuid() == 0, runCommand("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint]) == 0
+        else {
             // Without root (or in a container that may not mount) the /dev/full test above covers ENOSPC.
             return
         }
@@ -98,7 +109,10 @@ private func testTool() throws -> String {
         FileHandle.standardError.write(Data("mounted a 64 KiB tmpfs at \(mountPoint)\n".utf8))
         let ballast = mountPoint + "/ballast"
         #expect(FileManager.default.createFile(atPath: ballast, contents: Data(count: 16 << 10)))
-        let writer = try SummaryWriter(runDirectory: mountPoint + "/run", options: .init(bufferSize: 4096, flushInterval: .infinity))
+        let writer = try SummaryWriter(
+            runDirectory: mountPoint + "/run",
+            options: .init(bufferSize: 4096, flushInterval: .infinity)
+        )
         var written = 0
         var failure: EventFileError?
         while failure == nil && written < 100_000 {
@@ -109,7 +123,10 @@ private func testTool() throws -> String {
                 failure = error
             }
         }
-        #expect(failure?.code == .writeFailed(errno: ENOSPC), "wrote \(written) scalars to a 64 KiB file system without an error")
+        #expect(
+            failure?.code == .writeFailed(errno: ENOSPC),
+            "wrote \(written) scalars to a 64 KiB file system without an error"
+        )
         let onDisk = try readAll(writer.filePath)
         #expect(onDisk.errors.isEmpty && onDisk.pendingByteCount == 0)
         #expect(onDisk.events.count > 1 && onDisk.events.count < written + 1)
@@ -150,7 +167,13 @@ private func testTool() throws -> String {
                     switch index % 3 {
                     case 0: try writer.scalar("scalar/\(thread)", Float(index), step: Int64(index))
                     case 1: try writer.text("text/\(thread)", "line \(index)", step: Int64(index))
-                    default: try writer.histogram("histogram/\(thread)", values: [Double(index), 1, 2], step: Int64(index), bucketCount: 3)
+                    default:
+                        try writer.histogram(
+                            "histogram/\(thread)",
+                            values: [Double(index), 1, 2],
+                            step: Int64(index),
+                            bucketCount: 3
+                        )
                     }
                 }
             } catch {

@@ -4,7 +4,10 @@ import Testing
 @testable import TensorBoardEvents
 
 /// Decodes `events` (encoded here) with a fresh decoder and returns the points.
-private func decode(_ events: [Event], filter: RunDecoder.Filter = .all) throws -> (points: [DataPoint], decoder: RunDecoder) {
+private func decode(
+    _ events: [Event],
+    filter: RunDecoder.Filter = .all
+) throws -> (points: [DataPoint], decoder: RunDecoder) {
     var decoder = RunDecoder(filter: filter)
     var points: [DataPoint] = []
     for event in events {
@@ -37,25 +40,42 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
 
     @Test func classifiesSeriesByTheirFirstMetadataAndLegacyKind() throws {
         let image = Summary.Image(width: 2, height: 1, colorspace: 3, encodedImage: [1, 2, 3])
-        let histogram = HistogramProto(min: -1, max: 3, count: 4, bucketLimits: [0, 1, 2, 3], bucketCounts: [0, 1, 3, 0])
+        let histogram = HistogramProto(
+            min: -1,
+            max: 3,
+            count: 4,
+            bucketLimits: [0, 1, 2, 3],
+            bucketCounts: [0, 1, 3, 0]
+        )
         let (points, decoder) = try decode([
             summaryEvent(step: 0, Summary.Value(tag: "img", kind: .image(image), metadata: .text)),  // legacy wins
             summaryEvent(step: 0, Summary.Value(tag: "h", kind: .histogram(histogram))),
-            summaryEvent(step: 0, Summary.Value(tag: "t", kind: .tensor(.strings([Array("hi".utf8)], shape: [])), metadata: .text)),
-            summaryEvent(step: 0, Summary.Value(tag: "other", kind: .tensor(.scalar(1)), metadata: SummaryMetadata(pluginName: "custom"))),
+            summaryEvent(
+                step: 0,
+                Summary.Value(tag: "t", kind: .tensor(.strings([Array("hi".utf8)], shape: [])), metadata: .text)
+            ),
+            summaryEvent(
+                step: 0,
+                Summary.Value(tag: "other", kind: .tensor(.scalar(1)), metadata: SummaryMetadata(pluginName: "custom"))
+            ),
             summaryEvent(step: 0, Summary.Value(tag: "bare", kind: .tensor(.scalar(1)))),
         ])
         // A tensor without metadata is a plain tensor series with no plugin, as TensorBoard's Python loader keeps it.
         #expect(decoder.series.map(\.kind) == [.image, .histogram, .text, .tensor, .tensor])
         #expect(decoder.series.map(\.pluginName) == ["images", "histograms", "text", "custom", ""])
-        #expect(points.map(\.value) == [
-            .images(ImageSample(width: 2, height: 1, images: [[1, 2, 3]])),
-            // Empty buckets at both ends dropped; min and max as the outer edges (TensorBoard's conversion).
-            .histogram([HistogramBucket(leftEdge: -1, rightEdge: 1, count: 1), HistogramBucket(leftEdge: 1, rightEdge: 3, count: 3)]),
-            .text(["hi"], shape: []),
-            .tensor(.scalar(1)),
-            .tensor(.scalar(1)),
-        ])
+        #expect(
+            points.map(\.value) == [
+                .images(ImageSample(width: 2, height: 1, images: [[1, 2, 3]])),
+                // Empty buckets at both ends dropped; min and max as the outer edges (TensorBoard's conversion).
+                .histogram([
+                    HistogramBucket(leftEdge: -1, rightEdge: 1, count: 1),
+                    HistogramBucket(leftEdge: 1, rightEdge: 3, count: 3),
+                ]),
+                .text(["hi"], shape: []),
+                .tensor(.scalar(1)),
+                .tensor(.scalar(1)),
+            ]
+        )
     }
 
     @Test func aTensorSeriesWithoutMetadataTakesTheKindOfTheFirstMetadataThatArrives() throws {
@@ -105,13 +125,21 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         let events = [
             Event(wallTime: 1, what: .fileVersion("brain.Event:2")),
             Event(wallTime: 2, step: 7, what: .sessionLog(SessionLog(status: .start))),
-            summaryEvent(step: 3, Summary.Value(tag: "a", kind: .simpleValue(1)), Summary.Value(tag: "b", kind: .simpleValue(2))),
+            summaryEvent(
+                step: 3,
+                Summary.Value(tag: "a", kind: .simpleValue(1)),
+                Summary.Value(tag: "b", kind: .simpleValue(2))
+            ),
             Event(wallTime: 4, what: .graphDef([1, 2])),
         ]
         let headers = try events.map { event in
             try event.serializedBytes().withUnsafeBytes { try decoder.decode($0) { _ in } }
         }
-        #expect(headers.map(\.content) == [.fileVersion("brain.Event:2"), .sessionLog(.start), .summary(valueCount: 2), .graphDef])
+        #expect(
+            headers.map(\.content) == [
+                .fileVersion("brain.Event:2"), .sessionLog(.start), .summary(valueCount: 2), .graphDef,
+            ]
+        )
         #expect(headers.map(\.step) == [0, 7, 3, 0])
     }
 
@@ -139,7 +167,10 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
 
     private func touch(_ relative: String) {
         let path = directory.path + "/" + relative
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     }
 
@@ -154,13 +185,23 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
         #expect(problems.isEmpty)
         #expect(runs.map(\.name) == [".", "a/b/c", "train"])
-        #expect(runs[0].files == [directory.path + "/events.out.tfevents.1.host", directory.path + "/events.out.tfevents.2.host"])
+        #expect(
+            runs[0].files == [
+                directory.path + "/events.out.tfevents.1.host", directory.path + "/events.out.tfevents.2.host",
+            ]
+        )
     }
 
     @Test func followsSymlinksButNeverLoops() throws {
         touch("real/events.out.tfevents.1.h")
-        try FileManager.default.createSymbolicLink(atPath: directory.path + "/linked", withDestinationPath: directory.path + "/real")
-        try FileManager.default.createSymbolicLink(atPath: directory.path + "/real/loop", withDestinationPath: directory.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/linked",
+            withDestinationPath: directory.path + "/real"
+        )
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/real/loop",
+            withDestinationPath: directory.path
+        )
         let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
         #expect(runs.map(\.name) == ["linked", "real"])
         #expect(problems.map(\.code) == [.symlinkLoop, .symlinkLoop])
@@ -169,7 +210,11 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
     @Test func acceptsASingleFileAndRejectsAMissingPath() throws {
         touch("run/events.out.tfevents.1.h")
         let file = directory.path + "/run/events.out.tfevents.1.h"
-        #expect(try Logdir.discoverRuns(in: file).runs == [Run(name: ".", directory: directory.path + "/run", files: [file])])
+        #expect(
+            try Logdir.discoverRuns(in: file).runs == [
+                Run(name: ".", directory: directory.path + "/run", files: [file])
+            ]
+        )
         #expect(throws: LogdirError(.notADirectory(errno: ENOENT), path: directory.path + "/missing")) {
             _ = try Logdir.discoverRuns(in: directory.path + "/missing")
         }

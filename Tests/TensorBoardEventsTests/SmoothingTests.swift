@@ -27,7 +27,10 @@ private let smoothingCases: [SmoothingCase] = {
     @Test func matchesTensorBoardBitForBitOnTheEdgeCasesAndTheDefaultWeight() {
         for testCase in smoothingCases where [0.6, 0.3, 0, 1].contains(testCase.weight) {
             let result = Smoothing.smooth(testCase.doubles(testCase.values), weight: testCase.weight)
-            #expect(result.map(\.bitPattern) == testCase.doubles(testCase.smoothed).map(\.bitPattern), "\(testCase.name)")
+            #expect(
+                result.map(\.bitPattern) == testCase.doubles(testCase.smoothed).map(\.bitPattern),
+                "\(testCase.name)"
+            )
         }
     }
 
@@ -42,7 +45,10 @@ private let smoothingCases: [SmoothingCase] = {
                 // few dozen units in its last place when w is close to 1; never more than that.
                 #expect(abs(ours - theirs) <= abs(theirs) * 1e-13, "\(testCase.name): \(ours) vs \(theirs)")
             }
-            #expect(differing * 20 <= expected.count, "\(testCase.name): \(differing) of \(expected.count) points differ")
+            #expect(
+                differing * 20 <= expected.count,
+                "\(testCase.name): \(differing) of \(expected.count) points differ"
+            )
         }
     }
 }

@@ -16,7 +16,10 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
     let directory = TemporaryDirectory()
 
     @Test func namesFilesAsTensorBoardsWriterAndStartsWithTheFileVersion() throws {
-        let writer = try SummaryWriter(runDirectory: directory.path + "/run/train", options: .init(fileNameSuffix: ".v2"))
+        let writer = try SummaryWriter(
+            runDirectory: directory.path + "/run/train",
+            options: .init(fileNameSuffix: ".v2")
+        )
         try writer.close()
         let name = URL(fileURLWithPath: writer.filePath).lastPathComponent
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
@@ -49,7 +52,10 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
     }
 
     @Test func writesLegacySimpleValues() throws {
-        let writer = try SummaryWriter(runDirectory: directory.path + "/legacy", options: .init(scalarEncoding: .simpleValue))
+        let writer = try SummaryWriter(
+            runDirectory: directory.path + "/legacy",
+            options: .init(scalarEncoding: .simpleValue)
+        )
         try writer.scalar("loss", Float(0.5), step: 1, wallTime: 1_700_000_001.5)
         try writer.close()
         let contents = try [UInt8](Data(contentsOf: URL(fileURLWithPath: writer.filePath)))
@@ -58,7 +64,9 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
 
     @Test func keepsEverySpecialFloatAndStepExactly() throws {
         let writer = try SummaryWriter(runDirectory: directory.path + "/special")
-        let values: [Float] = [.nan, .infinity, -.infinity, -0.0, 0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1]
+        let values: [Float] = [
+            .nan, .infinity, -.infinity, -0.0, 0, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1,
+        ]
         let steps: [Int64] = [0, -1, Int64.min, Int64.max, 1 << 40, 127, 128, 5]
         for (value, step) in zip(values, steps) {
             try writer.scalar("", value, step: step, wallTime: 0.5)
@@ -80,7 +88,9 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         }
         try writer.text("a", "same tag, other kind", step: 0)
         try writer.close()
-        let described = try events(of: writer).compactMap { $0.summary?.values.first }.map { ($0.tag, $0.metadata != nil) }
+        let described = try events(of: writer).compactMap { $0.summary?.values.first }.map {
+            ($0.tag, $0.metadata != nil)
+        }
         #expect(described.map(\.1) == [true, true, false, false, false, false, false])
     }
 
@@ -106,7 +116,9 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         #expect(tensor.dataType == .double)
         #expect(tensor.shape?.sizes == [2, 3])
         let doubles = stride(from: 0, to: tensor.tensorContent.count, by: 8).map { offset in
-            tensor.tensorContent[offset..<(offset + 8)].withUnsafeBytes { Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self))) }
+            tensor.tensorContent[offset..<(offset + 8)].withUnsafeBytes {
+                Double(bitPattern: UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)))
+            }
         }
         #expect(doubles == [0, 0.5, 2, 0.5, 1, 1])
     }
@@ -138,7 +150,9 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         try writer.hparamsEnd(wallTime: 200)
         try writer.close()
         let values = try events(of: writer).compactMap { $0.summary?.values.first }
-        #expect(values.map(\.tag) == ["_hparams_/experiment", "_hparams_/session_start_info", "_hparams_/session_end_info"])
+        #expect(
+            values.map(\.tag) == ["_hparams_/experiment", "_hparams_/session_start_info", "_hparams_/session_end_info"]
+        )
         let contents = try values.map { try HParamsPluginData(serializedBytes: $0.metadata?.pluginData?.content ?? []) }
         guard case .experiment(let experiment) = contents[0].data, case .sessionStartInfo(let start) = contents[1].data,
             case .sessionEndInfo(let end) = contents[2].data
@@ -251,20 +265,32 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
 @Suite struct HistogramBucketsTests {
     @Test func bucketsAsTensorBoardDoes() {
         let buckets = HistogramBuckets.make(values: [0.0, 1, 2, 3, 10], bucketCount: 4)
-        #expect(buckets == [
-            HistogramBucket(leftEdge: 0, rightEdge: 2.5, count: 3),
-            HistogramBucket(leftEdge: 2.5, rightEdge: 5, count: 1),
-            HistogramBucket(leftEdge: 5, rightEdge: 7.5, count: 0),
-            HistogramBucket(leftEdge: 7.5, rightEdge: 10, count: 1),
-        ])
+        #expect(
+            buckets == [
+                HistogramBucket(leftEdge: 0, rightEdge: 2.5, count: 3),
+                HistogramBucket(leftEdge: 2.5, rightEdge: 5, count: 1),
+                HistogramBucket(leftEdge: 5, rightEdge: 7.5, count: 0),
+                HistogramBucket(leftEdge: 7.5, rightEdge: 10, count: 1),
+            ]
+        )
     }
 
     @Test func handlesEmptyAndSingleValuedData() {
-        #expect(HistogramBuckets.make(values: [Double](), bucketCount: 3) == Array(repeating: .init(leftEdge: 0, rightEdge: 0, count: 0), count: 3))
-        #expect(HistogramBuckets.make(values: [2.0, 2, 2], bucketCount: 3) == [
-            .init(leftEdge: 2, rightEdge: 2, count: 0), .init(leftEdge: 2, rightEdge: 2, count: 0), .init(leftEdge: 2, rightEdge: 2, count: 3),
-        ])
+        #expect(
+            HistogramBuckets.make(values: [Double](), bucketCount: 3)
+                == Array(repeating: .init(leftEdge: 0, rightEdge: 0, count: 0), count: 3)
+        )
+        #expect(
+            HistogramBuckets.make(values: [2.0, 2, 2], bucketCount: 3) == [
+                .init(leftEdge: 2, rightEdge: 2, count: 0), .init(leftEdge: 2, rightEdge: 2, count: 0),
+                .init(leftEdge: 2, rightEdge: 2, count: 3),
+            ]
+        )
         #expect(HistogramBuckets.make(values: [1.0, 2], bucketCount: 0).isEmpty)
-        #expect(HistogramBuckets.make(values: [Double.nan, 1, .infinity, 2], bucketCount: 1) == [.init(leftEdge: 1, rightEdge: 2, count: 2)])
+        #expect(
+            HistogramBuckets.make(values: [Double.nan, 1, .infinity, 2], bucketCount: 1) == [
+                .init(leftEdge: 1, rightEdge: 2, count: 2)
+            ]
+        )
     }
 }

@@ -30,7 +30,11 @@ public struct EventFileReader: ~Copyable {
         ///   - chunkSize: Bytes read at a time; 1 MiB by default.
         ///   - maximumRecordLength: Largest accepted payload; 1 GiB by default.
         ///   - verifiesPayloadChecksums: Whether payload checksums are verified; `true` by default.
-        public init(chunkSize: Int = 1 << 20, maximumRecordLength: UInt64 = 1 << 30, verifiesPayloadChecksums: Bool = true) {
+        public init(
+            chunkSize: Int = 1 << 20,
+            maximumRecordLength: UInt64 = 1 << 30,
+            verifiesPayloadChecksums: Bool = true
+        ) {
             self.chunkSize = max(chunkSize, 64)
             self.maximumRecordLength = maximumRecordLength
             self.verifiesPayloadChecksums = verifiesPayloadChecksums
@@ -85,7 +89,9 @@ public struct EventFileReader: ~Copyable {
     /// - Returns: What `body` returned, or `nil` when no complete record is available yet (end of file, or a
     ///   truncated tail: see ``pendingByteCount``).
     /// - Throws: ``EventFileError`` for corruption (the reader has already resynchronised) or a read failure.
-    public mutating func nextRecord<R>(_ body: (_ offset: Int64, _ payload: UnsafeRawBufferPointer) -> R) throws(EventFileError) -> R? {
+    public mutating func nextRecord<R>(
+        _ body: (_ offset: Int64, _ payload: UnsafeRawBufferPointer) -> R
+    ) throws(EventFileError) -> R? {
         while true {
             let check = TFRecordFrame.check(
                 UnsafeRawBufferPointer(start: buffer + start, count: end - start),

@@ -44,7 +44,11 @@ package enum SystemCalls {
     }
 
     /// Reads up to `count` bytes into `buffer`; returns the number read (0 at end of file).
-    package static func readBytes(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Result<Int, SystemError> {
+    package static func readBytes(
+        _ descriptor: Int32,
+        into buffer: UnsafeMutableRawPointer,
+        count: Int
+    ) -> Result<Int, SystemError> {
         while true {
             let result = read(descriptor, buffer, count)
             if result >= 0 { return .success(result) }
@@ -54,7 +58,11 @@ package enum SystemCalls {
 
     /// Writes all `count` bytes from `buffer`, in as few calls as the kernel allows (one for a regular file
     /// unless it fails part way). On failure returns the `errno` and how many bytes did reach the file.
-    package static func writeAll(_ descriptor: Int32, from buffer: UnsafeRawPointer, count: Int) -> (written: Int, error: SystemError?) {
+    package static func writeAll(
+        _ descriptor: Int32,
+        from buffer: UnsafeRawPointer,
+        count: Int
+    ) -> (written: Int, error: SystemError?) {
         var written = 0
         while written < count {
             let result = write(descriptor, buffer + written, count - written)

@@ -23,7 +23,8 @@ enum LegacyConversion {
 
     /// The buckets of a modern `[k, 3]` histogram tensor, or `nil` when it is not one.
     static func buckets(of tensor: TensorProto) -> [HistogramBucket]? {
-        guard let sizes = tensor.shape?.sizes, sizes.count == 2, sizes[1] == 3, let numbers = TensorValues.numbers(of: tensor),
+        guard let sizes = tensor.shape?.sizes, sizes.count == 2, sizes[1] == 3,
+            let numbers = TensorValues.numbers(of: tensor),
             numbers.count == Int(sizes[0]) * 3
         else { return nil }
         return stride(from: 0, to: numbers.count, by: 3).map {

@@ -71,7 +71,9 @@ public enum Logdir {
     public static func discoverRuns(in logdir: String) throws(LogdirError) -> (runs: [Run], problems: [LogdirError]) {
         let root = logdir.count > 1 && logdir.hasSuffix("/") ? String(logdir.dropLast()) : logdir
         if SystemCalls.isRegularFile(root) {
-            let directory = root.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let directory = root.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
+                separator: "/"
+            )
             return ([Run(name: ".", directory: directory.isEmpty ? "." : directory, files: [root])], [])
         }
         let identity: (device: UInt64, inode: UInt64)

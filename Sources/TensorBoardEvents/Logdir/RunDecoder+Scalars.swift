@@ -13,7 +13,10 @@ extension RunDecoder {
     ///   - payload: A record's payload.
     ///   - body: Receives the scalar points.
     /// - Throws: ``WireDecodingError`` when the payload is not a valid event.
-    public mutating func decodeScalars(_ payload: UnsafeRawBufferPointer, _ body: (ScalarPoint) -> Void) throws(WireDecodingError) {
+    public mutating func decodeScalars(
+        _ payload: UnsafeRawBufferPointer,
+        _ body: (ScalarPoint) -> Void
+    ) throws(WireDecodingError) {
         guard let base = payload.baseAddress else { return }
         let count = payload.count
         var position = 0
@@ -25,15 +28,21 @@ extension RunDecoder {
             switch base.load(fromByteOffset: position, as: UInt8.self) {
             case 0x09:
                 guard count - position >= 9 else { return try decodeScalarsInGeneral(payload, body) }
-                wallTime = Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self)))
+                wallTime = Double(
+                    bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self))
+                )
                 position += 9
             case 0x10:
                 position += 1
-                guard let value = FastWire.varint(base, &position, count) else { return try decodeScalarsInGeneral(payload, body) }
+                guard let value = FastWire.varint(base, &position, count) else {
+                    return try decodeScalarsInGeneral(payload, body)
+                }
                 step = Int64(bitPattern: value)
             case 0x2A where summaryStart < 0:
                 position += 1
-                guard let length = FastWire.length(base, &position, count) else { return try decodeScalarsInGeneral(payload, body) }
+                guard let length = FastWire.length(base, &position, count) else {
+                    return try decodeScalarsInGeneral(payload, body)
+                }
                 summaryStart = position
                 summaryEnd = position + length
                 position = summaryEnd
@@ -47,13 +56,21 @@ extension RunDecoder {
         while position < summaryEnd {
             guard base.load(fromByteOffset: position, as: UInt8.self) == 0x0A else {
                 // Not a value field: let the general decoder walk the rest of this summary.
-                var rest = ProtoReader(UnsafeRawBufferPointer(start: base + position, count: summaryEnd - position), baseOffset: position, depth: 1)
+                var rest = ProtoReader(
+                    UnsafeRawBufferPointer(start: base + position, count: summaryEnd - position),
+                    baseOffset: position,
+                    depth: 1
+                )
                 return try walkScalars(&rest, step: step, wallTime: wallTime, body)
             }
             let keyPosition = position
             position += 1
             guard let length = FastWire.length(base, &position, summaryEnd) else {
-                var rest = ProtoReader(UnsafeRawBufferPointer(start: base + keyPosition, count: summaryEnd - keyPosition), baseOffset: keyPosition, depth: 1)
+                var rest = ProtoReader(
+                    UnsafeRawBufferPointer(start: base + keyPosition, count: summaryEnd - keyPosition),
+                    baseOffset: keyPosition,
+                    depth: 1
+                )
                 return try walkScalars(&rest, step: step, wallTime: wallTime, body)
             }
             let valueBytes = UnsafeRawBufferPointer(start: base + position, count: length)
@@ -70,7 +87,10 @@ extension RunDecoder {
     }
 
     /// The general path: the whole event through ``EventView``.
-    private mutating func decodeScalarsInGeneral(_ payload: UnsafeRawBufferPointer, _ body: (ScalarPoint) -> Void) throws(WireDecodingError) {
+    private mutating func decodeScalarsInGeneral(
+        _ payload: UnsafeRawBufferPointer,
+        _ body: (ScalarPoint) -> Void
+    ) throws(WireDecodingError) {
         let view = try EventView(payload)
         switch view.content {
         case .fileVersion(let version): fileVersion = String(decoding: version, as: UTF8.self)
@@ -173,7 +193,11 @@ enum FastWire {
                 }
             case 0x15:
                 guard end - position >= 4 else { return nil }
-                view.kind = .simpleValue(Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt32.self))))
+                view.kind = .simpleValue(
+                    Float(
+                        bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt32.self))
+                    )
+                )
                 position += 4
             default:
                 return nil
@@ -211,7 +235,8 @@ enum FastWire {
                 let size = Int(base.load(fromByteOffset: position, as: UInt8.self))
                 position += 1
                 guard size == 4 || size == 8, end - position >= size else { return nil }
-                bits = size == 4
+                bits =
+                    size == 4
                     ? UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
                     : UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                 width = key == 0x22 ? size : (key == 0x2A ? 4 : 8)

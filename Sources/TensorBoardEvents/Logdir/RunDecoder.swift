@@ -170,7 +170,9 @@ public struct RunDecoder {
             return LegacyConversion.buckets(of: try TensorProto(serializedBytes: bytes)).map(DataValue.histogram)
         case (.image, .image(let bytes)):
             let image = try Summary.Image(serializedBytes: bytes)
-            return .images(ImageSample(width: Int(image.width), height: Int(image.height), images: [image.encodedImage]))
+            return .images(
+                ImageSample(width: Int(image.width), height: Int(image.height), images: [image.encodedImage])
+            )
         case (.image, .tensor(let bytes)):
             return LegacyConversion.images(of: try TensorProto(serializedBytes: bytes)).map(DataValue.images)
         case (.audio, .audio(let bytes)):
@@ -183,7 +185,10 @@ public struct RunDecoder {
         case (.text, .tensor(let bytes)):
             let tensor = try TensorProto(serializedBytes: bytes)
             guard tensor.dataType == .string else { return nil }
-            return .text(tensor.stringValues.map { String(decoding: $0, as: UTF8.self) }, shape: tensor.shape?.sizes ?? [])
+            return .text(
+                tensor.stringValues.map { String(decoding: $0, as: UTF8.self) },
+                shape: tensor.shape?.sizes ?? []
+            )
         case (.hparams, _):
             guard let metadata = value.metadata else { return nil }
             let content = try SummaryMetadata(serializedBytes: metadata).pluginData?.content ?? []

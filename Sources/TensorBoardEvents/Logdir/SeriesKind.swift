@@ -96,7 +96,8 @@ public struct SeriesInfo: Sendable, Equatable {
         switch pluginName {
         case "scalars": return .scalar
         case "histograms", "text", "hparams", "pr_curves", "mesh", "custom_scalars": return .tensor
-        case "images", "audio", "graph_run_metadata", "graph_run_metadata_graph", "graph_keras_model": return .blobSequence
+        case "images", "audio", "graph_run_metadata", "graph_run_metadata_graph", "graph_keras_model":
+            return .blobSequence
         default: return .unknown
         }
     }

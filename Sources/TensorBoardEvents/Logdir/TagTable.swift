@@ -101,7 +101,9 @@ package struct TagTable {
             low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
             high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
         } else if count > 0 {
-            low = UInt64(base.load(as: UInt8.self)) << 16 | UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self)) << 8
+            low =
+                UInt64(base.load(as: UInt8.self)) << 16 | UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self))
+                << 8
                 | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self))
             high = 0
         } else {

@@ -10,7 +10,10 @@ package enum TensorValues {
     ///   when the tensor is not numeric or does not hold exactly one element.
     /// - Throws: ``WireDecodingError`` when the tensor bytes are malformed.
     @inlinable
-    package static func scalar(fromEncoded tensor: UnsafeRawBufferPointer, baseOffset: Int = 0) throws(WireDecodingError) -> Double? {
+    package static func scalar(
+        fromEncoded tensor: UnsafeRawBufferPointer,
+        baseOffset: Int = 0
+    ) throws(WireDecodingError) -> Double? {
         var reader = ProtoReader(tensor, baseOffset: baseOffset)
         var dataType: Int32 = 0
         var elementCount = 1
@@ -27,7 +30,9 @@ package enum TensorValues {
             case (4, .lengthDelimited): content = try reader.readLengthDelimited()
             case (5, .lengthDelimited):
                 let view = try reader.readLengthDelimited()
-                if counts.0 == 0, view.count >= 4 { firsts.0 = UInt64(UInt32(littleEndian: view.loadUnaligned(as: UInt32.self))) }
+                if counts.0 == 0, view.count >= 4 {
+                    firsts.0 = UInt64(UInt32(littleEndian: view.loadUnaligned(as: UInt32.self)))
+                }
                 counts.0 += view.count / 4
             case (5, .fixed32):
                 let bits = try reader.readFixed32()
@@ -35,7 +40,9 @@ package enum TensorValues {
                 counts.0 += 1
             case (6, .lengthDelimited):
                 let view = try reader.readLengthDelimited()
-                if counts.1 == 0, view.count >= 8 { firsts.1 = UInt64(littleEndian: view.loadUnaligned(as: UInt64.self)) }
+                if counts.1 == 0, view.count >= 8 {
+                    firsts.1 = UInt64(littleEndian: view.loadUnaligned(as: UInt64.self))
+                }
                 counts.1 += view.count / 8
             case (6, .fixed64):
                 let bits = try reader.readFixed64()
@@ -58,7 +65,9 @@ package enum TensorValues {
         }
         guard elementCount == 1 else { return nil }
         if !content.isEmpty {
-            guard let size = DataType(rawValue: dataType).elementSize, content.count == size, dataType != 8, dataType != 18 else {
+            guard let size = DataType(rawValue: dataType).elementSize, content.count == size, dataType != 8,
+                dataType != 18
+            else {
                 return nil
             }
             return element(of: content, at: 0, dataType: dataType)
@@ -82,7 +91,12 @@ package enum TensorValues {
 
     /// Reads a repeated varint field (packed or not), keeping its first element and adding to its count.
     @usableFromInline
-    static func readVarints(_ tag: FieldTag, _ reader: inout ProtoReader, first: inout UInt64, count: inout Int) throws(WireDecodingError) {
+    static func readVarints(
+        _ tag: FieldTag,
+        _ reader: inout ProtoReader,
+        first: inout UInt64,
+        count: inout Int
+    ) throws(WireDecodingError) {
         if tag.wireType == .varint {
             let value = try reader.readVarint()
             if count == 0 { first = value }
@@ -147,17 +161,35 @@ package enum TensorValues {
     @inlinable
     package static func element(of content: UnsafeRawBufferPointer, at index: Int, dataType: Int32) -> Double? {
         switch dataType {
-        case 1: return Double(Float(bitPattern: UInt32(littleEndian: content.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))))
-        case 2: return Double(bitPattern: UInt64(littleEndian: content.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)))
+        case 1:
+            return Double(
+                Float(
+                    bitPattern: UInt32(littleEndian: content.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+                )
+            )
+        case 2:
+            return Double(
+                bitPattern: UInt64(littleEndian: content.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+            )
         case 3: return Double(Int32(littleEndian: content.loadUnaligned(fromByteOffset: index * 4, as: Int32.self)))
         case 4: return Double(content[index])
         case 5: return Double(Int16(littleEndian: content.loadUnaligned(fromByteOffset: index * 2, as: Int16.self)))
         case 6: return Double(Int8(bitPattern: content[index]))
         case 9: return Double(Int64(littleEndian: content.loadUnaligned(fromByteOffset: index * 8, as: Int64.self)))
         case 10: return content[index] != 0 ? 1 : 0
-        case 14: return Double(Float(bitPattern: UInt32(UInt16(littleEndian: content.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self))) << 16))
+        case 14:
+            return Double(
+                Float(
+                    bitPattern: UInt32(
+                        UInt16(littleEndian: content.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self))
+                    ) << 16
+                )
+            )
         case 17: return Double(UInt16(littleEndian: content.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))
-        case 19: return Double(halfToFloat(UInt16(littleEndian: content.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self))))
+        case 19:
+            return Double(
+                halfToFloat(UInt16(littleEndian: content.loadUnaligned(fromByteOffset: index * 2, as: UInt16.self)))
+            )
         case 22: return Double(UInt32(littleEndian: content.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)))
         case 23: return Double(UInt64(littleEndian: content.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)))
         default: return nil
@@ -185,7 +217,8 @@ package enum TensorValues {
         case .int64: list = tensor.int64Values.map(Double.init)
         case .bool: list = tensor.boolValues.map { $0 ? 1 : 0 }
         case .half: list = tensor.halfValues.map { Double(halfToFloat(UInt16(truncatingIfNeeded: $0))) }
-        case .bfloat16: list = tensor.halfValues.map { Double(Float(bitPattern: UInt32(UInt16(truncatingIfNeeded: $0)) << 16)) }
+        case .bfloat16:
+            list = tensor.halfValues.map { Double(Float(bitPattern: UInt32(UInt16(truncatingIfNeeded: $0)) << 16)) }
         case .uint32: list = tensor.uint32Values.map(Double.init)
         case .uint64: list = tensor.uint64Values.map(Double.init)
         default: return nil

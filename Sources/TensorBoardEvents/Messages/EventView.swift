@@ -111,7 +111,10 @@ package struct EventView {
     }
 
     @inlinable
-    static func walk(_ summary: ProtoReader, _ body: (inout ValueView) throws(WireDecodingError) -> Void) throws(WireDecodingError) {
+    static func walk(
+        _ summary: ProtoReader,
+        _ body: (inout ValueView) throws(WireDecodingError) -> Void
+    ) throws(WireDecodingError) {
         var reader = summary
         while let tag = try reader.readKey() {
             guard tag.fieldNumber == 1, tag.wireType == .lengthDelimited else {
@@ -158,7 +161,9 @@ package struct ValueView {
             switch (tag.fieldNumber, tag.wireType) {
             case (1, .lengthDelimited): self.tag = try reader.readLengthDelimited()
             case (2, .fixed32): kind = .simpleValue(try reader.readFloat())
-            case (3, .lengthDelimited): _ = try reader.readLengthDelimited(); kind = .obsoleteHistogram
+            case (3, .lengthDelimited):
+                _ = try reader.readLengthDelimited()
+                kind = .obsoleteHistogram
             case (4, .lengthDelimited): kind = .image(try reader.readLengthDelimited())
             case (5, .lengthDelimited): kind = .histogram(try reader.readLengthDelimited())
             case (6, .lengthDelimited): kind = .audio(try reader.readLengthDelimited())

@@ -117,7 +117,8 @@ extension TensorProto: WireCodable {
             case (11, .varint): boolValues.append(try reader.readBool())
             case (12, .lengthDelimited): try reader.readPackedDoubles(into: &complex128Values)
             case (12, .fixed64): complex128Values.append(try reader.readDouble())
-            case (13, .lengthDelimited): try reader.readPackedVarints(into: &halfValues) { Int32(truncatingIfNeeded: $0) }
+            case (13, .lengthDelimited):
+                try reader.readPackedVarints(into: &halfValues) { Int32(truncatingIfNeeded: $0) }
             case (13, .varint): halfValues.append(try reader.readInt32())
             case (14, .lengthDelimited): resourceHandleValues.append(try reader.readBytes())
             case (15, .lengthDelimited): variantValues.append(try reader.readBytes())

@@ -58,7 +58,10 @@ public enum HistogramBuckets {
         }
         let range = maximum - minimum
         if range == 0 {
-            var buckets = Array(repeating: HistogramBucket(leftEdge: minimum, rightEdge: minimum, count: 0), count: bucketCount)
+            var buckets = Array(
+                repeating: HistogramBucket(leftEdge: minimum, rightEdge: minimum, count: 0),
+                count: bucketCount
+            )
             buckets[bucketCount - 1].count = Double(finiteCount)
             return buckets
         }

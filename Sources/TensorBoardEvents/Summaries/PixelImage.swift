@@ -30,7 +30,8 @@ public struct PixelImage: Sendable, Equatable {
         public var description: String {
             switch self {
             case .invalidSize(let width, let height):
-                return "image width and height must be between 1 and 2147483647. Received: width=\(width), height=\(height)"
+                return
+                    "image width and height must be between 1 and 2147483647. Received: width=\(width), height=\(height)"
             case .pixelCountMismatch(let expected, let received):
                 return "expected \(expected) pixel bytes (width × height × channels). Received: \(received) bytes"
             }

@@ -33,8 +33,16 @@ extension SummaryWriter {
             groupName: groupName,
             startTimeSeconds: time
         )
-        try writeHParams(HParamsPluginData(data: .experiment(experiment)), tag: HParamsPluginData.experimentTag, time: time)
-        try writeHParams(HParamsPluginData(data: .sessionStartInfo(start)), tag: HParamsPluginData.sessionStartInfoTag, time: time)
+        try writeHParams(
+            HParamsPluginData(data: .experiment(experiment)),
+            tag: HParamsPluginData.experimentTag,
+            time: time
+        )
+        try writeHParams(
+            HParamsPluginData(data: .sessionStartInfo(start)),
+            tag: HParamsPluginData.sessionStartInfoTag,
+            time: time
+        )
     }
 
     /// Records how the run ended (`_hparams_/session_end_info`).
@@ -42,10 +50,17 @@ extension SummaryWriter {
     ///   - status: `.success` by default.
     ///   - wallTime: Seconds since the epoch; the current time by default.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
-    public func hparamsEnd(status: HParamsSessionEndInfo.Status = .success, wallTime: Double? = nil) throws(EventFileError) {
+    public func hparamsEnd(
+        status: HParamsSessionEndInfo.Status = .success,
+        wallTime: Double? = nil
+    ) throws(EventFileError) {
         let time = wallTime ?? SystemCalls.currentTime()
         let end = HParamsSessionEndInfo(status: status, endTimeSeconds: time)
-        try writeHParams(HParamsPluginData(data: .sessionEndInfo(end)), tag: HParamsPluginData.sessionEndInfoTag, time: time)
+        try writeHParams(
+            HParamsPluginData(data: .sessionEndInfo(end)),
+            tag: HParamsPluginData.sessionEndInfoTag,
+            time: time
+        )
     }
 
     /// Writes one hparams summary: the content in the metadata, and the "null tensor" (DT_FLOAT, shape `[0]`)

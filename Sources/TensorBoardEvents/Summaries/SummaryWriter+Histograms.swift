@@ -16,7 +16,12 @@ extension SummaryWriter {
         bucketCount: Int = HistogramBuckets.defaultBucketCount,
         wallTime: Double? = nil
     ) throws(EventFileError) where C.Element: BinaryFloatingPoint {
-        try histogram(tag, buckets: HistogramBuckets.make(values: values, bucketCount: bucketCount), step: step, wallTime: wallTime)
+        try histogram(
+            tag,
+            buckets: HistogramBuckets.make(values: values, bucketCount: bucketCount),
+            step: step,
+            wallTime: wallTime
+        )
     }
 
     /// Logs a histogram from buckets already counted.
@@ -26,8 +31,19 @@ extension SummaryWriter {
     ///   - step: The step.
     ///   - wallTime: Seconds since the epoch; the current time by default.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
-    public func histogram(_ tag: String, buckets: [HistogramBucket], step: Int64, wallTime: Double? = nil) throws(EventFileError) {
-        try append(tag: tag, kind: .tensor(Self.histogramTensor(buckets)), metadata: .histograms, step: step, wallTime: wallTime)
+    public func histogram(
+        _ tag: String,
+        buckets: [HistogramBucket],
+        step: Int64,
+        wallTime: Double? = nil
+    ) throws(EventFileError) {
+        try append(
+            tag: tag,
+            kind: .tensor(Self.histogramTensor(buckets)),
+            metadata: .histograms,
+            step: step,
+            wallTime: wallTime
+        )
     }
 
     /// The DT_DOUBLE `[k, 3]` tensor of (left edge, right edge, count) rows, in `tensor_content` as TF2 writes it.

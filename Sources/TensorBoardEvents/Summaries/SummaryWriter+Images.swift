@@ -21,7 +21,12 @@ extension SummaryWriter {
     ///   - step: The step.
     ///   - wallTime: Seconds since the epoch; the current time by default.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
-    public func images(_ tag: String, _ images: [PixelImage], step: Int64, wallTime: Double? = nil) throws(EventFileError) {
+    public func images(
+        _ tag: String,
+        _ images: [PixelImage],
+        step: Int64,
+        wallTime: Double? = nil
+    ) throws(EventFileError) {
         var strings: [[UInt8]] = [
             Array(String(images.first?.width ?? 0).utf8),
             Array(String(images.first?.height ?? 0).utf8),

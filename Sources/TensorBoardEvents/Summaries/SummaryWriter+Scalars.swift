@@ -20,7 +20,9 @@ extension SummaryWriter {
             let index = tags.index(of: tag)
             let describes = encoding == .tensor && !tags.isDescribed[index]
             if describes { tags.isDescribed[index] = true }
-            try file.appendRecord(maximumPayloadSize: ScalarEventEncoding.maximumSize(tagFieldSize: tags.fieldSize(index))) { payload in
+            try file.appendRecord(
+                maximumPayloadSize: ScalarEventEncoding.maximumSize(tagFieldSize: tags.fieldSize(index))
+            ) { payload in
                 tags.withField(index) { tagBytes in
                     ScalarEventEncoding.store(
                         tagField: tagBytes,
@@ -113,7 +115,9 @@ enum ScalarEventEncoding {
             count += 4
             if withMetadata {
                 metadataField.withUnsafeBytes { field in
-                    if let bytes = field.baseAddress { (payload + count).copyMemory(from: bytes, byteCount: field.count) }
+                    if let bytes = field.baseAddress {
+                        (payload + count).copyMemory(from: bytes, byteCount: field.count)
+                    }
                 }
                 count += metadataField.count
             }

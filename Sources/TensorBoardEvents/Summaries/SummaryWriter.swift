@@ -113,7 +113,7 @@ public final class SummaryWriter: Sendable {
             do {
                 file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize)
                 break
-            } catch where error.code == .openFailed(errno: SystemCalls.fileExists) {
+            } catch  where error.code == .openFailed(errno: SystemCalls.fileExists) {
                 continue
             }
         } while true
@@ -166,7 +166,9 @@ public final class SummaryWriter: Sendable {
         let syncs = syncsOnFlush
         state.withLock { state in
             let now = SystemCalls.monotonicTime()
-            guard !state.file.isClosed, state.file.pendingByteCount > 0, now - state.lastFlush >= interval * 0.9 else { return }
+            guard !state.file.isClosed, state.file.pendingByteCount > 0, now - state.lastFlush >= interval * 0.9 else {
+                return
+            }
             state.lastFlush = now
             do throws(EventFileError) {
                 if syncs { try state.file.sync() } else { try state.file.flush() }

@@ -243,7 +243,9 @@ extension ProtoReader {
         guard view.count % 4 == 0 else { throw .truncated(offset: absoluteOffset) }
         values.reserveCapacity(values.count + view.count / 4)
         for offset in stride(from: 0, to: view.count, by: 4) {
-            values.append(Float(bitPattern: UInt32(littleEndian: view.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
+            values.append(
+                Float(bitPattern: UInt32(littleEndian: view.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            )
         }
     }
 
@@ -255,7 +257,9 @@ extension ProtoReader {
         guard view.count % 8 == 0 else { throw .truncated(offset: absoluteOffset) }
         values.reserveCapacity(values.count + view.count / 8)
         for offset in stride(from: 0, to: view.count, by: 8) {
-            values.append(Double(bitPattern: UInt64(littleEndian: view.loadUnaligned(fromByteOffset: offset, as: UInt64.self))))
+            values.append(
+                Double(bitPattern: UInt64(littleEndian: view.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            )
         }
     }
 

@@ -83,7 +83,8 @@ extension ProtobufValue: WireCodable {
     }
 
     /// Reads one `map<string, google.protobuf.Value>` entry: key field 1, value field 2.
-    package static func readMapEntry(from entry: inout ProtoReader) throws(WireDecodingError) -> (String, ProtobufValue) {
+    package static func readMapEntry(from entry: inout ProtoReader) throws(WireDecodingError) -> (String, ProtobufValue)
+    {
         var key = ""
         var value = ProtobufValue.null
         while let tag = try entry.readKey() {
