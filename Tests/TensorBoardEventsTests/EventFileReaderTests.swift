@@ -26,7 +26,7 @@ func readAll(_ path: String, options: EventFileReader.Options = .init()) throws 
 }
 
 private func write(_ bytes: [UInt8], to path: String) {
-    #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+    #expect(writeFile(bytes, to: path))
 }
 
 private func append(_ bytes: [UInt8], to path: String) throws {

@@ -15,7 +15,7 @@ enum FuzzChecks {
     /// again, and good records, skipped bytes and the pending tail never add up to more than the file.
     static func recordReader(_ bytes: [UInt8], scratchPath: String) -> [String] {
         var problems: [String] = []
-        guard FileManager.default.createFile(atPath: scratchPath, contents: Data(bytes)) else {
+        guard (try? Data(bytes).write(to: URL(fileURLWithPath: scratchPath))) != nil else {
             return ["cannot write \(scratchPath)"]
         }
         let chunkSize = 64 << Int((bytes.first ?? 0) % 8)

@@ -27,12 +27,12 @@ private func identity(_ records: [EventRecord]) -> [[UInt8]] {
     func truncatedAtEveryOffsetKeepsEveryCompleteRecord(file relative: String) throws {
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try peerFile(relative))))
         let path = directory.path + "/events.out.tfevents.cut." + relative.replacingOccurrences(of: "/", with: "_")
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(original)))
+        #expect(writeFile(original, to: path))
         let whole = try readAll(path)
         #expect(whole.errors.isEmpty && whole.pendingByteCount == 0 && whole.events.count > 5)
         let ends = whole.events.map { $0.offset + Int64($0.length) + 16 }
         for cut in 0...original.count {
-            #expect(FileManager.default.createFile(atPath: path, contents: Data(original[..<cut])))
+            #expect(writeFile(original[..<cut], to: path))
             let outcome = try readAll(path)
             let complete = ends.filter { $0 <= Int64(cut) }.count
             #expect(outcome.errors.isEmpty, "cut \(cut)")
@@ -45,13 +45,13 @@ private func identity(_ records: [EventRecord]) -> [[UInt8]] {
     func flippedBitAtEveryByteLosesOnlyTheDamagedRecord(file relative: String) throws {
         let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: try peerFile(relative))))
         let path = directory.path + "/events.out.tfevents.flip." + relative.replacingOccurrences(of: "/", with: "_")
-        #expect(FileManager.default.createFile(atPath: path, contents: Data(original)))
+        #expect(writeFile(original, to: path))
         let whole = try readAll(path)
         #expect(whole.errors.isEmpty && whole.events.count > 3)
         for byte in 0..<original.count {
             var damaged = original
             damaged[byte] ^= UInt8(1 << (byte % 8))
-            #expect(FileManager.default.createFile(atPath: path, contents: Data(damaged)))
+            #expect(writeFile(damaged, to: path))
             let outcome = try readAll(path)
             let hit = try #require(whole.events.lastIndex { $0.offset <= Int64(byte) })
             var expected = whole.events

@@ -108,7 +108,7 @@ private func testTool() throws -> String {
         defer { _ = runCommand("/bin/umount", [mountPoint]) }
         FileHandle.standardError.write(Data("mounted a 64 KiB tmpfs at \(mountPoint)\n".utf8))
         let ballast = mountPoint + "/ballast"
-        #expect(FileManager.default.createFile(atPath: ballast, contents: Data(count: 16 << 10)))
+        #expect(writeFile([UInt8](repeating: 0, count: 16 << 10), to: ballast))
         let writer = try SummaryWriter(
             runDirectory: mountPoint + "/run",
             options: .init(bufferSize: 4096, flushInterval: .infinity)

@@ -171,7 +171,7 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
             atPath: (path as NSString).deletingLastPathComponent,
             withIntermediateDirectories: true
         )
-        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        #expect(writeFile([UInt8](), to: path))
     }
 
     @Test func findsRunsAsTensorBoardDoes() throws {

@@ -229,7 +229,7 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
 
     @Test func missingParentIsCreatedAndAFileInTheWayIsAnError() throws {
         let blocker = directory.path + "/blocker"
-        #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))
+        #expect(writeFile([UInt8](), to: blocker))
         #expect(throws: EventFileError(.openFailed(errno: ENOTDIR), path: blocker + "/run")) {
             _ = try SummaryWriter(runDirectory: blocker + "/run")
         }

@@ -39,6 +39,13 @@ final class TemporaryDirectory {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
+/// Writes `bytes` to `path` in place (no temporary file, unlike `FileManager.createFile`, which leaves an
+/// empty directory in /tmp behind on Linux); `true` on success.
+@discardableResult
+func writeFile(_ bytes: some Sequence<UInt8>, to path: String) -> Bool {
+    (try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil
+}
+
 /// The package's root directory (for fixtures).
 let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
