@@ -5,7 +5,7 @@
 // tbparse and compares every value with the manifest. Not a product of the package.
 //
 // Usage: conformance-logdir <output-directory>   (the log directory is <output>/logdir, the manifest
-// <output>/manifest.json)
+// <output>/manifest.json; scripts/check_with_tensorboard.py documents the manifest's format)
 
 import Foundation
 import TensorBoardEvents
@@ -27,10 +27,17 @@ final class Manifest {
         runs[run] = runEntry
     }
 
-    func removeScalars(run: String, where predicate: ([Any]) -> Bool) {
+    /// Moves the scalars of `run` that TensorBoard must drop (a resumed run's stale points) to `stale_scalars`,
+    /// which only tbparse (it never purges across files) still shows.
+    func purgeScalars(run: String, where predicate: ([Any]) -> Bool) {
         guard var runEntry = runs[run], var scalars = runEntry["scalars"] as? [String: [[Any]]] else { return }
-        for (tag, points) in scalars { scalars[tag] = points.filter { !predicate($0) } }
+        var stale: [String: [[Any]]] = [:]
+        for (tag, points) in scalars {
+            scalars[tag] = points.filter { !predicate($0) }
+            stale[tag] = points.filter(predicate)
+        }
         runEntry["scalars"] = scalars
+        runEntry["stale_scalars"] = stale
         runs[run] = runEntry
     }
 
@@ -80,6 +87,8 @@ for (index, (value, step)) in specials.enumerated() {
     try scalar(train, run: "train", "special/values", value, step: step, time: baseTime + 100 + Double(index))
 }
 try scalar(train, run: "train", "métriques/f1 score", 0.75, step: 0, time: baseTime + 200)
+// An empty tag is a valid tag: both loaders keep it.
+try scalar(validation, run: "validation", "", 0.5, step: 3, time: baseTime + 250)
 
 // Histograms: bucketed from values, and given buckets.
 for step in 0..<3 {
@@ -158,7 +167,7 @@ for step in 0..<10 {
     }
 }
 try first.close()
-manifest.removeScalars(run: "resumed") { ($0[0] as? Int64 ?? 0) >= 5 }
+manifest.purgeScalars(run: "resumed") { ($0[0] as? Int64 ?? 0) >= 5 }
 Thread.sleep(forTimeInterval: 1.1)  // a later second, so the new file sorts after the old one
 let second = try SummaryWriter(runDirectory: logdir + "/resumed", options: .init(resumeStep: 5))
 for step in 5..<13 {

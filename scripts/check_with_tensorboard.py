@@ -1,0 +1,386 @@
+"""Checks a log directory written by our writer against its manifest, with the real TensorBoard.
+
+    .venv/bin/python scripts/check_with_tensorboard.py LOGDIR MANIFEST
+
+The manifest (written by `conformance-logdir`) lists, per run, exactly what TensorBoard must show: scalars,
+histograms, text, images and hparams, with float64 bit patterns. Three independent readers load LOGDIR and
+every run, tag, plugin, step, wall time and value must come back exactly (NaN equal to NaN), with nothing
+extra of the kinds the manifest lists:
+
+1. TensorBoard's Python loader in this process (plugin_event_multiplexer, keeping every point);
+2. TensorBoard's Rust data server, the default loader of `tensorboard --logdir`, through the HTTP API of a
+   `tensorboard` process started on 127.0.0.1 (one load pass) and stopped by its own process group;
+3. tbparse (its `tensors`, `scalars`, `text` and `hparams` tables; it has no reader for modern histograms or
+   images, so those are checked by the first two readers only).
+
+Exits 0 when all three agree with the manifest, 1 with every mismatch printed otherwise.
+"""
+
+import argparse
+import base64
+import json
+import math
+import os
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+KINDS = ("scalars", "histograms", "text", "images")
+
+
+def to_bits(value):
+    """The float64 bit pattern of a number (or of TensorBoard's "NaN"/"Infinity" strings) as 16 hex digits."""
+    if isinstance(value, str):
+        value = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}[value]
+    if isinstance(value, float) and math.isnan(value):
+        value = math.nan  # one NaN pattern, as the manifest writes it
+    return "%016x" % struct.unpack("<Q", struct.pack("<d", float(value)))[0]
+
+
+def manifest_bits(hex_digits):
+    value = struct.unpack("<d", struct.pack("<Q", int(hex_digits, 16)))[0]
+    return to_bits(value)
+
+
+class Report:
+    """Mismatches and counts, per reader."""
+
+    def __init__(self):
+        self.problems = []
+        self.checked = {}
+
+    def check(self, reader, where, ok, message):
+        self.checked[reader] = self.checked.get(reader, 0) + 1
+        if not ok:
+            self.problems.append("%s: %s: %s" % (reader, where, message))
+
+    def equal(self, reader, where, got, want):
+        self.check(reader, where, got == want, "got %r, want %r" % (got, want))
+
+
+def expected_series(manifest, kind):
+    """{(run, tag): [points]} of one kind."""
+    result = {}
+    for run, kinds in manifest["runs"].items():
+        for tag, points in kinds.get(kind, {}).items():
+            result[(run, tag)] = points
+    return result
+
+
+def expected_scalars(manifest):
+    return {
+        key: [(step, manifest_bits(wall), manifest_bits(value)) for step, wall, value in points]
+        for key, points in expected_series(manifest, "scalars").items()
+    }
+
+
+def expected_histograms(manifest):
+    return {
+        key: [(step, manifest_bits(wall), [tuple(manifest_bits(x) for x in bucket) for bucket in buckets])
+              for step, wall, buckets in points]
+        for key, points in expected_series(manifest, "histograms").items()
+    }
+
+
+def expected_text(manifest):
+    return {
+        key: [(step, manifest_bits(wall), text) for step, wall, text in points]
+        for key, points in expected_series(manifest, "text").items()
+    }
+
+
+def expected_images(manifest):
+    return {
+        key: [(step, manifest_bits(wall), width, height, [base64.b64decode(b) for b in blobs])
+              for step, wall, width, height, blobs in points]
+        for key, points in expected_series(manifest, "images").items()
+    }
+
+
+def expected_hparams(manifest):
+    return {run: kinds["hparams"] for run, kinds in manifest["runs"].items() if "hparams" in kinds}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reader 1: TensorBoard's Python loader.
+
+
+def check_python_loader(logdir, manifest, report):
+    from tensorboard.backend.event_processing import plugin_event_accumulator as pea
+    from tensorboard.backend.event_processing import plugin_event_multiplexer as pem
+    from tensorboard.plugins.hparams import plugin_data_pb2
+    from tensorboard.util import tensor_util
+
+    reader = "python loader"
+    mux = pem.EventMultiplexer(size_guidance=pea.STORE_EVERYTHING_SIZE_GUIDANCE, tensor_size_guidance={})
+    mux.AddRunsFromDirectory(logdir)
+    mux.Reload()
+    runs = mux.Runs()
+    report.equal(reader, "runs", sorted(runs), sorted(manifest["runs"]))
+
+    def series_of(plugin):
+        found = {}
+        for run in runs:
+            for tag in runs[run][pea.TENSORS]:
+                metadata = mux.SummaryMetadata(run, tag)
+                if metadata.plugin_data.plugin_name == plugin:
+                    found[(run, tag)] = mux.Tensors(run, tag)
+        return found
+
+    def compare(kind, expected, found, convert):
+        report.equal(reader, kind + " series", sorted(found), sorted(expected))
+        for key, want in expected.items():
+            got = [convert(event) for event in found.get(key, [])]
+            report.equal(reader, "%s %s/%s" % (kind, key[0], key[1]), got, want)
+
+    compare("scalars", expected_scalars(manifest), series_of("scalars"),
+            lambda e: (e.step, to_bits(e.wall_time), to_bits(tensor_util.make_ndarray(e.tensor_proto).item())))
+    compare("histograms", expected_histograms(manifest), series_of("histograms"),
+            lambda e: (e.step, to_bits(e.wall_time),
+                       [tuple(to_bits(x) for x in row) for row in tensor_util.make_ndarray(e.tensor_proto).tolist()]))
+    compare("text", expected_text(manifest), series_of("text"),
+            lambda e: (e.step, to_bits(e.wall_time), tensor_util.make_ndarray(e.tensor_proto).item().decode("utf-8")))
+
+    def image(event):
+        values = list(tensor_util.make_ndarray(event.tensor_proto).reshape(-1))
+        return (event.step, to_bits(event.wall_time), int(values[0]), int(values[1]), list(values[2:]))
+
+    compare("images", expected_images(manifest), series_of("images"), image)
+
+    content = mux.PluginRunToTagToContent("hparams")
+    for run, want in expected_hparams(manifest).items():
+        tags = content.get(run, {})
+        start = plugin_data_pb2.HParamsPluginData.FromString(tags.get("_hparams_/session_start_info", b""))
+        got = {}
+        for name, value in start.session_start_info.hparams.items():
+            kind = value.WhichOneof("kind")
+            got[name] = getattr(value, kind)
+        report.equal(reader, "hparams %s: values" % run, got, want["hparams"])
+        experiment = plugin_data_pb2.HParamsPluginData.FromString(tags.get("_hparams_/experiment", b""))
+        metrics = [{"group": m.name.group, "tag": m.name.tag} for m in experiment.experiment.metric_infos]
+        report.equal(reader, "hparams %s: metrics" % run, metrics, want["metrics"])
+        names = sorted(info.name for info in experiment.experiment.hparam_infos)
+        report.equal(reader, "hparams %s: experiment hparams" % run, names, sorted(want["hparams"]))
+        end = plugin_data_pb2.HParamsPluginData.FromString(tags.get("_hparams_/session_end_info", b""))
+        from tensorboard.plugins.hparams import api_pb2
+
+        report.equal(reader, "hparams %s: status" % run, api_pb2.Status.Name(end.session_end_info.status), want["status"])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reader 2: the Rust data server behind `tensorboard --logdir`, over HTTP.
+
+
+class TensorBoardServer:
+    """A `tensorboard` process on 127.0.0.1, loading LOGDIR once with the Rust data server."""
+
+    def __init__(self, logdir):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        executable = os.path.join(os.path.dirname(sys.executable), "tensorboard")
+        self.log = open(os.path.join(os.path.dirname(os.path.abspath(logdir)), "tensorboard.log"), "w")
+        self.process = subprocess.Popen(
+            [executable, "--logdir", logdir, "--host", "127.0.0.1", "--port", str(self.port),
+             "--load_fast=true", "--reload_interval=0", "--samples_per_plugin=scalars=100000,images=10000,histograms=10000"],
+            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+        self.base = "http://127.0.0.1:%d" % self.port
+
+    def get(self, path, **query):
+        url = self.base + path + ("?" + urllib.parse.urlencode(query) if query else "")
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.read()
+
+    def get_json(self, path, **query):
+        return json.loads(self.get(path, **query))
+
+    def post_json(self, path, body):
+        request = urllib.request.Request(self.base + path, data=json.dumps(body).encode(),
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())
+
+    def wait_until_loaded(self, manifest, deadline_seconds=180):
+        """Waits until every run is listed and every expected scalar series has all its points."""
+        wanted = expected_scalars(manifest)
+        deadline = time.monotonic() + deadline_seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("tensorboard exited with status %s" % self.process.returncode)
+            try:
+                if set(self.get_json("/data/runs")) >= set(manifest["runs"]):
+                    complete = all(len(self.get_json("/data/plugin/scalars/scalars", run=run, tag=tag)) == len(points)
+                                   for (run, tag), points in wanted.items())
+                    if complete:
+                        return
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.5)
+        raise RuntimeError("tensorboard did not load the log directory within %d s" % deadline_seconds)
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+
+def check_rust_loader(logdir, manifest, report):
+    from tensorboard.plugins.text import text_plugin
+
+    reader = "rust data server (HTTP)"
+    server = TensorBoardServer(logdir)
+    try:
+        server.wait_until_loaded(manifest)
+        report.equal(reader, "runs", sorted(server.get_json("/data/runs")), sorted(manifest["runs"]))
+        plugins = server.get_json("/data/plugins_listing")
+        for plugin in ("scalars", "histograms", "text", "images", "hparams"):
+            report.check(reader, "plugin %s" % plugin, plugins.get(plugin, {}).get("enabled"), "not enabled")
+
+        def tags(plugin):
+            listing = server.get_json("/data/plugin/%s/tags" % plugin)
+            return sorted((run, tag) for run, run_tags in listing.items() for tag in run_tags)
+
+        scalars = expected_scalars(manifest)
+        report.equal(reader, "scalar series", tags("scalars"), sorted(scalars))
+        for (run, tag), want in scalars.items():
+            got = [(step, to_bits(wall), to_bits(value))
+                   for wall, step, value in server.get_json("/data/plugin/scalars/scalars", run=run, tag=tag)]
+            report.equal(reader, "scalars %s/%s" % (run, tag), got, want)
+
+        histograms = expected_histograms(manifest)
+        report.equal(reader, "histogram series", tags("histograms"), sorted(histograms))
+        for (run, tag), want in histograms.items():
+            got = [(step, to_bits(wall), [tuple(to_bits(x) for x in bucket) for bucket in buckets])
+                   for wall, step, buckets in server.get_json("/data/plugin/histograms/histograms", run=run, tag=tag)]
+            report.equal(reader, "histograms %s/%s" % (run, tag), got, want)
+
+        # The text plugin answers with the Markdown rendered as HTML: compare with TensorBoard's own rendering
+        # of the manifest's Markdown.
+        texts = expected_text(manifest)
+        report.equal(reader, "text series", tags("text"), sorted(texts))
+        for (run, tag), want in texts.items():
+            got = [(p["step"], to_bits(p["wall_time"]), p["text"])
+                   for p in server.get_json("/data/plugin/text/text", run=run, tag=tag)]
+            rendered = [(step, wall, text_plugin.text_array_to_html(_string_array(text), enable_markdown=True)) for step, wall, text in want]
+            report.equal(reader, "text %s/%s" % (run, tag), got, rendered)
+
+        images = expected_images(manifest)
+        report.equal(reader, "image series", tags("images"), sorted(images))
+        for (run, tag), want in images.items():
+            got = []
+            for point in server.get_json("/data/plugin/images/images", run=run, tag=tag, sample=0):
+                blob = server.get("/data/plugin/images/individualImage?" + point["query"])
+                got.append((point["step"], to_bits(point["wall_time"]), blob))
+            report.equal(reader, "images %s/%s" % (run, tag), got, [(s, w, blobs[0]) for s, w, _, _, blobs in want])
+
+        for run, want in expected_hparams(manifest).items():
+            experiment = server.post_json("/data/plugin/hparams/experiment", {"experimentName": ""})
+            names = sorted(info["name"] for info in experiment.get("hparamInfos", []))
+            report.equal(reader, "hparams experiment", names, sorted(want["hparams"]))
+            metrics = [{"group": m["name"].get("group", ""), "tag": m["name"]["tag"]} for m in experiment.get("metricInfos", [])]
+            report.equal(reader, "hparams metrics", metrics, want["metrics"])
+            groups = server.post_json("/data/plugin/hparams/session_groups", {
+                "experimentName": "", "allowedStatuses": ["STATUS_UNKNOWN", "STATUS_SUCCESS", "STATUS_FAILURE",
+                                                          "STATUS_RUNNING"],
+                "colParams": [], "startIndex": 0, "sliceSize": 100})
+            sessions = {s["name"]: (g, s) for g in groups.get("sessionGroups", []) for s in g["sessions"]}
+            report.check(reader, "hparams session %s" % run, run in sessions, "not listed as a session")
+            if run in sessions:
+                group, session = sessions[run]
+                report.equal(reader, "hparams session %s values" % run, group["hparams"], want["hparams"])
+                report.equal(reader, "hparams session %s status" % run, session["status"], want["status"])
+    finally:
+        server.stop()
+
+
+def _string_array(text):
+    import numpy as np
+
+    return np.array(text.encode("utf-8"), dtype=object)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reader 3: tbparse.
+
+
+def check_tbparse(logdir, manifest, report):
+    import warnings
+
+    from tbparse import SummaryReader
+
+    reader = "tbparse"
+    warnings.filterwarnings("ignore")
+    tables = SummaryReader(logdir, extra_columns={"dir_name", "wall_time"})
+
+    def run_name(dir_name):
+        return dir_name if dir_name else "."
+
+    # Modern scalars come out of `tensors` (as one-element arrays or numbers); legacy ones out of `scalars`.
+    rows = {}
+    for table in (tables.tensors, tables.scalars):
+        for row in table.itertuples(index=False):
+            value = row.value
+            try:
+                number = float(value.item() if hasattr(value, "item") else value)
+            except (TypeError, ValueError):
+                continue
+            rows.setdefault((run_name(row.dir_name), row.tag), []).append(
+                (int(row.step), to_bits(row.wall_time), to_bits(number)))
+    # tbparse reads each event file with its own accumulator, so it never purges across files: for a resumed
+    # run it shows the interrupted attempt's stale points too. The manifest lists those as `stale_scalars`.
+    stale = {
+        key: [(step, manifest_bits(wall), manifest_bits(value)) for step, wall, value in points]
+        for key, points in expected_series(manifest, "stale_scalars").items()
+    }
+    for key, want in expected_scalars(manifest).items():
+        report.equal(reader, "scalars %s/%s" % key, sorted(rows.get(key, [])), sorted(want + stale.get(key, [])))
+
+    texts = {}
+    for row in tables.text.itertuples(index=False):
+        texts.setdefault((run_name(row.dir_name), row.tag), []).append((int(row.step), to_bits(row.wall_time), row.value))
+    for key, want in expected_text(manifest).items():
+        report.equal(reader, "text %s/%s" % key, sorted(texts.get(key, [])), sorted(want))
+
+    hparams = {}
+    for row in tables.hparams.itertuples(index=False):
+        hparams.setdefault(run_name(row.dir_name), {})[row.tag] = row.value
+    for run, want in expected_hparams(manifest).items():
+        report.equal(reader, "hparams %s" % run, hparams.get(run, {}), want["hparams"])
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("logdir")
+    parser.add_argument("manifest")
+    arguments = parser.parse_args(argv)
+    with open(arguments.manifest, encoding="utf-8") as f:
+        manifest = json.load(f)
+    report = Report()
+    for check in (check_python_loader, check_rust_loader, check_tbparse):
+        try:
+            check(arguments.logdir, manifest, report)
+        except Exception as error:  # a reader that cannot run is a failure, not a skip
+            report.problems.append("%s: could not run: %s: %s" % (check.__name__, type(error).__name__, error))
+    for reader, count in sorted(report.checked.items()):
+        print("%-26s %5d checks" % (reader, count))
+    if report.problems:
+        print("\n%d mismatches:" % len(report.problems))
+        for problem in report.problems:
+            print("  " + problem)
+        return 1
+    print("TensorBoard (Python and Rust loaders) and tbparse read exactly what the manifest says.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
