@@ -1,0 +1,98 @@
+// ImprovementRule.swift: the one "is this value better?" rule that early stopping, checkpoints and learning-rate
+// schedules share.
+
+/// Whether a monitored value improves on a reference, as Keras's monitor callbacks decide it, with one fix:
+/// NaN is never an improvement.
+///
+/// A value improves when, moved by `minDelta` against the direction of progress, it is still strictly better:
+/// `value + minDelta < reference` when minimizing, `value - minDelta > reference` when maximizing. As in Keras
+/// the comparison is made in 32-bit floats (Keras compares with tensor ops in `floatx`), so a change below
+/// float32 resolution is no improvement. With no reference yet, any number improves.
+public struct ImprovementRule: Sendable, Equatable, Codable {
+    /// Which way is better.
+    public enum Direction: String, Sendable, Codable {
+        /// Lower is better (losses, errors).
+        case minimize
+        /// Higher is better (accuracy, AUC, precision, ...).
+        case maximize
+    }
+
+    /// How the direction is chosen.
+    public enum Mode: String, Sendable, Codable, CaseIterable {
+        /// From the monitored name: losses and errors are minimized, accuracies and scores maximized.
+        case auto
+        /// Lower is better.
+        case min
+        /// Higher is better.
+        case max
+    }
+
+    /// Why a rule cannot be made.
+    public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
+        /// The message, ending with what was received.
+        public let description: String
+    }
+
+    /// Which way is better.
+    public let direction: Direction
+    /// The smallest change that counts (non-negative).
+    public let minDelta: Double
+
+    /// Creates a rule.
+    /// - Parameters:
+    ///   - direction: Which way is better.
+    ///   - minDelta: The smallest change that counts; its sign is ignored.
+    public init(direction: Direction, minDelta: Double = 0) {
+        self.direction = direction
+        self.minDelta = abs(minDelta)
+    }
+
+    /// Creates a rule for a monitored quantity.
+    /// - Parameters:
+    ///   - monitor: The logs key, such as `"val_loss"` or `"val_accuracy"`.
+    ///   - mode: `.auto` infers the direction from the name without its `val_` prefix.
+    ///   - minDelta: The smallest change that counts.
+    /// - Throws: ``Error`` when `mode` is `.auto` and the name says nothing about the direction.
+    public init(monitor: String, mode: Mode, minDelta: Double = 0) throws(Error) {
+        switch mode {
+        case .min: self.init(direction: .minimize, minDelta: minDelta)
+        case .max: self.init(direction: .maximize, minDelta: minDelta)
+        case .auto:
+            guard let direction = Self.direction(ofMetric: monitor) else {
+                throw Error(
+                    description: "cannot tell whether '\(monitor)' should be minimized or maximized; pass mode .min or "
+                        + ".max. Received: monitor=\(monitor)"
+                )
+            }
+            self.init(direction: direction, minDelta: minDelta)
+        }
+    }
+
+    /// The direction a metric's name implies, or `nil` when it implies none. The `val_` prefix is ignored.
+    public static func direction(ofMetric name: String) -> Direction? {
+        let metric = (name.hasPrefix("val_") ? String(name.dropFirst(4)) : name).lowercased()
+        let increasing = [
+            "accuracy", "acc", "auc", "precision", "recall", "f1", "f1_score", "fbeta_score", "iou", "r2_score",
+        ]
+        let decreasing = [
+            "loss", "error", "crossentropy", "mse", "mae", "rmse", "mape", "msle", "hinge", "kl_divergence",
+        ]
+        if increasing.contains(metric) || metric.hasSuffix("accuracy") || metric.hasSuffix("_auc") { return .maximize }
+        if decreasing.contains(metric) || metric.hasSuffix("loss") || metric.hasSuffix("error")
+            || metric.hasSuffix("crossentropy")
+        {
+            return .minimize
+        }
+        return nil
+    }
+
+    /// Whether `value` improves on `reference` (`nil`: nothing to beat yet). NaN never improves.
+    public func isImprovement(_ value: Double, over reference: Double?) -> Bool {
+        guard !value.isNaN else { return false }
+        guard let reference else { return true }
+        switch direction {
+        case .minimize: return Float(value + minDelta) < Float(reference)
+        case .maximize: return Float(value - minDelta) > Float(reference)
+        }
+    }
+}
