@@ -1,0 +1,71 @@
+// TrainingContext.swift: what callbacks share with the training loop.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The training loop's state as callbacks see it: where training is, the model's hooks, and the stop request.
+///
+/// One context lives for one training run; the loop (``Trainer`` or a hand-written one) updates `epoch` and
+/// `globalStep`, and stops after the epoch in which any callback called ``requestStop(reason:)``.
+public final class TrainingContext {
+    /// The number of epochs planned.
+    public let epochs: Int
+    /// Training batches per epoch, when known.
+    public var stepsPerEpoch: Int?
+    /// The current epoch, from 0.
+    public var epoch = 0
+    /// Training batches run so far in the whole run.
+    public var globalStep = 0
+    /// How callbacks reach the model.
+    public var model: ModelHooks
+    /// Why callbacks asked to stop, in order.
+    public private(set) var stopReasons: [String] = []
+    /// Where warnings go; standard error by default.
+    public var warn: (String) -> Void
+    private var warned: Set<String> = []
+
+    /// Creates a context.
+    /// - Parameters:
+    ///   - epochs: Epochs planned.
+    ///   - stepsPerEpoch: Training batches per epoch, if known.
+    ///   - model: How callbacks reach the model.
+    ///   - warn: Where warnings go; standard error by default.
+    public init(
+        epochs: Int,
+        stepsPerEpoch: Int? = nil,
+        model: ModelHooks = ModelHooks(),
+        warn: @escaping (String) -> Void = TrainingContext.standardErrorWarning
+    ) {
+        self.epochs = epochs
+        self.stepsPerEpoch = stepsPerEpoch
+        self.model = model
+        self.warn = warn
+    }
+
+    /// Whether a callback asked training to stop.
+    public var isStopRequested: Bool { !stopReasons.isEmpty }
+
+    /// Asks the loop to stop after the current epoch.
+    /// - Parameter reason: Why, for the user (for example "early stopping: no improvement in 5 epochs").
+    public func requestStop(reason: String) {
+        stopReasons.append(reason)
+    }
+
+    /// Reports a warning once per distinct text.
+    public func warnOnce(_ message: String) {
+        guard warned.insert(message).inserted else { return }
+        warn(message)
+    }
+
+    /// The learning rate, when the model's hooks can read it.
+    public var learningRate: Double? { model.learningRate?() }
+
+    /// Writes `message` and a newline to standard error.
+    public static func standardErrorWarning(_ message: String) {
+        let line = Array(("warning: " + message + "\n").utf8)
+        line.withUnsafeBytes { _ = write(2, $0.baseAddress, $0.count) }
+    }
+}

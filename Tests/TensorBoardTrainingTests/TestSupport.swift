@@ -1,0 +1,56 @@
+// Shared helpers for the training-layer tests.
+
+import Foundation
+
+/// The package's root directory (for fixtures).
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+/// A fresh temporary directory, removed when the returned object is deinitialised.
+final class TemporaryDirectory {
+    let path: String
+    init() {
+        path = FileManager.default.temporaryDirectory.path + "/tbtraining-test-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A tensor as the fixtures store it: flattened values with a shape (floats as float64 bit patterns).
+struct FixtureTensor: Decodable {
+    var dtype: String
+    var shape: [Int]
+    var hex: [String]?
+    var int: [Int64]?
+
+    /// The values as doubles (NaN for a malformed entry).
+    var values: [Double] {
+        if let hex { return hex.map { UInt64($0, radix: 16).map(Double.init(bitPattern:)) ?? .nan } }
+        return (int ?? []).map(Double.init)
+    }
+
+    /// The values as rows: one per sample (a rank-1 tensor gives one-element rows).
+    var rows: [[Double]] {
+        let flat = values
+        guard shape.count == 2, let width = shape.last, width > 0 else { return flat.map { [$0] } }
+        return stride(from: 0, to: flat.count, by: width).map { Array(flat[$0..<min($0 + width, flat.count)]) }
+    }
+}
+
+/// Whether `ours` equals a value Keras computed in float32: within float32 rounding of the value.
+func matchesFloat32(_ ours: Double, _ keras: Double) -> Bool {
+    if ours.isNaN || keras.isNaN { return ours.isNaN && keras.isNaN }
+    return abs(ours - keras) <= max(abs(keras), 1) * 4e-7
+}
+
+/// Whether `ours` equals a value scikit-learn computed in float64 (up to summation order).
+func matchesFloat64(_ ours: Double, _ sklearn: Double) -> Bool {
+    if ours.isNaN || sklearn.isNaN { return ours.isNaN && sklearn.isNaN }
+    return abs(ours - sklearn) <= max(abs(sklearn), 1) * 1e-12
+}
