@@ -1,0 +1,104 @@
+// ModelCheckpoint.swift: saves the model every epoch, or when the monitored metric improves.
+
+import Foundation
+import TensorBoardEvents
+
+/// Saves the model after each epoch, or only when a monitored metric improves, as Keras's `ModelCheckpoint`
+/// does, to a path made from a ``FileNameTemplate`` (`"checkpoints/model-{epoch:02d}-{val_loss:.4f}.json"`).
+///
+/// The model writes itself through `save` (or the model's `save` hook) to a temporary file beside the target,
+/// which is then renamed over it, so the saved file is always whole. The best value so far can be given back
+/// to a new instance, so a resumed run only saves what beats the interrupted run's best. A failure to save is
+/// reported as a warning and training goes on.
+public final class ModelCheckpoint: Callback {
+    /// The file-name template.
+    public let template: FileNameTemplate
+    /// The monitored logs key.
+    public let monitor: String
+    /// Whether to save only on improvement.
+    public let savesBestOnly: Bool
+    private let rule: ImprovementRule
+    private let initialBest: Double?
+    private let save: ((String) throws -> Void)?
+    /// The best monitored value so far (the value last saved, with `savesBestOnly`).
+    public private(set) var best: Double?
+    /// The epochs (from 0) after which the model was saved.
+    public private(set) var savedEpochs: [Int] = []
+    /// The paths written, in order.
+    public private(set) var savedPaths: [String] = []
+
+    /// Creates the callback.
+    /// - Parameters:
+    ///   - filePath: The file-name template.
+    ///   - monitor: The logs key; `"val_loss"` by default.
+    ///   - saveBestOnly: Save only when the monitored value improves; `false` by default.
+    ///   - mode: `.auto` (the default) infers the direction from the name.
+    ///   - best: The best value so far (Keras's `initial_value_threshold`, or a resumed run's best); none by default.
+    ///   - save: Writes the model to a path; the model's `save` hook by default.
+    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    public init(
+        filePath: String,
+        monitor: String = "val_loss",
+        saveBestOnly: Bool = false,
+        mode: ImprovementRule.Mode = .auto,
+        best: Double? = nil,
+        save: ((String) throws -> Void)? = nil
+    ) throws(ImprovementRule.Error) {
+        self.template = FileNameTemplate(filePath)
+        self.monitor = monitor
+        self.savesBestOnly = saveBestOnly
+        self.rule = try ImprovementRule(monitor: monitor, mode: mode)
+        self.initialBest = best
+        self.best = best
+        self.save = save
+    }
+
+    public func trainingWillBegin(context: TrainingContext) {
+        best = initialBest
+        savedEpochs = []
+        savedPaths = []
+        if save == nil && context.model.save == nil {
+            context.warnOnce("ModelCheckpoint has no way to save the model: pass `save:` or set the model's save hook")
+        }
+    }
+
+    public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
+        if savesBestOnly {
+            guard let current = logs[monitor] else {
+                context.warnOnce(
+                    "ModelCheckpoint monitors '\(monitor)', which is not in the logs. Available: \(logs.orderedMetricNames.joined(separator: ", "))"
+                )
+                return
+            }
+            guard rule.isImprovement(current, over: best) else { return }
+            best = current
+        }
+        guard let saver = save ?? context.model.save else { return }
+        do {
+            let path = try template.fileName(epoch: epoch, logs: logs)
+            try Self.saveAtomically(to: path, using: saver)
+            savedEpochs.append(epoch)
+            savedPaths.append(path)
+        } catch {
+            context.warn("ModelCheckpoint could not save after epoch \(epoch + 1): \(error)")
+        }
+    }
+
+    /// Writes through `saver` to a temporary file beside `path`, then renames it over `path`.
+    static func saveAtomically(to path: String, using saver: (String) throws -> Void) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try saver(temporary)
+            guard rename(temporary, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+}

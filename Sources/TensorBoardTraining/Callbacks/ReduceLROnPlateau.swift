@@ -1,0 +1,96 @@
+// ReduceLROnPlateau.swift: lowers the learning rate when the monitored metric stops improving.
+
+import TensorBoardEvents
+
+/// Multiplies the learning rate by `factor` when a monitored metric has not improved for `patience` epochs,
+/// then waits `cooldown` epochs before counting again, never going below `minimumLearningRate` (Keras's
+/// `ReduceLROnPlateau`, decision for decision; NaN never counts as an improvement).
+///
+/// The learning rate is read and set through the model's `learningRate` and `setLearningRate` hooks.
+public final class ReduceLROnPlateau: Callback {
+    /// The monitored logs key.
+    public let monitor: String
+    /// The factor applied on a plateau (below 1).
+    public let factor: Double
+    /// Epochs without improvement before a reduction.
+    public let patience: Int
+    /// Epochs after a reduction during which the count is not kept.
+    public let cooldown: Int
+    /// The lowest learning rate.
+    public let minimumLearningRate: Double
+    private let rule: ImprovementRule
+    private var best: Double?
+    private var wait = 0
+    private var cooldownCounter = 0
+
+    /// Creates the callback.
+    /// - Parameters:
+    ///   - monitor: The logs key; `"val_loss"` by default.
+    ///   - factor: The factor applied on a plateau; 0.1 by default. Must be below 1.
+    ///   - patience: Epochs without improvement before a reduction; 10 by default.
+    ///   - mode: `.auto` (the default) infers the direction from the name.
+    ///   - minDelta: The smallest change that counts; 1e-4 by default, as in Keras.
+    ///   - cooldown: Epochs to wait after a reduction; 0 by default.
+    ///   - minimumLearningRate: The lowest learning rate; 0 by default.
+    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    public init(
+        monitor: String = "val_loss",
+        factor: Double = 0.1,
+        patience: Int = 10,
+        mode: ImprovementRule.Mode = .auto,
+        minDelta: Double = 1e-4,
+        cooldown: Int = 0,
+        minimumLearningRate: Double = 0
+    ) throws(ImprovementRule.Error) {
+        precondition(factor < 1, "ReduceLROnPlateau needs a factor below 1. Received: factor=\(factor)")
+        self.monitor = monitor
+        self.factor = factor
+        self.patience = patience
+        self.cooldown = cooldown
+        self.minimumLearningRate = minimumLearningRate
+        self.rule = try ImprovementRule(monitor: monitor, mode: mode, minDelta: minDelta)
+    }
+
+    public func trainingWillBegin(context: TrainingContext) {
+        best = nil
+        wait = 0
+        cooldownCounter = 0
+        if context.model.learningRate == nil || context.model.setLearningRate == nil {
+            context.warnOnce(
+                "ReduceLROnPlateau needs the model's learningRate and setLearningRate hooks; the learning rate will not change"
+            )
+        }
+    }
+
+    public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
+        guard let current = logs[monitor] else {
+            context.warnOnce(
+                "ReduceLROnPlateau monitors '\(monitor)', which is not in the logs. Available: \(logs.orderedMetricNames.joined(separator: ", "))"
+            )
+            return
+        }
+        if cooldownCounter > 0 {
+            cooldownCounter -= 1
+            wait = 0
+        }
+        if rule.isImprovement(current, over: best) {
+            best = current
+            wait = 0
+        } else if cooldownCounter == 0 {
+            wait += 1
+            if wait >= patience, reduceLearningRate(context) {
+                cooldownCounter = cooldown
+                wait = 0
+            }
+        }
+    }
+
+    /// Lowers the learning rate unless it is already at the minimum; returns whether it did.
+    private func reduceLearningRate(_ context: TrainingContext) -> Bool {
+        guard let old = context.model.learningRate?(), let set = context.model.setLearningRate else { return false }
+        // As Keras: compare with the minimum as a 32-bit float, the optimizer's precision.
+        guard old > Double(Float(minimumLearningRate)) else { return false }
+        set(max(old * factor, minimumLearningRate))
+        return true
+    }
+}

@@ -1,0 +1,254 @@
+// TensorBoardLogger.swift: the TensorBoard callback: train/ and validation/ runs with Keras's tag names.
+
+import TensorBoardEvents
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a training run for TensorBoard the way Keras's `TensorBoard` callback does, so a Swift run and a
+/// Keras run of the same model overlay in TensorBoard.
+///
+/// Under `logDirectory`:
+/// - `train/`: `epoch_<metric>` for every training metric at step = epoch (0-based), `epoch_learning_rate`
+///   (when the model's hooks give it), `epoch_steps_per_second`; with batch logging every N batches,
+///   `batch_<metric>` and `batch_steps_per_second` at the global batch step (from 1); weight histograms
+///   `<name>/histogram` every `histogramFrequency` epochs.
+/// - `validation/`: `epoch_<metric>` for every `val_<metric>` (prefix dropped), and
+///   `evaluation_<metric>_vs_iterations` at the global batch step.
+/// - the log directory itself (TensorBoard's run `.`), only for what Keras does not write: the run's
+///   hyperparameters for the HParams dashboard with, as metrics, the final values (`epoch_<metric>` of
+///   `train`/`validation`) and the best values (`best_<monitored key>`, written here every epoch) of the
+///   monitored metrics; the configuration as a `configuration` text summary; notes such as overfitting warnings.
+///
+/// Every writer is flushed at the end of every epoch (and they flush by themselves at least every 2 s). A
+/// logging failure (disk full, directory removed) is a warning, never the end of training.
+public final class TensorBoardLogger: Callback {
+    /// What to write besides the epoch metrics.
+    public struct Options {
+        /// Write `batch_*` scalars every this many training batches; none when `nil` (the default).
+        public var batchFrequency: Int?
+        /// Write `epoch_steps_per_second` (and `batch_steps_per_second`); `true` by default.
+        public var writesStepsPerSecond: Bool
+        /// Write `epoch_learning_rate` when the model's hooks give the rate; `true` by default.
+        public var writesLearningRate: Bool
+        /// Hyperparameters for the HParams dashboard; none by default.
+        public var hparams: [String: HParamValue]
+        /// Logs keys whose best value is tracked (`best_<key>`) and shown with the hparams; `["val_loss"]` by default.
+        public var monitoredMetrics: [String]
+        /// Markdown describing the run's configuration, written as the `configuration` text summary.
+        public var configuration: String?
+        /// Write weight histograms every this many epochs; never when 0 (the default).
+        public var histogramFrequency: Int
+        /// Returns the weights to histogram, by name (such as `"dense/kernel"`).
+        public var weights: (() -> [String: [Float]])?
+        /// The epoch training resumes from after a crash: TensorBoard then drops the interrupted attempt's
+        /// points from this epoch on (see ``SummaryWriter/Options/resumeStep``). With batch logging, resume
+        /// from the global batch step instead.
+        public var resumeStep: Int64?
+
+        /// Creates options.
+        public init(
+            batchFrequency: Int? = nil,
+            writesStepsPerSecond: Bool = true,
+            writesLearningRate: Bool = true,
+            hparams: [String: HParamValue] = [:],
+            monitoredMetrics: [String] = ["val_loss"],
+            configuration: String? = nil,
+            histogramFrequency: Int = 0,
+            weights: (() -> [String: [Float]])? = nil,
+            resumeStep: Int64? = nil
+        ) {
+            self.batchFrequency = batchFrequency
+            self.writesStepsPerSecond = writesStepsPerSecond
+            self.writesLearningRate = writesLearningRate
+            self.hparams = hparams
+            self.monitoredMetrics = monitoredMetrics
+            self.configuration = configuration
+            self.histogramFrequency = histogramFrequency
+            self.weights = weights
+            self.resumeStep = resumeStep
+        }
+    }
+
+    /// The log directory (TensorBoard's `--logdir` for this run, or one run of a larger log directory).
+    public let logDirectory: String
+    /// What to write.
+    public let options: Options
+    private var train: SummaryWriter?
+    private var validation: SummaryWriter?
+    private var session: SummaryWriter?
+    private var best: [String: Double] = [:]
+    private var rules: [String: ImprovementRule] = [:]
+    private var epochStart = 0.0
+    private var batchWindowStart = 0.0
+    private var batchesInWindow = 0
+    private var context: TrainingContext?
+
+    /// Creates the callback.
+    /// - Parameters:
+    ///   - logDirectory: Where the `train` and `validation` runs go.
+    ///   - options: What else to write.
+    public init(logDirectory: String, options: Options = Options()) {
+        self.logDirectory = logDirectory
+        self.options = options
+    }
+
+    public func trainingWillBegin(context: TrainingContext) {
+        self.context = context
+        best = [:]
+        rules = [:]
+        for key in options.monitoredMetrics {
+            if let direction = ImprovementRule.direction(ofMetric: key) {
+                rules[key] = ImprovementRule(direction: direction)
+            } else {
+                context.warnOnce(
+                    "TensorBoardLogger cannot tell whether '\(key)' is better lower or higher; its best value is not tracked"
+                )
+            }
+        }
+        let writerOptions = SummaryWriter.Options(fileNameSuffix: ".v2", resumeStep: options.resumeStep)
+        train = attempt { try SummaryWriter(runDirectory: logDirectory + "/train", options: writerOptions) }
+        validation = attempt { try SummaryWriter(runDirectory: logDirectory + "/validation", options: writerOptions) }
+        let needsSession = !options.hparams.isEmpty || options.configuration != nil || !rules.isEmpty
+        if needsSession {
+            session = attempt { try SummaryWriter(runDirectory: logDirectory, options: writerOptions) }
+        }
+        if !options.hparams.isEmpty, let session {
+            var metrics: [HParamsExperiment.MetricInfo] = []
+            for key in options.monitoredMetrics {
+                let isValidation = key.hasPrefix("val_")
+                let name = isValidation ? String(key.dropFirst(4)) : key
+                metrics.append(
+                    .init(
+                        group: isValidation ? "validation" : "train",
+                        tag: "epoch_" + name,
+                        datasetType: isValidation ? 2 : 1
+                    )
+                )
+                if rules[key] != nil { metrics.append(.init(group: "", tag: "best_" + key)) }
+            }
+            attempt { try session.hparams(options.hparams, metrics: metrics) }
+        }
+        if let configuration = options.configuration, let session {
+            attempt { try session.text("configuration", configuration, step: 0) }
+        }
+        epochStart = Self.now()
+    }
+
+    public func epochWillBegin(_ epoch: Int, context: TrainingContext) {
+        epochStart = Self.now()
+        batchWindowStart = epochStart
+        batchesInWindow = 0
+    }
+
+    public func trainingBatchDidEnd(_ batch: Int, logs: TrainingLogs, context: TrainingContext) {
+        batchesInWindow += 1
+        guard let frequency = options.batchFrequency, frequency > 0, context.globalStep % frequency == 0, let train
+        else { return }
+        let step = Int64(context.globalStep)
+        for (key, value) in logs {
+            attempt { try train.scalar("batch_" + key, value, step: step) }
+        }
+        if options.writesStepsPerSecond {
+            let elapsed = Self.now() - batchWindowStart
+            if elapsed > 0 {
+                attempt { try train.scalar("batch_steps_per_second", Double(batchesInWindow) / elapsed, step: step) }
+            }
+        }
+        batchWindowStart = Self.now()
+        batchesInWindow = 0
+    }
+
+    public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
+        let step = Int64(epoch)
+        for (key, value) in logs where key != "learning_rate" {
+            if key.hasPrefix("val_") {
+                let name = String(key.dropFirst(4))
+                if let validation {
+                    attempt { try validation.scalar("epoch_" + name, value, step: step) }
+                    attempt {
+                        try validation.scalar(
+                            "evaluation_\(name)_vs_iterations",
+                            value,
+                            step: Int64(context.globalStep)
+                        )
+                    }
+                }
+            } else if let train {
+                attempt { try train.scalar("epoch_" + key, value, step: step) }
+            }
+        }
+        if let train {
+            if options.writesLearningRate, let rate = context.learningRate ?? logs["learning_rate"] {
+                attempt { try train.scalar("epoch_learning_rate", rate, step: step) }
+            }
+            let elapsed = Self.now() - epochStart
+            if options.writesStepsPerSecond, let steps = context.stepsPerEpoch, elapsed > 0 {
+                attempt { try train.scalar("epoch_steps_per_second", Double(steps) / elapsed, step: step) }
+            }
+            if options.histogramFrequency > 0, epoch % options.histogramFrequency == 0, let weights = options.weights?()
+            {
+                for name in weights.keys.sorted() {
+                    guard let values = weights[name] else { continue }
+                    attempt { try train.histogram(name + "/histogram", values: values, step: step) }
+                }
+            }
+        }
+        for (key, rule) in rules {
+            guard let value = logs[key], rule.isImprovement(value, over: best[key]) else { continue }
+            best[key] = value
+        }
+        if let session {
+            for (key, value) in best.sorted(by: { $0.key < $1.key }) {
+                attempt { try session.scalar("best_" + key, value, step: step) }
+            }
+        }
+        for writer in [train, validation, session].compactMap({ $0 }) {
+            attempt { try writer.flush() }
+        }
+    }
+
+    /// Writes a Markdown note into the log directory's own run (for example an overfitting warning).
+    public func note(_ markdown: String, epoch: Int) {
+        guard
+            let session = session
+                ?? attempt({ try SummaryWriter(runDirectory: logDirectory, options: .init(fileNameSuffix: ".v2")) })
+        else { return }
+        self.session = session
+        attempt { try session.text("notes", markdown, step: Int64(epoch)) }
+        attempt { try session.flush() }
+    }
+
+    public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
+        if !options.hparams.isEmpty, let session {
+            attempt { try session.hparamsEnd(status: .success) }
+        }
+        for writer in [train, validation, session].compactMap({ $0 }) {
+            attempt { try writer.close() }
+        }
+        train = nil
+        validation = nil
+        session = nil
+    }
+
+    /// Runs a logging action; a failure is warned about once and otherwise ignored, so training goes on.
+    @discardableResult
+    private func attempt<T>(_ action: () throws -> T) -> T? {
+        do {
+            return try action()
+        } catch {
+            let message = "TensorBoardLogger could not write to \(logDirectory): \(error); training goes on"
+            if let context { context.warnOnce(message) } else { TrainingContext.standardErrorWarning(message) }
+            return nil
+        }
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+}

@@ -1,0 +1,20 @@
+// TerminateOnNaN.swift: stops training when the loss becomes NaN or infinite.
+
+/// Stops training as soon as a training batch's loss is NaN or infinite (Keras's `TerminateOnNaN`).
+public final class TerminateOnNaN: Callback {
+    /// The batch (within its epoch) whose loss was not finite, if one was.
+    public private(set) var terminatedBatch: Int?
+
+    /// Creates the callback.
+    public init() {}
+
+    public func trainingWillBegin(context: TrainingContext) {
+        terminatedBatch = nil
+    }
+
+    public func trainingBatchDidEnd(_ batch: Int, logs: TrainingLogs, context: TrainingContext) {
+        guard terminatedBatch == nil, let loss = logs["loss"], !loss.isFinite else { return }
+        terminatedBatch = batch
+        context.requestStop(reason: "the loss became \(loss) at batch \(batch + 1) of epoch \(context.epoch + 1)")
+    }
+}

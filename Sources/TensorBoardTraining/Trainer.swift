@@ -1,0 +1,171 @@
+// Trainer.swift: a fit-like driver over the user's train and validation steps.
+
+/// What one training or validation step reports: the batch's mean loss and, for metrics, the labels and the
+/// predictions (one row per sample, as ``Metric`` takes them).
+public struct BatchResult {
+    /// The batch's mean loss.
+    public var loss: Double
+    /// Labels or targets, one row per sample (empty when no metric needs them).
+    public var yTrue: [[Double]]
+    /// Predictions, one row per sample.
+    public var yPred: [[Double]]
+    /// Sample weights, if any.
+    public var sampleWeight: [Double]?
+    /// The number of samples (weights the loss in the epoch's mean).
+    public var size: Int
+
+    /// Creates a result.
+    /// - Parameters:
+    ///   - loss: The batch's mean loss.
+    ///   - yTrue: Labels or targets per sample.
+    ///   - yPred: Predictions per sample.
+    ///   - sampleWeight: Sample weights.
+    ///   - size: The number of samples; the number of `yTrue` rows (at least 1) by default.
+    public init(
+        loss: Double,
+        yTrue: [[Double]] = [],
+        yPred: [[Double]] = [],
+        sampleWeight: [Double]? = nil,
+        size: Int? = nil
+    ) {
+        self.loss = loss
+        self.yTrue = yTrue
+        self.yPred = yPred
+        self.sampleWeight = sampleWeight
+        self.size = size ?? max(yTrue.count, 1)
+    }
+}
+
+/// Runs epochs over the user's steps and drives the callbacks, as Keras's `fit` does: per epoch, the training
+/// batches (the loss averaged by sample, the metrics updated, `trainingBatchDidEnd` with running values),
+/// then the validation batches (their metrics prefixed `val_`), then `epochDidEnd` with both. Training stops
+/// after the planned epochs, or after the batch or epoch in which a callback asked to stop.
+///
+/// ```swift
+/// let trainer = Trainer(metrics: { [SparseCategoricalAccuracy()] }, callbacks: [ProgressBar(), try EarlyStopping(patience: 5)])
+/// let history = try trainer.fit(epochs: 30, trainingBatches: 45, trainStep: { epoch, batch in ... },
+///                               validationBatches: 12, validationStep: { epoch, batch in ... })
+/// ```
+public final class Trainer {
+    /// The callbacks, in calling order (``history`` first).
+    public let callbacks: CallbackList
+    /// Every epoch's logs.
+    public let history = History()
+    private let makeMetrics: () -> [any Metric]
+
+    /// Creates a trainer.
+    /// - Parameters:
+    ///   - metrics: Makes a fresh set of metrics (called once for training and once for validation).
+    ///   - callbacks: The callbacks, in calling order.
+    public init(metrics: @escaping () -> [any Metric] = { [] }, callbacks: [any Callback] = []) {
+        self.makeMetrics = metrics
+        self.callbacks = CallbackList([history] + callbacks)
+    }
+
+    /// Trains.
+    /// - Parameters:
+    ///   - epochs: The last epoch (exclusive); training runs epochs `initialEpoch..<epochs`.
+    ///   - initialEpoch: The first epoch (to resume a run); 0 by default.
+    ///   - trainingBatches: Training batches per epoch.
+    ///   - trainStep: Trains on one batch (epoch, batch) and reports it.
+    ///   - validationBatches: Validation batches per epoch; 0 for none.
+    ///   - validationStep: Evaluates one validation batch.
+    ///   - model: How callbacks reach the model.
+    /// - Returns: The history of epoch logs.
+    /// - Throws: What a step throws; the callbacks' `trainingDidEnd` runs first (so best weights are restored).
+    @discardableResult
+    public func fit(
+        epochs: Int,
+        initialEpoch: Int = 0,
+        trainingBatches: Int,
+        trainStep: (_ epoch: Int, _ batch: Int) throws -> BatchResult,
+        validationBatches: Int = 0,
+        validationStep: ((_ epoch: Int, _ batch: Int) throws -> BatchResult)? = nil,
+        model: ModelHooks = ModelHooks()
+    ) throws -> History {
+        let context = TrainingContext(epochs: epochs, stepsPerEpoch: trainingBatches, model: model)
+        context.globalStep = initialEpoch * trainingBatches
+        let trainingLoss = Mean()
+        let trainingMetrics = makeMetrics()
+        let validationLoss = Mean()
+        let validationMetrics = makeMetrics()
+        var lastLogs: TrainingLogs = [:]
+        callbacks.trainingWillBegin(context: context)
+        do {
+            for epoch in initialEpoch..<max(initialEpoch, epochs) {
+                context.epoch = epoch
+                callbacks.epochWillBegin(epoch, context: context)
+                var logs = try runBatches(
+                    trainingBatches,
+                    epoch: epoch,
+                    loss: trainingLoss,
+                    metrics: trainingMetrics,
+                    context: context,
+                    step: trainStep,
+                    isTraining: true
+                )
+                if let validationStep, validationBatches > 0 {
+                    callbacks.validationWillBegin(context: context)
+                    let validationLogs = try runBatches(
+                        validationBatches,
+                        epoch: epoch,
+                        loss: validationLoss,
+                        metrics: validationMetrics,
+                        context: context,
+                        step: validationStep,
+                        isTraining: false
+                    )
+                    let prefixed = Dictionary(uniqueKeysWithValues: validationLogs.map { ("val_" + $0.key, $0.value) })
+                    callbacks.validationDidEnd(logs: prefixed, context: context)
+                    logs.merge(prefixed) { _, new in new }
+                }
+                callbacks.epochDidEnd(epoch, logs: logs, context: context)
+                lastLogs = logs
+                if context.isStopRequested { break }
+            }
+        } catch {
+            callbacks.trainingDidEnd(logs: lastLogs, context: context)
+            throw error
+        }
+        callbacks.trainingDidEnd(logs: lastLogs, context: context)
+        return history
+    }
+
+    private func runBatches(
+        _ count: Int,
+        epoch: Int,
+        loss: Mean,
+        metrics: [any Metric],
+        context: TrainingContext,
+        step: (Int, Int) throws -> BatchResult,
+        isTraining: Bool
+    ) throws -> TrainingLogs {
+        loss.reset()
+        for metric in metrics { metric.reset() }
+        var logs: TrainingLogs = [:]
+        for batch in 0..<count {
+            if isTraining {
+                callbacks.trainingBatchWillBegin(batch, context: context)
+            } else {
+                callbacks.validationBatchWillBegin(batch, context: context)
+            }
+            let result = try step(epoch, batch)
+            loss.update(result.loss, weight: Double(result.size))
+            if !result.yTrue.isEmpty {
+                for metric in metrics {
+                    metric.update(yTrue: result.yTrue, yPred: result.yPred, sampleWeight: result.sampleWeight)
+                }
+            }
+            logs = [loss.name: loss.result]
+            for metric in metrics { logs[metric.name] = metric.result }
+            if isTraining {
+                context.globalStep += 1
+                callbacks.trainingBatchDidEnd(batch, logs: logs, context: context)
+                if context.isStopRequested { break }
+            } else {
+                callbacks.validationBatchDidEnd(batch, logs: logs, context: context)
+            }
+        }
+        return logs
+    }
+}
