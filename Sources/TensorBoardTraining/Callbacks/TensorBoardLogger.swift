@@ -86,6 +86,7 @@ public final class TensorBoardLogger: Callback {
     private var batchWindowStart = 0.0
     private var batchesInWindow = 0
     private var context: TrainingContext?
+    private var hasWarned = false
 
     /// Creates the callback.
     /// - Parameters:
@@ -98,6 +99,7 @@ public final class TensorBoardLogger: Callback {
 
     public func trainingWillBegin(context: TrainingContext) {
         self.context = context
+        hasWarned = false
         best = [:]
         rules = [:]
         for key in options.monitoredMetrics {
@@ -240,8 +242,12 @@ public final class TensorBoardLogger: Callback {
         do {
             return try action()
         } catch {
-            let message = "TensorBoardLogger could not write to \(logDirectory): \(error); training goes on"
-            if let context { context.warnOnce(message) } else { TrainingContext.standardErrorWarning(message) }
+            if !hasWarned {
+                hasWarned = true
+                let message =
+                    "TensorBoardLogger could not write to \(logDirectory): \(error); training goes on (later logging errors are not reported)"
+                if let context { context.warn(message) } else { TrainingContext.standardErrorWarning(message) }
+            }
             return nil
         }
     }
