@@ -1,3 +1,155 @@
-// train-demo: the README's main job (under construction: issue 3).
+// train-demo: the README's main job. Trains a one-hidden-layer network on the digits data set with every
+// callback of TensorBoardTraining, writes TensorBoard logs, and shows them with eventdump.
 
-print("train-demo is not written yet")
+import EventDumpKit
+import Foundation
+import TensorBoardTraining
+
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// Prints each metric's best value (with its epoch) and final value.
+func printSummary(_ history: History) {
+    let names = history.metricNames
+    let width = (names.map { $0.count }.max() ?? 6) + 2
+    say("  " + "metric".padding(toLength: width, withPad: " ", startingAt: 0) + "best      (epoch)  final")
+    for name in names {
+        var indexed: [(epoch: Int, value: Double)] = []
+        for (epoch, value) in history.values(of: name).enumerated() {
+            if let value { indexed.append((epoch, value)) }
+        }
+        guard let last = indexed.last else { continue }
+        let minimizes = (ImprovementRule.direction(ofMetric: name) ?? .minimize) == .minimize
+        var best = indexed[0]
+        for entry in indexed where minimizes ? entry.value < best.value : entry.value > best.value { best = entry }
+        let label = name.padding(toLength: width, withPad: " ", startingAt: 0)
+        say("  " + label + String(format: "%-9.4f (%3d)   %.4f", best.value, best.epoch + 1, last.value))
+    }
+}
+
+func run(_ options: DemoOptions) throws {
+    let dataset = try Dataset.load(csvAt: try options.resolvedDataPath())
+    var generator = SplitMix64(seed: options.seed)
+    let (training, validation) = dataset.split(validationShare: 0.2, generator: &generator)
+    var network = Network(
+        inputs: dataset.features[0].count,
+        hidden: options.hiddenUnits,
+        outputs: dataset.classCount,
+        generator: &generator
+    )
+    var optimizer = MomentumOptimizer(learningRate: options.learningRate, momentum: 0.9)
+    let runDirectory = options.logDirectory + "/" + options.name
+    say(
+        "Digits: \(training.count) training and \(validation.count) validation samples, \(dataset.classCount) classes; logging to \(runDirectory)"
+    )
+
+    let hparams: [String: HParamValue] = [
+        "hidden_units": .number(Double(options.hiddenUnits)), "batch_size": .number(Double(options.batchSize)),
+        "learning_rate": .number(Double(options.learningRate)), "optimizer": "sgd_momentum_0.9",
+        "seed": .number(Double(options.seed)),
+    ]
+    let configuration =
+        "| option | value |\n| --- | --- |\n"
+        + hparams.keys.sorted().map { "| \($0) | \(hparams[$0]?.description ?? "") |" }.joined(separator: "\n")
+        + "\n| max epochs | \(options.epochs) |\n| early-stopping patience | \(options.patience) |"
+    let logger = TensorBoardLogger(
+        logDirectory: runDirectory,
+        options: .init(
+            batchFrequency: 10,
+            hparams: hparams,
+            monitoredMetrics: ["val_loss", "val_accuracy"],
+            configuration: configuration,
+            histogramFrequency: 5,
+            weights: {
+                [
+                    "mlp/hidden/kernel": network.hiddenWeights, "mlp/hidden/bias": network.hiddenBias,
+                    "mlp/out/kernel": network.outputWeights, "mlp/out/bias": network.outputBias,
+                ]
+            }
+        )
+    )
+    let earlyStopping = try EarlyStopping(monitor: "val_loss", patience: options.patience, restoreBestWeights: true)
+    let checkpoint = try ModelCheckpoint(
+        filePath: runDirectory + "/checkpoints/best-{epoch:02d}-{val_loss:.4f}.json",
+        monitor: "val_loss",
+        saveBestOnly: true
+    )
+    let callbacks: [any Callback] = [
+        ProgressBar(), logger, earlyStopping, checkpoint,
+        try ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: 3, minimumLearningRate: 1e-4),
+        TerminateOnNaN(), CSVLogger(path: runDirectory + "/training.csv"),
+        OverfittingMonitor(note: { logger.note($0, epoch: $1) }),
+    ]
+    let trainer = Trainer(
+        metrics: { [CategoricalAccuracy(), F1Score(average: .macro, name: "f1_macro"), AUC()] },
+        callbacks: callbacks
+    )
+    func oneHot(_ labels: [Int]) -> [[Double]] {
+        labels.map { label in (0..<dataset.classCount).map { $0 == label ? 1.0 : 0.0 } }
+    }
+    var shuffling: SplitMix64? = SplitMix64(seed: options.seed &+ 1)
+    var epochBatches: [[Int]] = []
+    var noShuffling: SplitMix64? = nil
+    let validationBatches = validation.batches(of: 256, shuffledWith: &noShuffling)
+    let model = ModelHooks(
+        captureWeights: { network },
+        restoreWeights: { if let weights = $0 as? Network { network = weights } },
+        save: { path in try JSONEncoder().encode(network).write(to: URL(fileURLWithPath: path)) },
+        learningRate: { Double(optimizer.learningRate) },
+        setLearningRate: { optimizer.learningRate = Float($0) }
+    )
+    let history = try trainer.fit(
+        epochs: options.epochs,
+        trainingBatches: (training.count + options.batchSize - 1) / options.batchSize,
+        trainStep: { _, batch in
+            if batch == 0 { epochBatches = training.batches(of: options.batchSize, shuffledWith: &shuffling) }
+            let indices = epochBatches[batch]
+            let labels = indices.map { training.labels[$0] }
+            let (gradients, loss, probabilities) = network.gradients(
+                features: indices.map { training.features[$0] },
+                labels: labels
+            )
+            optimizer.step(&network, gradients: gradients)
+            return BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
+        },
+        validationBatches: validationBatches.count,
+        validationStep: { _, batch in
+            let indices = validationBatches[batch]
+            let labels = indices.map { validation.labels[$0] }
+            let (_, loss, probabilities) = network.gradients(
+                features: indices.map { validation.features[$0] },
+                labels: labels
+            )
+            return BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
+        },
+        model: model
+    )
+
+    say(
+        "\nSummary (\(history.epochs.count) epochs; best weights from epoch \((earlyStopping.bestEpoch ?? 0) + 1) restored):"
+    )
+    printSummary(history)
+    if let saved = checkpoint.savedPaths.last { say("Best model saved to \(saved)") }
+    say("Logs: \(runDirectory)   (tensorboard --logdir \(options.logDirectory))")
+    if options.showsLogs {
+        say("\n$ eventdump summary \(runDirectory)")
+        let status = EventDump.run(
+            ["summary", runDirectory],
+            output: FileDescriptorSink.standardOutput,
+            errors: FileDescriptorSink.standardError
+        )
+        if status != 0 { throw DemoError("eventdump exited with status \(status)") }
+    }
+}
+
+do {
+    guard let options = try DemoOptions.parse(Array(CommandLine.arguments.dropFirst())) else {
+        say(DemoOptions.help)
+        exit(0)
+    }
+    try run(options)
+} catch {
+    FileHandle.standardError.write(Data("Error: \(error)\nSee 'train-demo --help' for more information.\n".utf8))
+    exit(1)
+}

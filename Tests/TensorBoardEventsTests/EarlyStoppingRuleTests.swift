@@ -66,6 +66,9 @@ private func run(_ testCase: CallbackCase) throws -> (stopped: Int?, state: Earl
         #expect(try ImprovementRule(monitor: "val_accuracy", mode: .auto).direction == .maximize)
         #expect(try ImprovementRule(monitor: "auc", mode: .auto).direction == .maximize)
         #expect(try ImprovementRule(monitor: "val_mean_absolute_error", mode: .auto).direction == .minimize)
+        #expect(try ImprovementRule(monitor: "val_f1_macro", mode: .auto).direction == .maximize)
+        #expect(try ImprovementRule(monitor: "sparse_top_k_categorical_accuracy", mode: .auto).direction == .maximize)
+        #expect(try ImprovementRule(monitor: "categorical_crossentropy", mode: .auto).direction == .minimize)
         #expect(throws: ImprovementRule.Error.self) { try ImprovementRule(monitor: "val_widgets", mode: .auto) }
     }
 

@@ -68,21 +68,16 @@ public struct ImprovementRule: Sendable, Equatable, Codable {
         }
     }
 
-    /// The direction a metric's name implies, or `nil` when it implies none. The `val_` prefix is ignored.
+    /// The direction a metric's name implies, or `nil` when it implies none. The `val_` prefix is ignored; a
+    /// name containing `loss`, `error`, `crossentropy` (or being `mse`, `mae`, ...) is minimized, one containing
+    /// `accuracy`, `acc`, `auc`, `precision`, `recall`, `f1`, `fbeta`, `iou` or `r2` is maximized.
     public static func direction(ofMetric name: String) -> Direction? {
         let metric = (name.hasPrefix("val_") ? String(name.dropFirst(4)) : name).lowercased()
-        let increasing = [
-            "accuracy", "acc", "auc", "precision", "recall", "f1", "f1_score", "fbeta_score", "iou", "r2_score",
-        ]
-        let decreasing = [
-            "loss", "error", "crossentropy", "mse", "mae", "rmse", "mape", "msle", "hinge", "kl_divergence",
-        ]
-        if increasing.contains(metric) || metric.hasSuffix("accuracy") || metric.hasSuffix("_auc") { return .maximize }
-        if decreasing.contains(metric) || metric.hasSuffix("loss") || metric.hasSuffix("error")
-            || metric.hasSuffix("crossentropy")
-        {
-            return .minimize
-        }
+        let words = metric.split(whereSeparator: { $0 == "_" || $0 == "-" || $0 == "/" || $0 == " " }).map(String.init)
+        let decreasing = ["loss", "error", "crossentropy", "mse", "mae", "rmse", "mape", "msle", "hinge", "divergence"]
+        let increasing = ["accuracy", "acc", "auc", "precision", "recall", "f1", "fbeta", "iou", "r2"]
+        if words.contains(where: { word in decreasing.contains(where: { word.hasSuffix($0) }) }) { return .minimize }
+        if words.contains(where: { word in increasing.contains(where: { word.hasPrefix($0) }) }) { return .maximize }
         return nil
     }
 

@@ -1,0 +1,101 @@
+// DemoOptions.swift: the demo's command line.
+
+import Foundation
+
+/// What the demo was asked to do.
+struct DemoOptions {
+    var epochs = 40
+    var logDirectory = "runs"
+    var name = "digits-mlp"
+    var seed: UInt64 = 42
+    var dataPath: String?
+    var hiddenUnits = 32
+    var batchSize = 32
+    var learningRate: Float = 0.05
+    var patience = 6
+    var showsLogs = true
+
+    static let help = """
+        OVERVIEW: Trains a small network on scikit-learn's handwritten digits (1,797 8x8 images, no download)
+        with every callback of TensorBoardTraining, and writes TensorBoard logs.
+
+        It prints Keras-like progress, writes <logdir>/<name>/train and <logdir>/<name>/validation (plus the run's
+        hparams and notes in <logdir>/<name>), stops early when validation loss stops improving, keeps the best
+        model in <logdir>/<name>/checkpoints, logs every epoch to <logdir>/<name>/training.csv, and ends with a
+        summary of every metric and of the logs it wrote.
+
+        USAGE: train-demo [options]
+
+        OPTIONS:
+          --epochs <n>            Most epochs to train. (default: 40)
+          --logdir <path>         The log directory. (default: runs)
+          --name <name>           The run's name under the log directory. (default: digits-mlp)
+          --seed <n>              Seed of the split, the initial weights and the batch order. (default: 42)
+          --data <path>           The digits CSV. (default: fixtures/datasets/digits.csv)
+          --hidden <n>            Hidden units. (default: 32)
+          --batch-size <n>        Samples per batch. (default: 32)
+          --learning-rate <x>     Initial learning rate. (default: 0.05)
+          --patience <n>          Early-stopping patience in epochs. (default: 6)
+          --no-logs-summary       Do not print the eventdump summary of the logs at the end.
+          -h, --help              Show help information.
+
+        Then look at the result with:
+          tensorboard --logdir runs
+          swift run eventdump summary runs
+        """
+
+    /// Parses the arguments after the program name.
+    static func parse(_ arguments: [String]) throws -> DemoOptions? {
+        var options = DemoOptions()
+        var index = 0
+        func value(_ name: String) throws -> String {
+            index += 1
+            guard index < arguments.count else { throw DemoError("missing value for '\(name)'") }
+            return arguments[index]
+        }
+        func number<T: LosslessStringConvertible>(_ name: String) throws -> T {
+            let text = try value(name)
+            guard let parsed = T(text) else { throw DemoError("'\(text)' is not a valid value for '\(name)'") }
+            return parsed
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "-h", "--help": return nil
+            case "--epochs": options.epochs = try number(argument)
+            case "--logdir": options.logDirectory = try value(argument)
+            case "--name": options.name = try value(argument)
+            case "--seed": options.seed = try number(argument)
+            case "--data": options.dataPath = try value(argument)
+            case "--hidden": options.hiddenUnits = try number(argument)
+            case "--batch-size": options.batchSize = try number(argument)
+            case "--learning-rate": options.learningRate = try number(argument)
+            case "--patience": options.patience = try number(argument)
+            case "--no-logs-summary": options.showsLogs = false
+            default: throw DemoError("unknown option '\(argument)'")
+            }
+            index += 1
+        }
+        guard options.epochs > 0, options.hiddenUnits > 0, options.batchSize > 0, options.learningRate > 0 else {
+            throw DemoError("--epochs, --hidden, --batch-size and --learning-rate must be positive")
+        }
+        return options
+    }
+
+    /// The data file: `--data`, or the fixture found from the current directory or next to the executable.
+    func resolvedDataPath() throws -> String {
+        if let dataPath { return dataPath }
+        let relative = "fixtures/datasets/digits.csv"
+        var candidates = [FileManager.default.currentDirectoryPath + "/" + relative]
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(directory.appendingPathComponent(relative).path)
+            directory.deleteLastPathComponent()
+        }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw DemoError("cannot find \(relative); run from the package directory or pass --data <path>")
+        }
+        return found
+    }
+}
