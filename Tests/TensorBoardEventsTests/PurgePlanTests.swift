@@ -1,0 +1,76 @@
+import Testing
+
+@testable import TensorBoardEvents
+
+/// Decodes `payloads` twice: once into RunPoints (purging as events arrive), once through a PurgePlan's two
+/// passes; both must keep the same points.
+private func bothWays(_ payloads: [[UInt8]], rules: RestartPurge.Rules) throws -> (direct: [String], planned: [String])
+{
+    var decoder = RunDecoder()
+    var collected = RunPoints(rules: rules)
+    var plan = PurgePlan(rules: rules)
+    var everything: [(Int, DataPoint)] = []
+    for (index, payload) in payloads.enumerated() {
+        var points: [DataPoint] = []
+        let header = try payload.withUnsafeBytes { try decoder.decode($0) { points.append($0) } }
+        collected.add(header, points: points)
+        plan.observe(header, tags: points.map(\.tag), recordIndex: index)
+        everything += points.map { (index, $0) }
+    }
+    plan.finish()
+    let direct = collected.tags.flatMap { tag in
+        (collected.pointsByTag[tag] ?? []).map { "\(tag)@\($0.step)=\($0.value)" }
+    }
+    let kept = everything.filter { !plan.isPurged(tag: $0.1.tag, step: $0.1.step, recordIndex: $0.0) }.map(\.1)
+    let planned = collected.tags.flatMap { tag in kept.filter { $0.tag == tag }.map { "\(tag)@\($0.step)=\($0.value)" }
+    }
+    return (direct, planned)
+}
+
+private func scalar(_ tag: String, _ step: Int64, _ value: Float) -> [UInt8] {
+    Event(
+        wallTime: 1,
+        step: step,
+        what: .summary(Summary(values: [Summary.Value(tag: tag, kind: .simpleValue(value))]))
+    ).serializedBytes()
+}
+
+private func start(_ step: Int64) -> [UInt8] {
+    Event(wallTime: 1, step: step, what: .sessionLog(SessionLog(status: .start))).serializedBytes()
+}
+
+private let version2 = Event(wallTime: 1, what: .fileVersion("brain.Event:2")).serializedBytes()
+
+@Suite struct PurgePlanTests {
+    @Test func agreesWithPurgingAsEventsArriveOnRandomRestarts() throws {
+        var generator = SplitMix64(seed: 7)
+        for round in 0..<200 {
+            var payloads: [[UInt8]] = round % 2 == 0 ? [version2] : []
+            for _ in 0..<40 {
+                let roll = generator.next() % 10
+                if roll == 0 {
+                    payloads.append(start(Int64(generator.next() % 20)))
+                } else {
+                    let tag = ["a", "b", "c"][Int(generator.next() % 3)]
+                    payloads.append(scalar(tag, Int64(generator.next() % 20), Float(generator.next() % 100)))
+                }
+            }
+            for rules in [RestartPurge.Rules.rustLoader, .pythonLoader, .tensorBoard] {
+                let (direct, planned) = try bothWays(payloads, rules: rules)
+                #expect(direct == planned, "round \(round) rules \(rules.rawValue)")
+            }
+        }
+    }
+
+    @Test func keepsEverythingWhenStepsOnlyGrow() throws {
+        var plan = PurgePlan()
+        var decoder = RunDecoder()
+        for (index, payload) in ([version2] + (0..<10).map { scalar("x", Int64($0), 1) }).enumerated() {
+            var tags: [String] = []
+            let header = try payload.withUnsafeBytes { try decoder.decode($0) { tags.append($0.tag) } }
+            plan.observe(header, tags: tags, recordIndex: index)
+        }
+        plan.finish()
+        #expect(plan.isEmpty)
+    }
+}
