@@ -7,7 +7,10 @@ public enum EventDump {
     /// The tool's version.
     public static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [ScalarsCommand.self]
+    static let commands: [any Command.Type] = [
+        LsCommand.self, ScalarsCommand.self, SummaryCommand.self, CompareCommand.self, RecordsCommand.self,
+        HistCommand.self, TextCommand.self, HParamsCommand.self, PlotCommand.self,
+    ]
 
     static var overview: String {
         var text = """
@@ -63,7 +66,9 @@ public enum EventDump {
         default: break
         }
         guard let command = commands.first(where: { $0.name == first }) else {
-            errors.write("Error: unknown subcommand '\(first)'\nUsage: eventdump <subcommand> [<arguments>]\nSee 'eventdump --help' for more information.\n")
+            errors.write(
+                "Error: unknown subcommand '\(first)'\nUsage: eventdump <subcommand> [<arguments>]\nSee 'eventdump --help' for more information.\n"
+            )
             return 2
         }
         let rest = Array(arguments.dropFirst())
@@ -76,9 +81,16 @@ public enum EventDump {
             try command.run(rest, context: context)
         } catch let error as UsageError {
             output.flush()
-            let usage = command.help.split(separator: "\n").first { $0.hasPrefix("USAGE:") }.map { $0.dropFirst(7) } ?? ""
-            errors.write("Error: \(error.message)\nUsage: \(usage)\nSee 'eventdump \(command.name) --help' for more information.\n")
+            let usage =
+                command.help.split(separator: "\n").first { $0.hasPrefix("USAGE:") }.map { $0.dropFirst(7) } ?? ""
+            errors.write(
+                "Error: \(error.message)\nUsage: \(usage)\nSee 'eventdump \(command.name) --help' for more information.\n"
+            )
             return 2
+        } catch let stopped as StoppedAtDamage {
+            output.flush()
+            errors.write("Error: \(stopped)\n")
+            return 1
         } catch {
             output.flush()
             errors.write("Error: \(error)\n")

@@ -5,23 +5,36 @@ import TensorBoardEvents
 /// Reading helpers shared by the commands.
 enum EventStream {
     /// Calls `body` with each record's offset and payload, reporting corruption and truncation on the context's
-    /// error stream and continuing after them.
-    /// - Throws: ``EventFileError`` when the file cannot be opened or read.
+    /// error stream and continuing after them (or, when `strict`, stopping at the first with ``StoppedAtDamage``).
+    /// - Throws: ``EventFileError`` when the file cannot be opened or read; ``StoppedAtDamage``.
     static func forEachRecord(
         in path: String,
         context: CommandContext,
+        strict: Bool = false,
         _ body: (Int64, UnsafeRawBufferPointer) -> Void
-    ) throws(EventFileError) {
+    ) throws {
         var reader = try EventFileReader(path: path)
-        while true {
-            do {
-                guard try reader.nextRecord(body) != nil else { break }
-            } catch where error.isCorruption {
+        reading: while true {
+            let next: Result<Bool, EventFileError>
+            do throws(EventFileError) {
+                next = .success(try reader.nextRecord(body) != nil)
+            } catch {
+                next = .failure(error)
+            }
+            switch next {
+            case .success(true): continue
+            case .success(false): break reading
+            case .failure(let error) where error.isCorruption:
                 context.reportDamage(error.description)
+                if strict { throw StoppedAtDamage() }
+            case .failure(let error): throw error
             }
         }
         if reader.pendingByteCount > 0 {
-            context.reportDamage("\(path): offset \(reader.offset): truncated record (\(reader.pendingByteCount) bytes at the end of the file)")
+            context.reportDamage(
+                "\(path): offset \(reader.offset): truncated record (\(reader.pendingByteCount) bytes at the end of the file)"
+            )
+            if strict { throw StoppedAtDamage() }
         }
     }
 }

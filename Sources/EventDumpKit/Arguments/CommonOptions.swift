@@ -1,0 +1,84 @@
+// CommonOptions.swift: the options most commands share: format, filters, restarts, strictness.
+
+import TensorBoardEvents
+
+/// The options shared by the table commands.
+struct CommonOptions {
+    var format: OutputFormat
+    var runPattern: Regex<AnyRegexOutput>?
+    var tagPattern: Regex<AnyRegexOutput>?
+    var steps: ClosedRange<Int64>?
+    var keepsAll: Bool
+    var isStrict: Bool
+
+    /// The value options this struct parses.
+    static let valueOptions: Set<String> = ["--format", "--run", "--tag", "--steps"]
+    /// The flag options this struct parses.
+    static let flagOptions: Set<String> = ["--keep-all", "--strict"]
+
+    /// The help lines for the shared options.
+    static let help = """
+          --format <format>       Output format. (values: \(OutputFormat.valueList); default: text on a terminal, csv otherwise)
+          --run <regex>           Only runs whose name matches (anywhere in the name).
+          --tag <regex>           Only tags that match (anywhere in the tag).
+          --steps <a:b>           Only steps from a to b (either may be left out: 100:, :500).
+          --keep-all              Keep the points TensorBoard drops on restarts (a step going back, SessionLog START).
+          --strict                Stop at the first damaged record (exit status 1).
+        """
+
+    /// Reads the shared options from parsed arguments.
+    init(_ arguments: ArgumentList, defaultFormat: OutputFormat) throws(UsageError) {
+        if let name = arguments.value("--format") {
+            guard let format = OutputFormat(rawValue: name) else {
+                throw UsageError("unknown format '\(name)' (values: \(OutputFormat.valueList))")
+            }
+            self.format = format
+        } else {
+            self.format = defaultFormat
+        }
+        runPattern = try Self.regex(arguments.value("--run"), option: "--run")
+        tagPattern = try Self.regex(arguments.value("--tag"), option: "--tag")
+        if let range = arguments.value("--steps") {
+            let parts = range.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let low = parts.first.flatMap { $0.isEmpty ? Int64.min : Int64($0) }
+            let high = parts.count == 2 ? (parts[1].isEmpty ? Int64.max : Int64(parts[1])) : nil
+            guard parts.count == 2, let low, let high, low <= high else {
+                throw UsageError("--steps takes A:B with integers A <= B (either may be left out). Received: \(range)")
+            }
+            steps = low...high
+        }
+        keepsAll = arguments.has("--keep-all")
+        isStrict = arguments.has("--strict")
+    }
+
+    private static func regex(_ pattern: String?, option: String) throws(UsageError) -> Regex<AnyRegexOutput>? {
+        guard let pattern else { return nil }
+        do {
+            return try Regex(pattern)
+        } catch {
+            throw UsageError("\(option): '\(pattern)' is not a valid regular expression")
+        }
+    }
+
+    /// Whether a run name passes `--run`.
+    func includesRun(_ name: String) -> Bool {
+        guard let runPattern else { return true }
+        return (try? runPattern.firstMatch(in: name)) != nil
+    }
+
+    /// Whether a tag passes `--tag`.
+    func includesTag(_ tag: String) -> Bool {
+        guard let tagPattern else { return true }
+        return (try? tagPattern.firstMatch(in: tag)) != nil
+    }
+
+    /// Whether a step passes `--steps`.
+    func includesStep(_ step: Int64) -> Bool {
+        steps?.contains(step) ?? true
+    }
+}
+
+/// The format for output to standard output: aligned text on a terminal, else `fallback`.
+func defaultFormat(for output: TextSink, fallback: OutputFormat = .csv) -> OutputFormat {
+    (output as? FileDescriptorSink)?.isTerminal == true ? .text : fallback
+}

@@ -1,0 +1,140 @@
+// LogScan.swift: reads a log directory for the commands: runs, files, records, damage, restarts, filters.
+
+import TensorBoardEvents
+
+/// A compiled pattern handed to the decoder's filter. A regular expression is not marked `Sendable`, but
+/// matching only reads it, and the decoder calls the filter on the reading thread.
+private final class PatternBox: @unchecked Sendable {
+    let pattern: Regex<AnyRegexOutput>
+    init(_ pattern: Regex<AnyRegexOutput>) { self.pattern = pattern }
+}
+
+/// The error that `--strict` raises at the first damage, after reporting it.
+struct StoppedAtDamage: Error, CustomStringConvertible {
+    var description: String { "stopped at the first damaged record (--strict)" }
+}
+
+/// Reads a log directory's runs for a command: in name order, each run's files in name order, reporting
+/// damage on standard error (and stopping at the first with `--strict`), keeping only the series the command
+/// asks for, and applying TensorBoard's restart purging unless `--keep-all`.
+///
+/// Purging streams: a first pass over a run finds the few events that purge something (``PurgePlan``), and
+/// the second pass hands over the kept points as it reads them; the first pass is skipped with `--keep-all`.
+struct LogScan {
+    let logdir: String
+    let options: CommonOptions
+    let context: CommandContext
+
+    /// The runs that pass `--run`.
+    func runs() throws -> [Run] {
+        let (runs, problems) = try Logdir.discoverRuns(in: logdir)
+        for problem in problems { context.reportDamage(problem.description) }
+        return runs.filter { options.includesRun($0.name) }
+    }
+
+    /// A filter for the given kinds and `--tag`.
+    func filter(kinds: Set<SeriesKind>?) -> RunDecoder.Filter {
+        guard let pattern = options.tagPattern else { return RunDecoder.Filter(kinds: kinds) }
+        let box = PatternBox(pattern)
+        return RunDecoder.Filter(kinds: kinds, includesTag: { (try? box.pattern.firstMatch(in: $0)) != nil })
+    }
+
+    /// Calls `body` with every record payload of a run with its index in the run's reading order.
+    func forEachRecord(of run: Run, _ body: (Int, UnsafeRawBufferPointer) -> Void) throws {
+        var index = 0
+        for file in run.files {
+            try EventStream.forEachRecord(in: file, context: context, strict: options.isStrict) { _, payload in
+                body(index, payload)
+                index += 1
+            }
+        }
+    }
+
+    /// The purge plan of a run (pass 1), or `nil` with `--keep-all` or when nothing is purged.
+    func purgePlan(of run: Run, kinds: Set<SeriesKind>?) throws -> PurgePlan? {
+        guard !options.keepsAll else { return nil }
+        var plan = PurgePlan()
+        var decoder = RunDecoder(filter: filter(kinds: kinds))
+        try forEachRecord(of: run) { index, payload in
+            var tags: [String] = []
+            guard let header = try? decoder.decode(payload, { tags.append($0.tag) }) else { return }
+            plan.observe(header, tags: tags, recordIndex: index)
+        }
+        plan.finish()
+        return plan.isEmpty ? nil : plan
+    }
+
+    /// Calls `body` with every kept point of the given kinds of a run, in reading order, and returns how many
+    /// points purging dropped and the run's series. Invalid events are reported and skipped.
+    @discardableResult
+    func forEachPoint(
+        of run: Run,
+        kinds: Set<SeriesKind>?,
+        _ body: (DataPoint) -> Void
+    ) throws -> (purged: Int, series: [SeriesInfo]) {
+        let plan = try purgePlan(of: run, kinds: kinds)
+        var decoder = RunDecoder(filter: filter(kinds: kinds))
+        var purged = 0
+        var failure: Error?
+        try forEachRecord(of: run) { index, payload in
+            guard failure == nil else { return }
+            do throws(WireDecodingError) {
+                _ = try decoder.decode(payload) { point in
+                    guard options.includesStep(point.step) else { return }
+                    if let plan, plan.isPurged(tag: point.tag, step: point.step, recordIndex: index) {
+                        purged += 1
+                        return
+                    }
+                    body(point)
+                }
+            } catch {
+                failure = reportInvalidEvent(error, run: run, recordIndex: index)
+            }
+        }
+        if let failure { throw failure }
+        return (purged, decoder.series)
+    }
+
+    /// Calls `body` with every kept scalar of a run (tag, step, wall time, value) without allocating per point.
+    @discardableResult
+    func forEachScalar(of run: Run, _ body: (String, Int64, Double, Double) -> Void) throws -> Int {
+        let plan = try purgePlan(of: run, kinds: [.scalar])
+        var decoder = RunDecoder(filter: filter(kinds: [.scalar]))
+        var purged = 0
+        var failure: Error?
+        var points: [ScalarPoint] = []
+        try forEachRecord(of: run) { index, payload in
+            guard failure == nil else { return }
+            points.removeAll(keepingCapacity: true)
+            do throws(WireDecodingError) {
+                try decoder.decodeScalars(payload) { points.append($0) }
+            } catch {
+                failure = reportInvalidEvent(error, run: run, recordIndex: index)
+            }
+            for point in points where options.includesStep(point.step) {
+                let tag = decoder.tag(ofSeries: point.seriesIndex)
+                if let plan, plan.isPurged(tag: tag, step: point.step, recordIndex: index) {
+                    purged += 1
+                    continue
+                }
+                body(tag, point.step, point.wallTime, point.value)
+            }
+        }
+        if let failure { throw failure }
+        return purged
+    }
+
+    /// Reports a record that is not a valid event; returns the error to stop with under `--strict`.
+    private func reportInvalidEvent(_ error: WireDecodingError, run: Run, recordIndex: Int) -> Error? {
+        context.reportDamage("run \(run.name): record \(recordIndex): not a valid Event: \(error)")
+        return options.isStrict ? StoppedAtDamage() : nil
+    }
+
+    /// Reports purged points on standard error, never silently.
+    func reportPurged(_ count: Int, run: Run) {
+        guard count > 0 else { return }
+        context.errors.write(
+            "note: run \(run.name): \(count) point\(count == 1 ? "" : "s") dropped as TensorBoard drops them after a restart (use --keep-all to keep them)\n"
+        )
+    }
+}

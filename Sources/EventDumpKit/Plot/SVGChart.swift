@@ -1,0 +1,68 @@
+// SVGChart.swift: a line chart as an SVG document.
+
+/// Draws series as an SVG line chart with axes, ticks, grid lines and a legend.
+struct SVGChart {
+    var width = 900
+    var height = 520
+    static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#17becf", "#8c564b", "#e377c2"]
+
+    func render(_ series: [PlotSeries], scale: PlotScale, title: String) -> String {
+        let left = 70.0
+        let right = 20.0
+        let top = 40.0
+        let bottom = 50.0 + Double(series.count) * 18
+        let plotWidth = Double(width) - left - right
+        let plotHeight = Double(height) - top - bottom
+        func x(_ value: Double) -> Double { left + scale.unitX(value) * plotWidth }
+        func y(_ value: Double) -> Double { top + (1 - scale.unitY(value)) * plotHeight }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"12\">\n"
+        svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        svg += "<text x=\"\(left)\" y=\"24\" font-size=\"15\">\(escape(title))</text>\n"
+        for tick in PlotScale.ticks(scale.minimumY, scale.maximumY, count: 6) {
+            svg +=
+                "<line x1=\"\(left)\" x2=\"\(left + plotWidth)\" y1=\"\(format(y(tick)))\" y2=\"\(format(y(tick)))\" stroke=\"#e5e5e5\"/>\n"
+            svg +=
+                "<text x=\"\(left - 6)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\">\(PlotScale.label(tick))</text>\n"
+        }
+        for tick in PlotScale.ticks(scale.minimumX, scale.maximumX, count: 8) {
+            svg +=
+                "<line x1=\"\(format(x(tick)))\" x2=\"\(format(x(tick)))\" y1=\"\(top)\" y2=\"\(top + plotHeight)\" stroke=\"#f0f0f0\"/>\n"
+            svg +=
+                "<text x=\"\(format(x(tick)))\" y=\"\(format(top + plotHeight + 16))\" text-anchor=\"middle\">\(PlotScale.label(tick))</text>\n"
+        }
+        svg +=
+            "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(format(plotWidth))\" height=\"\(format(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
+        svg +=
+            "<text x=\"\(format(left + plotWidth / 2))\" y=\"\(format(top + plotHeight + 34))\" text-anchor=\"middle\">step</text>\n"
+        for (index, line) in series.enumerated() {
+            let color = Self.colors[index % Self.colors.count]
+            let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map {
+                "\(format(x($0.x))),\(format(y($0.y)))"
+            }
+            svg +=
+                "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.6\" points=\"\(points.joined(separator: " "))\"/>\n"
+            let legendY = top + plotHeight + 52 + Double(index) * 18
+            svg += "<rect x=\"\(left)\" y=\"\(format(legendY - 10))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>\n"
+            svg += "<text x=\"\(left + 18)\" y=\"\(format(legendY))\">\(escape(line.label))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    private func format(_ value: Double) -> String { ((value * 100).rounded() / 100).description }
+
+    private func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case _ where scalar.value < 0x20: result += "?"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import EventDumpKit
+
+// eventdump on damaged copies of a peer's log: every intact record still printed, each problem reported on
+// standard error with file and byte offset, exit status 1 (and --strict stops at the first problem).
+
+@Suite struct DamagedLogTests {
+    let directory = TemporaryDirectory()
+
+    /// A copy of tensorboardx's root event file (legacy scalars) in its own log directory, and its bytes.
+    private func damagedCopy(_ name: String) throws -> (logdir: String, file: String, bytes: [UInt8]) {
+        let source = packageRoot + "/fixtures/peers/tensorboardx"
+        let fileName = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: source).first { $0.contains("tfevents") }
+        )
+        let logdir = directory.path + "/" + name
+        try FileManager.default.createDirectory(atPath: logdir, withIntermediateDirectories: true)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: source + "/" + fileName)))
+        return (logdir, logdir + "/" + fileName, bytes)
+    }
+
+    /// The record offsets of a clean file, from `eventdump records`.
+    private func recordOffsets(_ file: String) -> [Int64] {
+        eventdump("records", file, "--format", "csv").output.split(separator: "\n").dropFirst().compactMap {
+            Int64($0.split(separator: ",")[0])
+        }
+    }
+
+    @Test func aTruncatedCopyPrintsEveryCompleteRecordAndReportsTheTail() throws {
+        let (logdir, file, bytes) = try damagedCopy("truncated")
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let clean = eventdump("scalars", logdir, "--format", "csv", "--keep-all")
+        let offsets = recordOffsets(file)
+        let cut = Int(offsets[offsets.count / 2]) + 5
+        try Data(bytes[..<cut]).write(to: URL(fileURLWithPath: file))
+        let damaged = eventdump("scalars", logdir, "--format", "csv", "--keep-all")
+        #expect(damaged.status == 1)
+        #expect(clean.output.hasPrefix(damaged.output))
+        #expect(damaged.output.split(separator: "\n").count < clean.output.split(separator: "\n").count)
+        #expect(
+            damaged.errors
+                == "warning: \(file): offset \(offsets[offsets.count / 2]): truncated record (5 bytes at the end of the file)\n"
+        )
+    }
+
+    @Test func aFlippedBitLosesOneRecordReportsItsOffsetAndReadsOn() throws {
+        let (logdir, file, bytes) = try damagedCopy("flipped")
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        let clean = eventdump("scalars", logdir, "--format", "csv", "--keep-all").output.split(separator: "\n")
+        let offsets = recordOffsets(file)
+        let target = offsets.count / 2
+        var damagedBytes = bytes
+        damagedBytes[Int(offsets[target]) + 20] ^= 0x10
+        try Data(damagedBytes).write(to: URL(fileURLWithPath: file))
+        let damaged = eventdump("scalars", logdir, "--format", "csv", "--keep-all")
+        #expect(damaged.status == 1)
+        let lines = damaged.output.split(separator: "\n")
+        #expect(lines.count == clean.count - 1)  // the damaged record held one scalar
+        #expect(Set(lines).isSubset(of: Set(clean)))
+        #expect(
+            damaged.errors.hasPrefix("warning: \(file): offset \(offsets[target]): payload checksum mismatch (got 0x")
+        )
+        #expect(damaged.errors.hasSuffix("; skipped \(offsets[target + 1] - offsets[target]) bytes to resynchronise\n"))
+        let records = eventdump("records", file, "--format", "csv")
+        #expect(records.status == 1)
+        #expect(
+            records.output.contains(
+                "\n\(offsets[target]),\(offsets[target + 1] - offsets[target]),corrupt,,,\"payload checksum mismatch (got 0x"
+            )
+        )
+        #expect(records.errors.hasSuffix("\(offsets.count - 1) good, 1 corrupt, 0 truncated\n"))
+        let strict = eventdump("scalars", logdir, "--format", "csv", "--keep-all", "--strict")
+        #expect(strict.status == 1)
+        #expect(strict.errors.hasSuffix("Error: stopped at the first damaged record (--strict)\n"))
+        #expect(strict.output.split(separator: "\n").count < lines.count)
+    }
+
+    @Test func anEmptyFileAndAMissingPathAreHandled() throws {
+        let logdir = directory.path + "/empty"
+        try FileManager.default.createDirectory(atPath: logdir, withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: logdir + "/events.out.tfevents.1.h"))
+        #expect(
+            eventdump("scalars", logdir, "--format", "csv")
+                == Invocation(status: 0, output: "run,tag,step,wall_time,value\n", errors: "")
+        )
+        let missing = eventdump("ls", directory.path + "/nope")
+        #expect(
+            missing
+                == Invocation(
+                    status: 1,
+                    output: "",
+                    errors:
+                        "Error: \(directory.path)/nope: not a readable directory: No such file or directory (errno 2)\n"
+                )
+        )
+    }
+}

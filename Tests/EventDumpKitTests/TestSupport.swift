@@ -1,0 +1,83 @@
+// Shared helpers for the eventdump tests.
+
+import Foundation
+
+@testable import EventDumpKit
+
+/// The package's root directory (for fixtures).
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+/// A fresh temporary directory, removed when the returned object is deinitialised.
+final class TemporaryDirectory {
+    let path: String
+    init() {
+        path = FileManager.default.temporaryDirectory.path + "/eventdump-test-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// What one run of the tool printed.
+struct Invocation: Equatable {
+    var status: Int32
+    var output: String
+    var errors: String
+}
+
+/// Runs eventdump in this process.
+func eventdump(_ arguments: String...) -> Invocation {
+    eventdump(arguments)
+}
+
+func eventdump(_ arguments: [String]) -> Invocation {
+    let output = StringSink()
+    let errors = StringSink()
+    let status = EventDump.run(arguments, output: output, errors: errors)
+    return Invocation(status: status, output: output.text, errors: errors.text)
+}
+
+/// The built `eventdump` binary next to the test bundle (`swift build` builds it).
+func eventdumpBinary() -> String? {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [directory.appendingPathComponent("eventdump").path, packageRoot + "/.build/debug/eventdump"]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+/// Runs the real binary.
+func runBinary(_ binary: String, _ arguments: [String]) throws -> Invocation {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Invocation(
+        status: process.terminationStatus,
+        output: String(decoding: outputData, as: UTF8.self),
+        errors: String(decoding: errorData, as: UTF8.self)
+    )
+}
+
+/// Copies a fixture log directory to `destination`.
+func copyFixture(_ name: String, to destination: String) throws {
+    try FileManager.default.copyItem(atPath: packageRoot + "/fixtures/peers/" + name, toPath: destination)
+}
+
+/// The shortest text that reads back as `value`, as the tool prints numbers.
+func number(_ value: Double) -> String {
+    if value.isNaN { return "NaN" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    return value.description
+}
