@@ -11,6 +11,16 @@ public enum NumberFormatting {
         return value.description
     }
 
+    /// The shortest text for a reader: like ``text(_:)``, except that a value a 32-bit float holds exactly
+    /// (as TensorBoard's scalars are) is printed as that float's shortest text (`0.1` rather than
+    /// `0.10000000149011612`), which still reads back exactly as a `Float`. Used by the aligned text and
+    /// Markdown tables; CSV, TSV and JSON keep ``text(_:)``, the exact `Double`, as tbparse and pandas give it.
+    public static func readable(_ value: Double) -> String {
+        guard value.isFinite else { return text(value) }
+        let narrow = Float(value)
+        return narrow.isFinite && Double(narrow) == value ? narrow.description : value.description
+    }
+
     /// `value` as a JSON value: a number, or the strings `"NaN"`, `"Infinity"` and `"-Infinity"` (as
     /// TensorBoard's own JSON API spells them, since JSON has no non-finite numbers).
     public static func json(_ value: Double) -> String {

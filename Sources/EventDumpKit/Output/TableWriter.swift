@@ -107,12 +107,13 @@ final class TableWriter {
         return rightAligned[index] ? padding + text : text + padding
     }
 
-    /// A cell for aligned text and Markdown: numbers exact, text escaped (and `|` escaped in Markdown).
+    /// A cell for aligned text and Markdown: numbers short but exact (``NumberFormatting/readable(_:)``), text
+    /// escaped (and `|` escaped in Markdown).
     private func render(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): return escape(text)
         case .integer(let value): return String(value)
-        case .number(let value): return NumberFormatting.text(value)
+        case .number(let value): return NumberFormatting.readable(value)
         case .empty: return ""
         }
     }
