@@ -44,4 +44,41 @@ import Testing
         #expect(TerminalSafety.escaped("bell\u{07}") == "bell\\x07")
         #expect(TerminalSafety.escaped("päivä ✓") == "päivä ✓")
     }
+
+    @Test(arguments: [OutputFormat.csv, .tsv])
+    func theFastScalarRowsAreByteForByteWhatTheTableWriterWrites(format: OutputFormat) throws {
+        let numbers: [Double] = [
+            0, -0.0, 1, -1.5, 0.1, Double(Float(0.1)), 1 / 3, 1e-300, 5e-324, 1e300, .greatestFiniteMagnitude,
+            -.greatestFiniteMagnitude, .nan, .infinity, -.infinity, 1_795_476_561.8499458, 123_456_789_012_345_680,
+        ]
+        let steps: [Int64] = [0, 1, -1, 9, 10, 99, 100, 1 << 40, .max, .min, -1_234_567_890]
+        let tags = [
+            "loss", "a,b", "say \"hi\"", "=cmd", "tab\there", "two\nlines", "-x", String(repeating: "t", count: 70_000),
+        ]
+        let runs = [".", "train", "run, with comma"]
+        let fast = StringSink()
+        let general = StringSink()
+        let encoder = try #require(ScalarRowEncoder(format: format, sink: fast))
+        let table = TableWriter(format: format, columns: ["run", "tag", "step", "wall_time", "value"], sink: general)
+        var generator = SystemRandomNumberGenerator()
+        for run in runs {
+            encoder.startRun(run)
+            for row in 0..<3000 {
+                // The long tag (past the 64 KiB buffer: the fallback path) now and then; the others at random.
+                let series = row % 500 == 7 ? tags.count - 1 : Int.random(in: 0..<(tags.count - 1), using: &generator)
+                let step = row < steps.count ? steps[row] : Int64.random(in: -1000...1_000_000, using: &generator)
+                let wallTime = numbers.randomElement(using: &generator) ?? 0
+                let value =
+                    row % 3 == 0
+                    ? Double(Float(bitPattern: UInt32.random(in: 0...UInt32.max, using: &generator)))
+                    : (numbers.randomElement(using: &generator) ?? 0)
+                encoder.append(seriesIndex: series, tag: tags[series], step: step, wallTime: wallTime, value: value)
+                table.write([.text(run), .text(tags[series]), .integer(step), .number(wallTime), .number(value)])
+            }
+        }
+        encoder.flush()
+        table.finish()
+        #expect(fast.text.utf8.count > 1 << 18)  // several buffers' worth, and the long tag's fallback
+        #expect(fast.text == general.text)
+    }
 }

@@ -103,9 +103,11 @@ enum FuzzChecks {
         var fast = RunDecoder()
         var generalPoints: [String] = []
         var fastPoints: [ScalarPoint] = []
+        var generalHeader: EventHeader?
+        var fastHeader: EventHeader?
         let generalResult: Result<Void, WireDecodingError> = bytes.withUnsafeBytes { payload in
             do {
-                _ = try general.decode(payload) { point in
+                generalHeader = try general.decode(payload) { point in
                     if case .scalar(let value) = point.value {
                         generalPoints.append(
                             "\(point.tag)|\(point.step)|\(point.wallTime.bitPattern)|\(value.bitPattern)"
@@ -121,7 +123,7 @@ enum FuzzChecks {
         }
         let fastResult: Result<Void, WireDecodingError> = bytes.withUnsafeBytes { payload in
             do {
-                try fast.decodeScalars(payload) { fastPoints.append($0) }
+                fastHeader = try fast.decodeScalars(payload) { fastPoints.append($0) }
                 return .success(())
             } catch let error as WireDecodingError {
                 return .failure(error)
@@ -135,6 +137,11 @@ enum FuzzChecks {
         switch (generalResult, fastResult) {
         case (.success, .success):
             if generalPoints != fastStrings { problems.append("paths disagree: \(generalPoints) vs \(fastStrings)") }
+            if generalHeader != fastHeader {
+                problems.append(
+                    "headers disagree: \(String(describing: generalHeader)) vs \(String(describing: fastHeader))"
+                )
+            }
         case (.failure(let a), .failure(let b)):
             if a != b { problems.append("paths fail differently: \(a) vs \(b)") }
         default:

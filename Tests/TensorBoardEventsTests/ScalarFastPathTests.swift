@@ -9,9 +9,10 @@ private func fastPoints(_ payloads: [[UInt8]]) -> Result<[String], WireDecodingE
     var points: [String] = []
     do {
         for payload in payloads {
-            try payload.withUnsafeBytes { bytes in
+            let header = try payload.withUnsafeBytes { bytes in
                 try decoder.decodeScalars(bytes) { collected.append($0) }
             }
+            points.append("header \(header)")
             for point in collected {
                 points.append(
                     "\(decoder.tag(ofSeries: point.seriesIndex))@\(point.step)@\(point.wallTime)=\(point.value.bitPattern)"
@@ -34,12 +35,15 @@ private func generalPoints(_ payloads: [[UInt8]]) -> Result<[String], WireDecodi
     var points: [String] = []
     do {
         for payload in payloads {
-            _ = try payload.withUnsafeBytes { bytes in
+            var scalars: [String] = []
+            let header = try payload.withUnsafeBytes { bytes in
                 try decoder.decode(bytes) { point in
                     guard case .scalar(let value) = point.value else { return }
-                    points.append("\(point.tag)@\(point.step)@\(point.wallTime)=\(value.bitPattern)")
+                    scalars.append("\(point.tag)@\(point.step)@\(point.wallTime)=\(value.bitPattern)")
                 }
             }
+            points.append("header \(header)")
+            points += scalars
         }
     } catch let error as WireDecodingError {
         return .failure(error)

@@ -6,11 +6,15 @@ import TensorBoardEvents
 enum EventStream {
     /// Calls `body` with each record's offset and payload, reporting corruption and truncation on the context's
     /// error stream and continuing after them (or, when `strict`, stopping at the first with ``StoppedAtDamage``).
+    ///
+    /// With `reportsDamage` off (a first pass over a file that a second pass reads again and reports), damage is
+    /// passed over silently, and `strict` stops at it silently, so that both passes see the same records.
     /// - Throws: ``EventFileError`` when the file cannot be opened or read; ``StoppedAtDamage``.
     static func forEachRecord(
         in path: String,
         context: CommandContext,
         strict: Bool = false,
+        reportsDamage: Bool = true,
         _ body: (Int64, UnsafeRawBufferPointer) -> Void
     ) throws {
         var reader = try EventFileReader(path: path)
@@ -25,12 +29,16 @@ enum EventStream {
             case .success(true): continue
             case .success(false): break reading
             case .failure(let error) where error.isCorruption:
+                guard reportsDamage else {
+                    if strict { return }
+                    continue
+                }
                 context.reportDamage(error.description)
                 if strict { throw StoppedAtDamage() }
             case .failure(let error): throw error
             }
         }
-        if reader.pendingByteCount > 0 {
+        if reader.pendingByteCount > 0, reportsDamage {
             context.reportDamage(
                 "\(path): offset \(reader.offset): truncated record (\(reader.pendingByteCount) bytes at the end of the file)"
             )

@@ -39,11 +39,21 @@ struct LogScan {
         return RunDecoder.Filter(kinds: kinds, includesTag: { (try? box.pattern.firstMatch(in: $0)) != nil })
     }
 
-    /// Calls `body` with every record payload of a run with its index in the run's reading order.
-    func forEachRecord(of run: Run, _ body: (Int, UnsafeRawBufferPointer) -> Void) throws {
+    /// Calls `body` with every record payload of a run with its index in the run's reading order; damage is
+    /// reported unless `reportsDamage` is off (a first pass: the second reports it).
+    func forEachRecord(
+        of run: Run,
+        reportsDamage: Bool = true,
+        _ body: (Int, UnsafeRawBufferPointer) -> Void
+    ) throws {
         var index = 0
         for file in run.files {
-            try EventStream.forEachRecord(in: file, context: context, strict: options.isStrict) { _, payload in
+            try EventStream.forEachRecord(
+                in: file,
+                context: context,
+                strict: options.isStrict,
+                reportsDamage: reportsDamage
+            ) { _, payload in
                 body(index, payload)
                 index += 1
             }
@@ -55,10 +65,27 @@ struct LogScan {
         guard !options.keepsAll else { return nil }
         var plan = PurgePlan()
         var decoder = RunDecoder(filter: filter(kinds: kinds))
-        try forEachRecord(of: run) { index, payload in
-            var tags: [String] = []
-            guard let header = try? decoder.decode(payload, { tags.append($0.tag) }) else { return }
-            plan.observe(header, tags: tags, recordIndex: index)
+        var tags: [String] = []
+        var indices: [Int] = []
+        let scalarsOnly = kinds == [.scalar]
+        try forEachRecord(of: run, reportsDamage: false) { index, payload in
+            if scalarsOnly {
+                // The allocation-free path, as in the second pass.
+                indices.removeAll(keepingCapacity: true)
+                guard let header = try? decoder.decodeScalars(payload, { indices.append($0.seriesIndex) }) else {
+                    return
+                }
+                plan.observe(
+                    header,
+                    seriesIndices: indices,
+                    tagOfSeries: { decoder.tag(ofSeries: $0) },
+                    recordIndex: index
+                )
+            } else {
+                tags.removeAll(keepingCapacity: true)
+                guard let header = try? decoder.decode(payload, { tags.append($0.tag) }) else { return }
+                plan.observe(header, tags: tags, recordIndex: index)
+            }
         }
         plan.finish()
         return plan.isEmpty ? nil : plan
@@ -98,6 +125,13 @@ struct LogScan {
     /// Calls `body` with every kept scalar of a run (tag, step, wall time, value) without allocating per point.
     @discardableResult
     func forEachScalar(of run: Run, _ body: (String, Int64, Double, Double) -> Void) throws -> Int {
+        try forEachScalarPoint(of: run) { point, tag in body(tag, point.step, point.wallTime, point.value) }
+    }
+
+    /// Calls `body` with every kept scalar point of a run and its tag (the point's series index stays the same for
+    /// a tag throughout the run), without allocating per point; returns how many points purging dropped.
+    @discardableResult
+    func forEachScalarPoint(of run: Run, _ body: (ScalarPoint, String) -> Void) throws -> Int {
         let plan = try purgePlan(of: run, kinds: [.scalar])
         var decoder = RunDecoder(filter: filter(kinds: [.scalar]))
         var purged = 0
@@ -117,7 +151,7 @@ struct LogScan {
                     purged += 1
                     continue
                 }
-                body(tag, point.step, point.wallTime, point.value)
+                body(point, tag)
             }
         }
         if let failure { throw failure }

@@ -74,6 +74,11 @@ enum ScalarsCommand: Command {
         var columns = ["run", "tag", "step", "wall_time", "value"]
         if smoothing != nil { columns.append("smoothed") }
         let runs = try scan.runs()
+        if smoothing == nil, let encoder = ScalarRowEncoder(format: scan.options.format, sink: context.output) {
+            defer { encoder.flush() }
+            try csvRows(scan, runs: runs, encoder: encoder)
+            return
+        }
         let table = TableWriter(format: scan.options.format, columns: columns, sink: context.output)
         defer { table.finish() }
         for run in runs {
@@ -103,6 +108,75 @@ enum ScalarsCommand: Command {
                 ])
             }
         }
+    }
+
+    /// A piece of `scalars` output on its way from the reading thread to the writing one.
+    private enum Piece {
+        /// The rows that follow belong to this run.
+        case run(String)
+        /// Points, with the tags of the series they are the first to show (by series index).
+        case points([ScalarPoint], newTags: [(Int, String)])
+    }
+
+    /// CSV and TSV rows, the fast path: one thread reads, checks and decodes the log (both passes of restart
+    /// purging), the calling thread formats and writes the rows. Only the reading thread touches the context's
+    /// error stream and damage flag until it is done; only the calling thread touches the output.
+    private static func csvRows(_ scan: LogScan, runs: [Run], encoder: ScalarRowEncoder) throws {
+        let batchSize = 4096
+        var tagNames: [String] = []
+        try BatchPipe.run(
+            produce: { (send: (Piece) -> Void) throws in
+                for run in runs {
+                    send(.run(run.name))
+                    var seen: [Bool] = []
+                    var batch: [ScalarPoint] = []
+                    batch.reserveCapacity(batchSize)
+                    var newTags: [(Int, String)] = []
+                    let purged = try scan.forEachScalarPoint(of: run) { point, tag in
+                        let index = point.seriesIndex
+                        if index >= seen.count {
+                            seen.append(contentsOf: repeatElement(false, count: index - seen.count + 1))
+                        }
+                        if !seen[index] {
+                            seen[index] = true
+                            newTags.append((index, tag))
+                        }
+                        batch.append(point)
+                        if batch.count == batchSize {
+                            send(.points(batch, newTags: newTags))
+                            batch.removeAll(keepingCapacity: true)
+                            newTags.removeAll()
+                        }
+                    }
+                    if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
+                    scan.reportPurged(purged, run: run)
+                }
+            },
+            consume: { piece in
+                switch piece {
+                case .run(let name):
+                    encoder.flush()
+                    encoder.startRun(name)
+                    tagNames.removeAll()
+                case .points(let points, let newTags):
+                    for (index, tag) in newTags {
+                        if index >= tagNames.count {
+                            tagNames.append(contentsOf: repeatElement("", count: index - tagNames.count + 1))
+                        }
+                        tagNames[index] = tag
+                    }
+                    for point in points {
+                        encoder.append(
+                            seriesIndex: point.seriesIndex,
+                            tag: tagNames[point.seriesIndex],
+                            step: point.step,
+                            wallTime: point.wallTime,
+                            value: point.value
+                        )
+                    }
+                }
+            }
+        )
     }
 
     /// One row per run and step, a column per tag (the last value when a step repeats), as tbparse pivots.
@@ -157,7 +231,7 @@ enum ScalarsCommand: Command {
                     var points: [ScalarPoint] = []
                     let result = FollowReading.drain(file, context: context) { payload in
                         points.removeAll(keepingCapacity: true)
-                        try? decoder.decodeScalars(payload) { points.append($0) }
+                        _ = try? decoder.decodeScalars(payload) { points.append($0) }
                         for point in points where scan.options.includesStep(point.step) {
                             table.write([
                                 .text(run.name), .text(decoder.tag(ofSeries: point.seriesIndex)), .integer(point.step),

@@ -16,6 +16,8 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ coun
 public protocol TextSink: AnyObject {
     /// Appends `text`.
     func write(_ text: String)
+    /// Appends UTF-8 bytes.
+    func write(bytes: UnsafeRawBufferPointer)
     /// Pushes buffered text out.
     func flush()
 }
@@ -48,15 +50,27 @@ public final class FileDescriptorSink: TextSink {
         if buffer.count >= capacity { flush() }
     }
 
+    public func write(bytes: UnsafeRawBufferPointer) {
+        if buffer.count + bytes.count < capacity {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        flush()
+        writeAll(bytes)
+    }
+
     public func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard !failed else { return }
+        buffer.withUnsafeBytes { writeAll($0) }
+    }
+
+    /// Writes all of `bytes` to the descriptor, retrying after interruptions and partial writes.
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) {
+        guard !failed, let base = bytes.baseAddress else { return }
         var offset = 0
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            }
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, base + offset, bytes.count - offset)
             if written > 0 {
                 offset += written
             } else if written < 0 && errno == EINTR {
@@ -79,5 +93,6 @@ public final class StringSink: TextSink {
     /// Creates an empty sink.
     public init() {}
     public func write(_ text: String) { self.text += text }
+    public func write(bytes: UnsafeRawBufferPointer) { text += String(decoding: bytes, as: UTF8.self) }
     public func flush() {}
 }

@@ -5,8 +5,9 @@
 /// reading pass that only remembers the few events that purge something, so that a second pass can stream the
 /// kept points without holding the run in memory.
 ///
-/// Pass 1: call ``observe(_:tags:recordIndex:)`` for every record in reading order (files in name order), then
-/// ``finish()``. Pass 2: ``isPurged(tag:step:recordIndex:)`` says whether a point is dropped: when an event
+/// Pass 1: call ``observe(_:tags:recordIndex:)`` (or, with a ``RunDecoder``'s series indices, the faster
+/// ``observe(_:seriesIndices:tagOfSeries:recordIndex:)``; use one or the other for a run) for every record in
+/// reading order (files in name order), then ``finish()``. Pass 2: ``isPurged(tag:step:recordIndex:)`` says whether a point is dropped: when an event
 /// after it (a later point of its series at a step not above its own, a restart START at or below its step, or
 /// an out-of-order summary event carrying its tag) purges it.
 public struct PurgePlan: Sendable {
@@ -18,7 +19,9 @@ public struct PurgePlan: Sendable {
     /// The rules applied.
     public let rules: RestartPurge.Rules
     private var restart: RestartPurge
-    private var highestStep: [String: Int64] = [:]
+    /// The highest step seen so far by series index, and the index given to each tag by the tag-based observe.
+    private var highestStep: [Int64?] = []
+    private var seriesOfTag: [String: Int] = [:]
     private var byTag: [String: [Purge]] = [:]
     private var global: [Purge] = []
     // After finish(): each list's suffix minima of the step, by position.
@@ -41,7 +44,37 @@ public struct PurgePlan: Sendable {
     ///   - tags: The tags of its summary values.
     ///   - recordIndex: The record's position in the run's reading order.
     public mutating func observe(_ header: EventHeader, tags: [String], recordIndex: Int) {
-        for purge in restart.purges(before: header, tags: tags) {
+        var indices: [Int] = []
+        indices.reserveCapacity(tags.count)
+        var tagOfIndex: [Int: String] = [:]
+        for tag in tags {
+            let index: Int
+            if let known = seriesOfTag[tag] {
+                index = known
+            } else {
+                index = seriesOfTag.count
+                seriesOfTag[tag] = index
+            }
+            indices.append(index)
+            tagOfIndex[index] = tag
+        }
+        observe(header, seriesIndices: indices, tagOfSeries: { tagOfIndex[$0] ?? "" }, recordIndex: recordIndex)
+    }
+
+    /// Takes one record into account (pass 1), its series named by index (as ``ScalarPoint/seriesIndex``), with
+    /// no allocation or hashing per point unless something is purged.
+    /// - Parameters:
+    ///   - header: The event's header.
+    ///   - seriesIndices: The series indices of its summary values (the same index for the same tag in a run).
+    ///   - tagOfSeries: The tag of a series index (asked only when a purge concerns it).
+    ///   - recordIndex: The record's position in the run's reading order.
+    public mutating func observe(
+        _ header: EventHeader,
+        seriesIndices: [Int],
+        tagOfSeries: (Int) -> String,
+        recordIndex: Int
+    ) {
+        for purge in restart.purges(before: header, lazyTags: { seriesIndices.map(tagOfSeries) }) {
             if let purgeTags = purge.tags {
                 for tag in purgeTags {
                     byTag[tag, default: []].append(Purge(recordIndex: recordIndex, step: purge.step))
@@ -51,11 +84,15 @@ public struct PurgePlan: Sendable {
             }
         }
         guard rules.contains(.rustLoader), case .summary = header.content else { return }
-        for tag in tags {
-            if let highest = highestStep[tag], header.step <= highest {
-                byTag[tag, default: []].append(Purge(recordIndex: recordIndex, step: header.step))
+        for index in seriesIndices {
+            if index >= highestStep.count {
+                highestStep.append(contentsOf: repeatElement(nil, count: index - highestStep.count + 1))
             }
-            highestStep[tag] = max(highestStep[tag] ?? header.step, header.step)
+            if let highest = highestStep[index], header.step <= highest {
+                byTag[tagOfSeries(index), default: []].append(Purge(recordIndex: recordIndex, step: header.step))
+            } else {
+                highestStep[index] = header.step
+            }
         }
     }
 
@@ -63,7 +100,8 @@ public struct PurgePlan: Sendable {
     public mutating func finish() {
         byTagMinima = byTag.mapValues(Self.suffixMinima)
         globalMinima = Self.suffixMinima(global)
-        highestStep = [:]
+        highestStep = []
+        seriesOfTag = [:]
     }
 
     /// Whether the point of `tag` at `step`, from record `recordIndex`, is purged (pass 2).

@@ -62,6 +62,11 @@ public struct RestartPurge: Sendable {
     ///   - tags: The tags of the event's summary values (in any order; repeats allowed).
     /// - Returns: The purges, in order; the Rust loader's rule adds one per tag.
     public mutating func purges(before event: EventHeader, tags: [String]) -> [Purge] {
+        purges(before: event, lazyTags: { tags })
+    }
+
+    /// ``purges(before:tags:)`` asking for the event's tags only when a purge needs them (rarely).
+    mutating func purges(before event: EventHeader, lazyTags tags: () -> [String]) -> [Purge] {
         var purges: [Purge] = []
         if case .fileVersion(let version) = event.content {
             fileVersion = Self.parseFileVersion(version)
@@ -77,12 +82,13 @@ public struct RestartPurge: Sendable {
                     seenSessionStart = true
                 }
             } else if isSummary, event.step < mostRecentSummaryStep {
-                purges.append(Purge(tags: tags, step: event.step))
+                purges.append(Purge(tags: tags(), step: event.step))
             }
             if isSummary { mostRecentSummaryStep = event.step }
         }
-        if rules.contains(.rustLoader), isSummary, !tags.isEmpty {
-            purges.append(Purge(tags: tags, step: event.step))
+        if rules.contains(.rustLoader), isSummary {
+            let tags = tags()
+            if !tags.isEmpty { purges.append(Purge(tags: tags, step: event.step)) }
         }
         return purges
     }

@@ -12,12 +12,14 @@ extension RunDecoder {
     /// - Parameters:
     ///   - payload: A record's payload.
     ///   - body: Receives the scalar points.
+    /// - Returns: What the event was, as ``decode(_:_:)`` reports it (restart purging needs it).
     /// - Throws: ``WireDecodingError`` when the payload is not a valid event.
+    @discardableResult
     public mutating func decodeScalars(
         _ payload: UnsafeRawBufferPointer,
         _ body: (ScalarPoint) -> Void
-    ) throws(WireDecodingError) {
-        guard let base = payload.baseAddress else { return }
+    ) throws(WireDecodingError) -> EventHeader {
+        guard let base = payload.baseAddress else { return EventHeader(wallTime: 0, step: 0, content: .none) }
         let count = payload.count
         var position = 0
         var wallTime = 0.0
@@ -51,8 +53,9 @@ extension RunDecoder {
                 return try decodeScalarsInGeneral(payload, body)
             }
         }
-        guard summaryStart >= 0 else { return }
+        guard summaryStart >= 0 else { return EventHeader(wallTime: wallTime, step: step, content: .none) }
         position = summaryStart
+        var valueCount = 0
         while position < summaryEnd {
             guard base.load(fromByteOffset: position, as: UInt8.self) == 0x0A else {
                 // Not a value field: let the general decoder walk the rest of this summary.
@@ -61,7 +64,8 @@ extension RunDecoder {
                     baseOffset: position,
                     depth: 1
                 )
-                return try walkScalars(&rest, step: step, wallTime: wallTime, body)
+                valueCount += try walkScalars(&rest, step: step, wallTime: wallTime, body)
+                break
             }
             let keyPosition = position
             position += 1
@@ -71,7 +75,8 @@ extension RunDecoder {
                     baseOffset: keyPosition,
                     depth: 1
                 )
-                return try walkScalars(&rest, step: step, wallTime: wallTime, body)
+                valueCount += try walkScalars(&rest, step: step, wallTime: wallTime, body)
+                break
             }
             let valueBytes = UnsafeRawBufferPointer(start: base + position, count: length)
             position += length
@@ -82,41 +87,49 @@ extension RunDecoder {
                 var reader = ProtoReader(valueBytes, baseOffset: position - length, depth: 2)
                 value = try ValueView(&reader)
             }
+            valueCount += 1
             try emitScalar(value, step: step, wallTime: wallTime, body)
         }
+        return EventHeader(wallTime: wallTime, step: step, content: .summary(valueCount: valueCount))
     }
 
     /// The general path: the whole event through ``EventView``.
     private mutating func decodeScalarsInGeneral(
         _ payload: UnsafeRawBufferPointer,
         _ body: (ScalarPoint) -> Void
-    ) throws(WireDecodingError) {
+    ) throws(WireDecodingError) -> EventHeader {
         let view = try EventView(payload)
+        var valueCount = 0
         switch view.content {
         case .fileVersion(let version): fileVersion = String(decoding: version, as: UTF8.self)
         case .summary:
             try view.forEachValue { value throws(WireDecodingError) in
+                valueCount += 1
                 try emitScalar(value, step: view.step, wallTime: view.wallTime, body)
             }
         default: break
         }
+        return EventHeader(view: view, valueCount: valueCount)
     }
 
-    /// The general path for the rest of a summary.
+    /// The general path for the rest of a summary; returns how many values it held.
     private mutating func walkScalars(
         _ summary: inout ProtoReader,
         step: Int64,
         wallTime: Double,
         _ body: (ScalarPoint) -> Void
-    ) throws(WireDecodingError) {
+    ) throws(WireDecodingError) -> Int {
+        var count = 0
         while let tag = try summary.readKey() {
             guard tag.fieldNumber == 1, tag.wireType == .lengthDelimited else {
                 try summary.skipValue(of: tag)
                 continue
             }
             var reader = try summary.readMessage()
+            count += 1
             try emitScalar(try ValueView(&reader), step: step, wallTime: wallTime, body)
         }
+        return count
     }
 
     /// Reports `value` when it belongs to a wanted scalar series and holds one number.

@@ -256,6 +256,12 @@ public struct EventHeader: Sendable, Equatable {
     /// What the event carried.
     public var content: Content
 
+    init(wallTime: Double, step: Int64, content: Content) {
+        self.wallTime = wallTime
+        self.step = step
+        self.content = content
+    }
+
     init(view: EventView, valueCount: Int) {
         wallTime = view.wallTime
         step = view.step

@@ -1,0 +1,78 @@
+// BatchPipe.swift: hands batches from a producer thread to the calling thread, a bounded number in flight.
+
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs a producer on a second thread while the calling thread consumes what it produces, so that reading and
+/// decoding a log overlaps with formatting and writing the output (the two halves of `eventdump scalars`).
+///
+/// At most `depth` batches wait between the two, so memory stays bounded however large the log. The producer's
+/// error, if any, is rethrown once every batch it sent before it has been consumed.
+enum BatchPipe {
+    /// Runs `produce` on a new thread, passing it a `send` function, and calls `consume` on the calling thread
+    /// with each batch sent, in order.
+    /// - Parameters:
+    ///   - depth: The most batches waiting at once.
+    ///   - produce: Produces batches; runs on another thread, so it must not touch what `consume` touches.
+    ///   - consume: Consumes one batch; runs on the calling thread.
+    /// - Throws: What `produce` threw, after the batches it sent before.
+    static func run<Batch>(
+        depth: Int = 4,
+        produce: @escaping (_ send: (Batch) -> Void) throws -> Void,
+        consume: (Batch) -> Void
+    ) throws {
+        let channel = Channel<Batch>(depth: max(1, depth))
+        let producer = UncheckedBox(produce)
+        let thread = Thread {
+            do {
+                try producer.value { channel.send(.batch($0)) }
+                channel.send(.end(nil))
+            } catch {
+                channel.send(.end(UncheckedBox(error)))
+            }
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+        while true {
+            switch channel.receive() {
+            case .batch(let batch): consume(batch)
+            case .end(let error?): throw error.value
+            case .end(nil): return
+            }
+        }
+    }
+}
+
+/// A value handed between threads under a discipline the compiler cannot check (documented where used).
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A bounded FIFO queue between one sender thread and one receiver thread.
+private final class Channel<Batch>: @unchecked Sendable {
+    enum Message {
+        case batch(Batch)
+        case end(UncheckedBox<Error>?)
+    }
+
+    private let slots: DispatchSemaphore
+    private let filled = DispatchSemaphore(value: 0)
+    private let queue = Mutex<[UncheckedBox<Message>]>([])
+
+    init(depth: Int) { slots = DispatchSemaphore(value: depth) }
+
+    func send(_ message: Message) {
+        slots.wait()
+        queue.withLock { $0.append(UncheckedBox(message)) }
+        filled.signal()
+    }
+
+    func receive() -> Message {
+        filled.wait()
+        let message = queue.withLock { $0.removeFirst() }
+        slots.signal()
+        return message.value
+    }
+}
