@@ -62,17 +62,22 @@ let package = Package(
             name: "tbevents-testtool",
             dependencies: ["TensorBoardEvents"]
         ),
+        // Helpers shared by the test targets. Not a product.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "TensorBoardEventsTests",
-            dependencies: ["TensorBoardEvents", "CCRC32C"]
+            dependencies: ["TensorBoardEvents", "CCRC32C", "TestSupport"]
         ),
         .testTarget(
             name: "TensorBoardTrainingTests",
-            dependencies: ["TensorBoardTraining"]
+            dependencies: ["TensorBoardTraining", "TestSupport"]
         ),
         .testTarget(
             name: "EventDumpKitTests",
-            dependencies: ["EventDumpKit"]
+            dependencies: ["EventDumpKit", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

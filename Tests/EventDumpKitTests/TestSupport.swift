@@ -1,28 +1,9 @@
 // Shared helpers for the eventdump tests.
 
 import Foundation
+import TestSupport
 
 @testable import EventDumpKit
-
-/// The package's root directory (for fixtures).
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
-
-/// A fresh temporary directory, removed when the returned object is deinitialised.
-final class TemporaryDirectory {
-    let path: String
-    init() {
-        path = FileManager.default.temporaryDirectory.path + "/eventdump-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// What one run of the tool printed.
 struct Invocation: Equatable {

@@ -7,6 +7,7 @@ import Foundation
 #else
 import Foundation
 @testable import TensorBoardEvents
+import TestSupport
 #endif
 
 enum FuzzChecks {

@@ -1,19 +1,7 @@
 // Shared helpers for the TensorBoardEvents tests.
 
 import Foundation
-
-/// A small deterministic random generator (SplitMix64), so that "random" test inputs are the same every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TestSupport
 
 /// Bytes from a hex string; spaces and newlines are ignored.
 func bytes(_ hex: String) -> [UInt8] {
@@ -27,34 +15,6 @@ func bytes(_ hex: String) -> [UInt8] {
     }
     return result
 }
-
-/// A fresh temporary directory, removed when the returned object is deinitialised.
-final class TemporaryDirectory {
-    let path: String
-    init() {
-        let base = FileManager.default.temporaryDirectory.path
-        path = base + "/tbevents-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// Writes `bytes` to `path` in place (no temporary file, unlike `FileManager.createFile`, which leaves an
-/// empty directory in /tmp behind on Linux); `true` on success.
-@discardableResult
-func writeFile(_ bytes: some Sequence<UInt8>, to path: String) -> Bool {
-    (try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil
-}
-
-/// The package's root directory (for fixtures).
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
 
 /// SHA-256 (FIPS 180-4), for comparing image bytes with the digests in the peer fixtures.
 func sha256Hex(_ message: [UInt8]) -> String {

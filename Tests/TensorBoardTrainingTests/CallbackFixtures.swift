@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 // fixtures/callbacks/*.json: scripted metric sequences fed to real Keras callbacks (scripts/make_training_fixtures.py).
 

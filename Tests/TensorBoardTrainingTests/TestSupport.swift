@@ -1,26 +1,7 @@
 // Shared helpers for the training-layer tests.
 
 import Foundation
-
-/// The package's root directory (for fixtures).
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
-
-/// A fresh temporary directory, removed when the returned object is deinitialised.
-final class TemporaryDirectory {
-    let path: String
-    init() {
-        path = FileManager.default.temporaryDirectory.path + "/tbtraining-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
+import TestSupport
 
 /// A tensor as the fixtures store it: flattened values with a shape (floats as float64 bit patterns).
 struct FixtureTensor: Decodable {

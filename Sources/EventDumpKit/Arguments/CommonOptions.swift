@@ -82,3 +82,22 @@ struct CommonOptions {
 func defaultFormat(for output: TextSink, fallback: OutputFormat = .csv) -> OutputFormat {
     (output as? FileDescriptorSink)?.isTerminal == true ? .text : fallback
 }
+
+extension ArgumentList {
+    /// The one positional argument, named `name` in the usage error when it is missing or repeated.
+    func onlyPositional(named name: String) throws(UsageError) -> String {
+        guard positionals.count == 1, let only = positionals.first else {
+            throw UsageError(positionals.isEmpty ? "missing \(name)" : "expected one \(name)")
+        }
+        return only
+    }
+
+    /// The `--smooth` weight, from 0 to 1, or `nil` when the option is absent.
+    func smoothingWeight() throws(UsageError) -> Double? {
+        guard let text = value("--smooth") else { return nil }
+        guard let weight = Double(text), (0...1).contains(weight) else {
+            throw UsageError("--smooth takes a weight from 0 to 1. Received: \(text)")
+        }
+        return weight
+    }
+}

@@ -48,9 +48,7 @@ enum CompareCommand: Command {
             valueOptions: CommonOptions.valueOptions.union(["--patience", "--min-delta", "--window"]),
             flagOptions: CommonOptions.flagOptions.union(["--analysis"])
         )
-        guard parsed.positionals.count == 1, let logdir = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "missing <logdir>" : "expected one <logdir>")
-        }
+        let logdir = try parsed.onlyPositional(named: "<logdir>")
         let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output, fallback: .text))
         let patience = try integer(parsed, "--patience", default: 5, minimum: 0)
         let window = try integer(parsed, "--window", default: 5, minimum: 2)

@@ -52,9 +52,7 @@ enum HistCommand: Command {
             valueOptions: CommonOptions.valueOptions,
             flagOptions: CommonOptions.flagOptions
         )
-        guard parsed.positionals.count == 1, let logdir = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "missing <logdir>" : "expected one <logdir>")
-        }
+        let logdir = try parsed.onlyPositional(named: "<logdir>")
         let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output))
         return (LogScan(logdir: logdir, options: options, context: context), parsed)
     }

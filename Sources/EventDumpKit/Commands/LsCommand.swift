@@ -40,9 +40,7 @@ enum LsCommand: Command {
             valueOptions: CommonOptions.valueOptions,
             flagOptions: CommonOptions.flagOptions
         )
-        guard parsed.positionals.count == 1, let logdir = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "missing <logdir>" : "expected one <logdir>")
-        }
+        let logdir = try parsed.onlyPositional(named: "<logdir>")
         let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output, fallback: .text))
         let scan = LogScan(logdir: logdir, options: options, context: context)
         let isText = options.format == .text

@@ -39,9 +39,7 @@ enum PlotCommand: Command {
             valueOptions: CommonOptions.valueOptions.union(["--smooth", "--output", "--width", "--height"]),
             flagOptions: CommonOptions.flagOptions
         )
-        guard parsed.positionals.count == 1, let logdir = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "missing <logdir>" : "expected one <logdir>")
-        }
+        let logdir = try parsed.onlyPositional(named: "<logdir>")
         guard parsed.value("--tag") != nil else { throw UsageError("missing --tag <regex> (the scalars to draw)") }
         let options = try CommonOptions(parsed, defaultFormat: .text)
         let output = parsed.value("--output")
@@ -58,13 +56,7 @@ enum PlotCommand: Command {
         }
         let width = try size("--width", terminal: 80, image: 900)
         let height = try size("--height", terminal: 20, image: 520)
-        var smoothing: Double?
-        if let text = parsed.value("--smooth") {
-            guard let weight = Double(text), (0...1).contains(weight) else {
-                throw UsageError("--smooth takes a weight from 0 to 1. Received: \(text)")
-            }
-            smoothing = weight
-        }
+        let smoothing = try parsed.smoothingWeight()
 
         let scan = LogScan(logdir: logdir, options: options, context: context)
         var series: [PlotSeries] = []

@@ -36,9 +36,7 @@ enum RecordsCommand: Command {
             valueOptions: FollowOptions.valueOptions.union(["--format"]),
             flagOptions: ["--strict", "--follow"]
         )
-        guard parsed.positionals.count == 1, let path = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "missing <file>" : "expected one <file>")
-        }
+        let path = try parsed.onlyPositional(named: "<file>")
         let format =
             try parsed.value("--format").map { name throws(UsageError) -> OutputFormat in
                 guard let format = OutputFormat(rawValue: name) else {

@@ -45,17 +45,9 @@ enum ScalarsCommand: Command {
             valueOptions: CommonOptions.valueOptions.union(["--smooth"]).union(FollowOptions.valueOptions),
             flagOptions: CommonOptions.flagOptions.union(["--wide", "--follow"])
         )
-        guard parsed.positionals.count == 1, let logdir = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "missing <logdir>" : "expected one <logdir>")
-        }
+        let logdir = try parsed.onlyPositional(named: "<logdir>")
         let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output))
-        var smoothing: Double?
-        if let text = parsed.value("--smooth") {
-            guard let weight = Double(text), (0...1).contains(weight) else {
-                throw UsageError("--smooth takes a weight from 0 to 1. Received: \(text)")
-            }
-            smoothing = weight
-        }
+        let smoothing = try parsed.smoothingWeight()
         let scan = LogScan(logdir: logdir, options: options, context: context)
         if parsed.has("--follow") {
             guard !parsed.has("--wide"), smoothing == nil else {

@@ -52,9 +52,7 @@ enum SummaryCommand: Command {
             valueOptions: CommonOptions.valueOptions.union(["--last", "--sort"]),
             flagOptions: CommonOptions.flagOptions.union(["--descending"])
         )
-        guard parsed.positionals.count == 1, let logdir = parsed.positionals.first else {
-            throw UsageError(parsed.positionals.isEmpty ? "missing <logdir>" : "expected one <logdir>")
-        }
+        let logdir = try parsed.onlyPositional(named: "<logdir>")
         let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output, fallback: .text))
         let lastCount =
             try parsed.value("--last").map { text throws(UsageError) -> Int in

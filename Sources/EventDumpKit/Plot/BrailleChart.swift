@@ -37,7 +37,9 @@ struct BrailleChart {
                     Int((scale.unitY($0.y) * Double(dotsHigh - 1)).rounded())
                 )
             }
-            for (a, b) in zip(dots, dots.dropFirst()) { drawLine(a, b) { plot($0, $1, index) } }
+            for (a, b) in zip(dots, dots.dropFirst()) {
+                LineDrawing.forEachPoint(from: a, to: b) { plot($0, $1, index) }
+            }
             if dots.count == 1, let only = dots.first { plot(only.0, only.1, index) }
             if !colors, let last = dots.last, last.0 >= 0, last.0 < dotsWide, last.1 >= 0, last.1 < dotsHigh {
                 ends[(dotsHigh - 1 - last.1) / 4][last.0 / 2] = Character(String((index + 1) % 10))
@@ -77,29 +79,5 @@ struct BrailleChart {
             lines.append("  " + swatch + " " + TerminalSafety.escaped(line.label))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Bresenham's line between two dots.
-    private func drawLine(_ a: (Int, Int), _ b: (Int, Int), _ plot: (Int, Int) -> Void) {
-        var (x0, y0) = a
-        let (x1, y1) = b
-        let dx = abs(x1 - x0)
-        let dy = -abs(y1 - y0)
-        let sx = x0 < x1 ? 1 : -1
-        let sy = y0 < y1 ? 1 : -1
-        var error = dx + dy
-        while true {
-            plot(x0, y0)
-            if x0 == x1 && y0 == y1 { break }
-            let doubled = 2 * error
-            if doubled >= dy {
-                error += dy
-                x0 += sx
-            }
-            if doubled <= dx {
-                error += dx
-                y0 += sy
-            }
-        }
     }
 }

@@ -71,28 +71,7 @@ private struct Canvas {
     }
 
     mutating func line(_ a: (Int, Int), _ b: (Int, Int), color: (UInt8, UInt8, UInt8)) {
-        var (x0, y0) = a
-        let (x1, y1) = b
-        let dx = abs(x1 - x0)
-        let dy = -abs(y1 - y0)
-        let sx = x0 < x1 ? 1 : -1
-        let sy = y0 < y1 ? 1 : -1
-        var error = dx + dy
-        var steps = 0
-        while steps <= 100_000 {
-            set(x0, y0, color)
-            if x0 == x1 && y0 == y1 { break }
-            let doubled = 2 * error
-            if doubled >= dy {
-                error += dy
-                x0 += sx
-            }
-            if doubled <= dx {
-                error += dx
-                y0 += sy
-            }
-            steps += 1
-        }
+        LineDrawing.forEachPoint(from: a, to: b) { set($0, $1, color) }
     }
 
     mutating func rectangle(x: Int, y: Int, width: Int, height: Int, color: (UInt8, UInt8, UInt8)) {
