@@ -19,9 +19,9 @@ private func testTool() throws -> String {
 @Suite struct CrashSafetyTests {
     let directory = TemporaryDirectory()
 
-    /// Starts a writer that flushes every few events, kills it with SIGKILL at a random moment, and checks that
-    /// every event it reported flushed is in the file, intact, and that nothing but a truncated tail (never
-    /// corruption) is left behind. Thirty times, with different seeds and kill times.
+    /// Starts a writer that flushes every few events, kills it with SIGKILL at a random moment after its first
+    /// flush, and checks that every event it reported flushed is in the file, intact, and that nothing but a
+    /// truncated tail (never corruption) is left behind. Thirty times, with different seeds and kill times.
     @Test func everyFlushedEventSurvivesSIGKILL() throws {
         let tool = try testTool()
         var generator = SplitMix64(seed: 42)
@@ -33,11 +33,16 @@ private func testTool() throws -> String {
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
-            usleep(useconds_t(20_000 + generator.next() % 150_000))
+            // Wait for the first flush (the child has started and created its file: a slow start, as under
+            // ThreadSanitizer, must not turn into a kill before the run exists), then kill at a random moment.
+            var output = pipe.fileHandleForReading.availableData
+            usleep(useconds_t(generator.next() % 150_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             #expect(process.terminationReason == .uncaughtSignal, "attempt \(attempt)")
-            let reported = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(!output.isEmpty, "attempt \(attempt): the child never flushed")
+            output += pipe.fileHandleForReading.readDataToEndOfFile()
+            let reported = String(decoding: output, as: UTF8.self)
                 .split(separator: "\n").compactMap { $0.split(separator: " ").last.flatMap { Int($0) } }
             let flushed = reported.last ?? 0
             let files = try FileManager.default.contentsOfDirectory(atPath: run).filter(EventFileName.isEventFile)
