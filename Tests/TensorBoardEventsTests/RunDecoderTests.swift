@@ -231,4 +231,26 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         #expect(runs.map(\.name) == ["ok"])
         #expect(problems.map(\.code) == [.unreadableDirectory(errno: EACCES)])
     }
+
+    @Test func dropsHistogramTensorsWithHostileShapesWithoutTrapping() throws {
+        // Shapes whose element counts overflow, or that one element would fill with terabytes: each value is
+        // dropped (as TensorBoard drops values that do not fit their kind) and the series stays a histogram.
+        var overflowing = TensorProto(dataType: .double, shape: TensorShapeProto([1 << 60, 3]))
+        overflowing.tensorContent = [UInt8](repeating: 0, count: 24)
+        var filled = TensorProto(dataType: .double, shape: TensorShapeProto([1 << 35, 3]))
+        filled.doubleValues = [1]
+        var rowsOverflow = TensorProto(dataType: .double, shape: TensorShapeProto([1 << 62, 3]))
+        rowsOverflow.doubleValues = [1, 2, 3]
+        var good = TensorProto(dataType: .double, shape: TensorShapeProto([1, 3]))
+        good.doubleValues = [0, 1, 5]
+        let histograms = SummaryMetadata(pluginName: "histograms")
+        let (points, decoder) = try decode(
+            [overflowing, filled, rowsOverflow, good].enumerated().map { step, tensor in
+                summaryEvent(step: Int64(step), Summary.Value(tag: "h", kind: .tensor(tensor), metadata: histograms))
+            }
+        )
+        #expect(decoder.series.map(\.kind) == [.histogram])
+        #expect(points.map(\.step) == [3])
+        #expect(points.map(\.value) == [.histogram([HistogramBucket(leftEdge: 0, rightEdge: 1, count: 5)])])
+    }
 }

@@ -97,4 +97,30 @@ private func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
         bad.floatValues = [1, 2]
         #expect(TensorValues.numbers(of: bad) == nil)
     }
+
+    @Test func rejectsShapesThatOverflowOrAreNegative() {
+        // 2^60 × 3 elements of 8 bytes: the byte count overflows Int, which must not trap.
+        var overflowing = TensorProto(dataType: .double, shape: TensorShapeProto([1 << 60, 3]))
+        overflowing.tensorContent = [UInt8](repeating: 0, count: 24)
+        #expect(TensorValues.numbers(of: overflowing) == nil)
+        var productOverflows = TensorProto(dataType: .double, shape: TensorShapeProto([1 << 62, 3]))
+        productOverflows.doubleValues = [1, 2, 3]
+        #expect(TensorValues.numbers(of: productOverflows) == nil)
+        var negative = TensorProto(dataType: .float, shape: TensorShapeProto([-1]))
+        negative.floatValues = [1]
+        #expect(TensorValues.numbers(of: negative) == nil)
+    }
+
+    @Test func refusesToFillAHugeShapeFromOneElement() {
+        // One double claiming to fill 2^35 × 3 elements (800 GB) is not decoded; the largest allowed fill is.
+        var huge = TensorProto(dataType: .double, shape: TensorShapeProto([1 << 35, 3]))
+        huge.doubleValues = [1]
+        #expect(TensorValues.numbers(of: huge) == nil)
+        var largest = TensorProto(
+            dataType: .float,
+            shape: TensorShapeProto([Int64(TensorValues.maximumFilledElementCount)])
+        )
+        largest.floatValues = [2]
+        #expect(TensorValues.numbers(of: largest)?.count == TensorValues.maximumFilledElementCount)
+    }
 }

@@ -23,9 +23,9 @@ enum LegacyConversion {
 
     /// The buckets of a modern `[k, 3]` histogram tensor, or `nil` when it is not one.
     static func buckets(of tensor: TensorProto) -> [HistogramBucket]? {
+        // `numbers(of:)` returns exactly as many elements as the (overflow-checked) shape holds: k × 3.
         guard let sizes = tensor.shape?.sizes, sizes.count == 2, sizes[1] == 3,
-            let numbers = TensorValues.numbers(of: tensor),
-            numbers.count == Int(sizes[0]) * 3
+            let numbers = TensorValues.numbers(of: tensor)
         else { return nil }
         return stride(from: 0, to: numbers.count, by: 3).map {
             HistogramBucket(leftEdge: numbers[$0], rightEdge: numbers[$0 + 1], count: numbers[$0 + 2])

@@ -196,15 +196,28 @@ package enum TensorValues {
         }
     }
 
-    /// Every element of a numeric tensor as `Double`, in row-major order, or `nil` when the tensor is not numeric
-    /// or its element count does not match its shape.
+    /// The most elements that a single typed-list element may be repeated to fill (16 Mi, 128 MiB of doubles).
+    ///
+    /// A record cannot claim more memory than its own size through `tensor_content` or a full list, but one
+    /// element may "fill" any shape; a larger fill is not decoded, so that a hostile shape cannot exhaust memory.
+    package static let maximumFilledElementCount = 1 << 24
+
+    /// Every element of a numeric tensor as `Double`, in row-major order, or `nil` when the tensor is not numeric,
+    /// its shape is invalid (a negative size, or a product that overflows), its element count does not match its
+    /// shape, or a single element would fill more than ``maximumFilledElementCount`` elements.
     package static func numbers(of tensor: TensorProto) -> [Double]? {
         let type = tensor.dataType.rawValue
-        let shapeCount = tensor.shape?.elementCount ?? 1
+        let shapeCount: Int
+        if let shape = tensor.shape {
+            guard let count = shape.elementCount else { return nil }
+            shapeCount = count
+        } else {
+            shapeCount = 1
+        }
         if !tensor.tensorContent.isEmpty {
-            guard let size = tensor.dataType.elementSize, type != 8, type != 18,
-                tensor.tensorContent.count == shapeCount * size
-            else { return nil }
+            guard let size = tensor.dataType.elementSize, type != 8, type != 18 else { return nil }
+            let (byteCount, overflow) = shapeCount.multipliedReportingOverflow(by: size)
+            guard !overflow, tensor.tensorContent.count == byteCount else { return nil }
             return tensor.tensorContent.withUnsafeBytes { content in
                 (0..<shapeCount).compactMap { element(of: content, at: $0, dataType: type) }
             }
@@ -224,7 +237,10 @@ package enum TensorValues {
         default: return nil
         }
         if list.count == shapeCount { return list }
-        if list.count == 1 { return Array(repeating: list[0], count: shapeCount) }
+        if list.count == 1 {
+            guard shapeCount <= maximumFilledElementCount else { return nil }
+            return Array(repeating: list[0], count: shapeCount)
+        }
         if list.isEmpty && shapeCount == 0 { return [] }
         return nil
     }
