@@ -4,6 +4,10 @@
 //       Writes scalar "x" = step at steps 0, 1, 2, ... with a SummaryWriter that only flushes when told, and
 //       flushes after a random number (1-50, from the seed) of events, printing "flushed <count>" on standard
 //       output after each flush. Runs until it is killed; the crash-safety test kills it with SIGKILL.
+//
+//   tbevents-testtool discover <logdir>
+//       Prints "run <name>" for each run Logdir.discoverRuns finds and "problem <code>" for each problem, so that
+//       a test running as root can see discovery as another user does (started under `setpriv`).
 
 import Foundation
 import TensorBoardEvents
@@ -41,6 +45,16 @@ case "write-until-killed":
         }
     } catch {
         FileHandle.standardError.write(Data("tbevents-testtool: \(error)\n".utf8))
+        exit(1)
+    }
+case "discover":
+    guard arguments.count == 3 else { exit(2) }
+    do {
+        let (runs, problems) = try Logdir.discoverRuns(in: arguments[2])
+        for run in runs { print("run \(run.name)") }
+        for problem in problems { print("problem \(problem.code)") }
+    } catch {
+        print("error \(error.code)")
         exit(1)
     }
 default:

@@ -4,18 +4,6 @@ import Testing
 
 @testable import TensorBoardEvents
 
-/// The built `tbevents-testtool`, next to the test bundle (`swift build --build-tests` builds it).
-private func testTool() throws -> String {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var candidates = [directory.appendingPathComponent("tbevents-testtool").path]
-    candidates.append(packageRoot + "/.build/debug/tbevents-testtool")
-    let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    return try #require(
-        found,
-        "tbevents-testtool is not built; run `swift build --build-tests` first (scripts/test does)"
-    )
-}
-
 @Suite struct CrashSafetyTests {
     let directory = TemporaryDirectory()
 

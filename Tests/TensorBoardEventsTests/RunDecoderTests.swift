@@ -208,6 +208,26 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         #expect(problems.map(\.code) == [.symlinkLoop, .symlinkLoop])
     }
 
+    @Test func followsSymlinksOutsideTheLogdirAsTensorBoardDoesWithoutLooping() throws {
+        // TensorBoard's default loader follows links wherever they lead; a link from outside back into the
+        // log directory is a loop and is walked once.
+        let outside = TemporaryDirectory()
+        #expect(writeFile([], to: outside.path + "/events.out.tfevents.2.h"))
+        try FileManager.default.createSymbolicLink(atPath: outside.path + "/back", withDestinationPath: directory.path)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/external", withDestinationPath: outside.path)
+        touch("own/events.out.tfevents.1.h")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/own/events.out.tfevents.3.h",
+            withDestinationPath: outside.path + "/events.out.tfevents.2.h"
+        )
+        let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
+        #expect(runs.map(\.name) == ["external", "own"])
+        #expect(runs.last?.files.map { ($0 as NSString).lastPathComponent } == [
+            "events.out.tfevents.1.h", "events.out.tfevents.3.h",
+        ])
+        #expect(problems == [LogdirError(.symlinkLoop, path: directory.path + "/external/back")])
+    }
+
     @Test func acceptsASingleFileAndRejectsAMissingPath() throws {
         touch("run/events.out.tfevents.1.h")
         let file = directory.path + "/run/events.out.tfevents.1.h"
@@ -222,14 +242,29 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
     }
 
     @Test func reportsAnUnreadableDirectoryAndGoesOn() throws {
-        guard getuid() != 0 else { return }  // root reads every directory
         touch("ok/events.out.tfevents.1.h")
         touch("locked/events.out.tfevents.1.h")
         chmod(directory.path + "/locked", 0)
         defer { chmod(directory.path + "/locked", 0o755) }
-        let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
-        #expect(runs.map(\.name) == ["ok"])
-        #expect(problems.map(\.code) == [.unreadableDirectory(errno: EACCES)])
+        guard getuid() == 0 else {
+            let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
+            #expect(runs.map(\.name) == ["ok"])
+            #expect(problems.map(\.code) == [.unreadableDirectory(errno: EACCES)])
+            return
+        }
+        // Root reads every directory: discover as the unprivileged user `nobody` in a child process instead.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", try testTool(), "discover", directory.path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output == "run ok\nproblem unreadableDirectory(errno: \(EACCES))\n")
     }
 
     @Test func dropsHistogramTensorsWithHostileShapesWithoutTrapping() throws {

@@ -1,7 +1,20 @@
 // Shared helpers for the TensorBoardEvents tests.
 
 import Foundation
+import Testing
 import TestSupport
+
+/// The built `tbevents-testtool`, next to the test bundle (`swift build --build-tests` builds it).
+func testTool() throws -> String {
+    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var candidates = [directory.appendingPathComponent("tbevents-testtool").path]
+    candidates.append(packageRoot + "/.build/debug/tbevents-testtool")
+    let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return try #require(
+        found,
+        "tbevents-testtool is not built; run `swift build --build-tests` first (scripts/test does)"
+    )
+}
 
 /// Bytes from a hex string; spaces and newlines are ignored.
 func bytes(_ hex: String) -> [UInt8] {
