@@ -148,8 +148,8 @@ import Testing
 @Suite struct ConcurrencyTests {
     let directory = TemporaryDirectory()
 
-    /// Eight threads write scalars, text and histograms to one writer at once: every record is whole and
-    /// counted, and each thread's points come back in its order.
+    /// Eight threads write every kind (scalars, text, histograms, images, hparams) to one writer at once: every
+    /// record is whole and counted, and each thread's points come back in its order.
     @Test func manyThreadsWritingEveryKindAtOnceLoseNothing() throws {
         let writer = try SummaryWriter(runDirectory: directory.path + "/threads", options: .init(bufferSize: 8192))
         let threads = 8
@@ -158,16 +158,19 @@ import Testing
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             do {
                 for index in 0..<perThread {
-                    switch index % 3 {
-                    case 0: try writer.scalar("scalar/\(thread)", Float(index), step: Int64(index))
-                    case 1: try writer.text("text/\(thread)", "line \(index)", step: Int64(index))
+                    let step = Int64(index)
+                    switch index % 5 {
+                    case 0: try writer.scalar("scalar/\(thread)", Float(index), step: step)
+                    case 1: try writer.text("text/\(thread)", "line \(index)", step: step)
+                    case 2:
+                        let values = [Double(index), 1, 2]
+                        try writer.histogram("histogram/\(thread)", values: values, step: step, bucketCount: 3)
+                    case 3:
+                        let pixels = [UInt8(truncatingIfNeeded: index), UInt8(thread), 0, 255]
+                        let image = try PixelImage(width: 2, height: 2, format: .gray, pixels: pixels)
+                        try writer.image("image/\(thread)", image, step: step)
                     default:
-                        try writer.histogram(
-                            "histogram/\(thread)",
-                            values: [Double(index), 1, 2],
-                            step: Int64(index),
-                            bucketCount: 3
-                        )
+                        try writer.hparams(["thread": .number(Double(thread)), "index": .number(Double(index))])
                     }
                 }
             } catch {
@@ -179,12 +182,30 @@ import Testing
         let outcome = try readAll(writer.filePath)
         #expect(outcome.errors.isEmpty && outcome.pendingByteCount == 0)
         var steps: [String: [Int64]] = [:]
+        var hparamsIndices: [Double: [Double]] = [:]
         for record in outcome.events.dropFirst() {
-            let tag = try #require(record.event.summary?.values.first?.tag)
-            steps[tag, default: []].append(record.event.step)
+            let value = try #require(record.event.summary?.values.first)
+            steps[value.tag, default: []].append(record.event.step)
+            guard value.tag == HParamsPluginData.sessionStartInfoTag else { continue }
+            let content = try #require(value.metadata?.pluginData?.content)
+            guard case .sessionStartInfo(let start) = try HParamsPluginData(serializedBytes: content).data,
+                case .number(let thread) = start.hparams["thread"], case .number(let index) = start.hparams["index"]
+            else {
+                Issue.record("session start without its hparams")
+                continue
+            }
+            hparamsIndices[thread, default: []].append(index)
         }
-        #expect(steps.count == threads * 3)
-        #expect(steps.values.reduce(0) { $0 + $1.count } == threads * perThread)
-        for (tag, tagSteps) in steps { #expect(tagSteps == tagSteps.sorted(), "\(tag)") }
+        let perKind = perThread / 5
+        for thread in 0..<threads {
+            for (first, kind) in ["scalar", "text", "histogram", "image"].enumerated() {
+                let expected = stride(from: Int64(first), to: Int64(perThread), by: 5).map { $0 }
+                #expect(steps["\(kind)/\(thread)"] == expected, "\(kind)/\(thread)")
+            }
+            #expect(hparamsIndices[Double(thread)] == stride(from: 4.0, to: Double(perThread), by: 5).map { $0 })
+        }
+        #expect(steps[HParamsPluginData.experimentTag]?.count == threads * perKind)
+        #expect(steps[HParamsPluginData.sessionStartInfoTag]?.count == threads * perKind)
+        #expect(steps.count == threads * 4 + 2)
     }
 }
