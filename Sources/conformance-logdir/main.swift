@@ -87,6 +87,12 @@ for (index, (value, step)) in specials.enumerated() {
     try scalar(train, run: "train", "special/values", value, step: step, time: baseTime + 100 + Double(index))
 }
 try scalar(train, run: "train", "métriques/f1 score", 0.75, step: 0, time: baseTime + 200)
+// The extreme steps, in their own run (in increasing order, so that no loader purges anything).
+let steps = try SummaryWriter(runDirectory: logdir + "/steps")
+for (index, step) in [Int64.min, Int64.min + 1, -1, 0, Int64.max - 1, Int64.max].enumerated() {
+    try scalar(steps, run: "steps", "extremes", Float(index), step: step, time: baseTime + 150 + Double(index))
+}
+try steps.close()
 // An empty tag is a valid tag: both loaders keep it.
 try scalar(validation, run: "validation", "", 0.5, step: 3, time: baseTime + 250)
 
@@ -168,7 +174,7 @@ for step in 0..<10 {
 }
 try first.close()
 manifest.purgeScalars(run: "resumed") { ($0[0] as? Int64 ?? 0) >= 5 }
-Thread.sleep(forTimeInterval: 1.1)  // a later second, so the new file sorts after the old one
+// No pause: in the same second the new file still sorts after the old one (SummaryWriter sees to it).
 let second = try SummaryWriter(runDirectory: logdir + "/resumed", options: .init(resumeStep: 5))
 for step in 5..<13 {
     for tag in ["loss", "accuracy"] {

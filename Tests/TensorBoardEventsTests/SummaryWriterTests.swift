@@ -39,6 +39,26 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         #expect(Set(writers.map(\.filePath)).count == 20)
     }
 
+    @Test func aNewFileSortsAfterTheRunsExistingFiles() throws {
+        // Twelve writers in one directory: names sort in creation order even past counter 9 (".10" < ".9").
+        let writers = try (0..<12).map { _ in try SummaryWriter(runDirectory: directory.path + "/ordered") }
+        let names = writers.map { URL(fileURLWithPath: $0.filePath).lastPathComponent }
+        #expect(names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } == names)
+        // A file from a clock that ran ahead, and one of this second from a larger process id.
+        let now = Int64(Date().timeIntervalSince1970)
+        for existing in ["events.out.tfevents.\(now + 100).zz.1.0", "events.out.tfevents.\(now).zzzz.99999999.0"] {
+            let run = directory.path + "/" + existing.replacingOccurrences(of: ".", with: "_")
+            try FileManager.default.createDirectory(atPath: run, withIntermediateDirectories: true)
+            #expect(writeFile([], to: run + "/" + existing))
+            #expect(writeFile([], to: run + "/zzz-not-an-event-file"))
+            let writer = try SummaryWriter(runDirectory: run)
+            let name = URL(fileURLWithPath: writer.filePath).lastPathComponent
+            #expect(existing.utf8.lexicographicallyPrecedes(name.utf8), "\(name) after \(existing)")
+            let seconds = try #require(EventFileName.seconds(of: name))
+            #expect(seconds == (try #require(EventFileName.seconds(of: existing))) + 1)
+        }
+    }
+
     @Test func writesScalarsByteForByteAsFormatSection1_5() throws {
         let writer = try SummaryWriter(runDirectory: directory.path + "/scalars")
         try writer.scalar("loss", Float(0.25), step: 2, wallTime: 1_700_000_002)

@@ -43,6 +43,36 @@ public enum EventFileName {
         return "\(prefix)\(padded).\(hostName).\(processID).\(number)\(suffix)"
     }
 
+    /// A fresh file name for this process and host that sorts after every event file name in `existing`, so
+    /// that TensorBoard, which reads a run's files in name order, reads the new file last.
+    ///
+    /// The name carries the current time unless an existing name of this form sorts after it (a file from the
+    /// same second with a larger host, process id or counter, or from a clock that ran ahead); then its seconds
+    /// are those of the latest existing name plus one.
+    /// - Parameters:
+    ///   - existing: Base names of the files already in the run directory; files that are not event files are
+    ///     ignored.
+    ///   - suffix: Appended as is (for example `".v2"`); empty by default.
+    /// - Returns: The name; each call in a process uses a new `<n>`.
+    public static func make(sortingAfter existing: some Sequence<String>, suffix: String = "") -> String {
+        let hostName = SystemCalls.hostName()
+        let processID = SystemCalls.processID()
+        let name = make(time: SystemCalls.currentTime(), hostName: hostName, processID: processID, suffix: suffix)
+        let latest = existing.filter(isEventFile).max { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard let latest, !latest.utf8.lexicographicallyPrecedes(name.utf8), let seconds = seconds(of: latest),
+            seconds < 9_999_999_999
+        else { return name }
+        return make(time: Double(seconds + 1), hostName: hostName, processID: processID, suffix: suffix)
+    }
+
+    /// The `<secs>` of a name of the form `events.out.tfevents.<secs>.…`, or `nil` for another form.
+    static func seconds(of name: String) -> Int64? {
+        guard name.hasPrefix(prefix) else { return nil }
+        let digits = name.utf8.dropFirst(prefix.utf8.count).prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        return Int64(String(decoding: digits, as: UTF8.self))
+    }
+
     /// Whether TensorBoard treats a file with this base name as an event file: the name contains `tfevents`.
     /// - Parameter name: A file's base name.
     public static func isEventFile(_ name: String) -> Bool {

@@ -6,7 +6,9 @@ import Dispatch
 /// run's directory, the way TensorBoard's own writers do, so that TensorBoard shows exactly the values written.
 ///
 /// The file is named `events.out.tfevents.<secs>.<host>.<pid>.<n><suffix>` and starts with a
-/// `file_version = "brain.Event:2"` event. Each tag's first value in the file carries the plugin metadata.
+/// `file_version = "brain.Event:2"` event. Each tag's first value in the file carries the plugin metadata. The
+/// name always sorts after the event files already in the directory (see ``EventFileName/make(sortingAfter:suffix:)``),
+/// so TensorBoard, which reads a run's files in name order, reads the new one last.
 ///
 /// **Threads.** Every method may be called from any thread or task at once: records are encoded and appended
 /// under one lock (a pthread mutex), so they are never interleaved.
@@ -42,7 +44,9 @@ public final class SummaryWriter: Sendable {
         /// Whether each flush also asks the device to store the data (`fsync`).
         public var syncsOnFlush: Bool
         /// Continue a run after a crash from this step: TensorBoard then drops the stale points of the
-        /// interrupted attempt at this step and later, with both of its loaders (see ``SummaryWriter``).
+        /// interrupted attempt at this step and later. Its Python loader drops them for every tag at once; its
+        /// default (Rust) loader drops a tag's stale points when that tag is written again at a lower step than
+        /// its last, so a tag the resumed run never writes again keeps them there.
         public var resumeStep: Int64?
 
         /// Creates options.
@@ -108,8 +112,10 @@ public final class SummaryWriter: Sendable {
         }
         var file: EventFileWriter
         var path: String
+        // The names already there, so that the new file sorts after them (TensorBoard reads files in name order).
+        let existing = (try? SystemCalls.listDirectory(runDirectory).get().map(\.name)) ?? []
         repeat {
-            path = runDirectory + "/" + EventFileName.make(suffix: options.fileNameSuffix)
+            path = runDirectory + "/" + EventFileName.make(sortingAfter: existing, suffix: options.fileNameSuffix)
             do {
                 file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize)
                 break
