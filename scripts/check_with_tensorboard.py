@@ -13,6 +13,9 @@ extra of the kinds the manifest lists:
 3. tbparse (its `tensors`, `scalars`, `text` and `hparams` tables; it has no reader for modern histograms or
    images, so those are checked by the first two readers only).
 
+Besides, every histogram the manifest lists under "bucketing" (bucketed by our writer from raw values) is
+bucketed again from the same values by TensorBoard's own `histogram_pb`, and the buckets must be the same bits.
+
 Exits 0 when all three agree with the manifest, 1 with every mismatch printed otherwise.
 """
 
@@ -358,6 +361,32 @@ def check_tbparse(logdir, manifest, report):
         report.equal(reader, "hparams %s" % run, hparams.get(run, {}), want["hparams"])
 
 
+# ---------------------------------------------------------------------------------------------------------
+# TensorBoard's own bucketing of the raw values.
+
+
+def check_bucketing(logdir, manifest, report):
+    import numpy as np
+    from tensorboard.plugins.histogram import summary_v2
+    from tensorboard.util import tensor_util
+
+    reader = "tensorboard histogram_pb"
+    cases = manifest.get("bucketing", [])
+    report.check(reader, "bucketing cases", len(cases) >= 5, "only %d cases" % len(cases))
+    for case in cases:
+        values = np.array([from_bits(bits) for bits in case["values"]])
+        summary = summary_v2.histogram_pb(case["tag"], values, buckets=case["bucket_count"])
+        buckets = tensor_util.make_ndarray(summary.value[0].tensor).tolist()
+        got = [[to_bits(x) for x in bucket] for bucket in buckets]
+        want = [[manifest_bits(x) for x in bucket] for bucket in case["buckets"]]
+        report.equal(reader, "%s step %d" % (case["tag"], case["step"]), got, want)
+
+
+def from_bits(hex_digits):
+    """The float64 with the bit pattern `hex_digits` (16 hex digits)."""
+    return struct.unpack("<d", struct.pack("<Q", int(hex_digits, 16)))[0]
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("logdir")
@@ -366,7 +395,7 @@ def main(argv):
     with open(arguments.manifest, encoding="utf-8") as f:
         manifest = json.load(f)
     report = Report()
-    for check in (check_python_loader, check_rust_loader, check_tbparse):
+    for check in (check_python_loader, check_rust_loader, check_tbparse, check_bucketing):
         try:
             check(arguments.logdir, manifest, report)
         except Exception as error:  # a reader that cannot run is a failure, not a skip

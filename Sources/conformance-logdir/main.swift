@@ -13,6 +13,9 @@ import TensorBoardEvents
 /// Collects what was written, in the manifest's JSON shape.
 final class Manifest {
     var runs: [String: [String: Any]] = [:]
+    /// Histograms bucketed here from raw values: the checker buckets the same values with TensorBoard's own
+    /// `histogram_pb` and compares the buckets bit for bit.
+    var bucketing: [[String: Any]] = []
 
     static func hex(_ value: Double) -> String {
         let digits = String(value.bitPattern, radix: 16)
@@ -96,18 +99,31 @@ try steps.close()
 // An empty tag is a valid tag: both loaders keep it.
 try scalar(validation, run: "validation", "", 0.5, step: 3, time: baseTime + 250)
 
-// Histograms: bucketed from values, and given buckets.
+// Histograms: bucketed from values (random, constant, a single value, extreme and subnormal magnitudes, bucket
+// counts other than the default), and given buckets.
+@MainActor func bucketed(_ tag: String, _ values: [Double], bucketCount: Int, step: Int64, time: Double) throws {
+    let buckets = HistogramBuckets.make(values: values, bucketCount: bucketCount)
+    try train.histogram(tag, buckets: buckets, step: step, wallTime: time)
+    let hexBuckets = buckets.map { [Manifest.hex($0.leftEdge), Manifest.hex($0.rightEdge), Manifest.hex($0.count)] }
+    manifest.add("histograms", run: "train", tag: tag, point: [step, Manifest.hex(time), hexBuckets])
+    manifest.bucketing.append([
+        "tag": tag, "step": step, "bucket_count": bucketCount, "values": values.map(Manifest.hex), "buckets": hexBuckets,
+    ])
+}
 for step in 0..<3 {
     let values = (0..<500).map { _ in Double.random(in: -1...1, using: &generator) * Double(step + 1) }
-    let buckets = HistogramBuckets.make(values: values)
-    let time = baseTime + 300 + Double(step)
-    try train.histogram("dense/kernel", buckets: buckets, step: Int64(step), wallTime: time)
-    manifest.add(
-        "histograms",
-        run: "train",
-        tag: "dense/kernel",
-        point: [Int64(step), Manifest.hex(time), buckets.map { [Manifest.hex($0.leftEdge), Manifest.hex($0.rightEdge), Manifest.hex($0.count)] }]
-    )
+    try bucketed("dense/kernel", values, bucketCount: HistogramBuckets.defaultBucketCount, step: Int64(step), time: baseTime + 300 + Double(step))
+}
+let bucketingCases: [(String, [Double], Int)] = [
+    ("bucketing/constant", Array(repeating: 2.5, count: 7), 30),
+    ("bucketing/single", [42], 30),
+    ("bucketing/seven", (0..<100).map { Double($0) / 3.7 - 5 }, 7),
+    ("bucketing/one", [-1e300, 3, 1e300], 1),
+    ("bucketing/subnormal", [1, 2, 4, 20].map { Double.leastNonzeroMagnitude * $0 }, 3),
+    ("bucketing/skewed", (0..<200).map { pow(1.07, Double($0)) }, 50),
+]
+for (tag, values, bucketCount) in bucketingCases {
+    try bucketed(tag, values, bucketCount: bucketCount, step: 0, time: baseTime + 305)
 }
 let given = [HistogramBucket(leftEdge: -1, rightEdge: 0, count: 3), HistogramBucket(leftEdge: 0, rightEdge: 2.5, count: 7)]
 try train.histogram("given", buckets: given, step: 7, wallTime: baseTime + 310)
@@ -183,6 +199,9 @@ for step in 5..<13 {
 }
 try second.close()
 
-let json = try JSONSerialization.data(withJSONObject: ["runs": manifest.runs], options: [.prettyPrinted, .sortedKeys])
+let json = try JSONSerialization.data(
+    withJSONObject: ["runs": manifest.runs, "bucketing": manifest.bucketing] as [String: Any],
+    options: [.prettyPrinted, .sortedKeys]
+)
 try json.write(to: URL(fileURLWithPath: output + "/manifest.json"))
 print("wrote \(logdir) and \(output)/manifest.json")

@@ -76,7 +76,7 @@ func readScalars(_ path: String) throws -> (points: Int, bytes: Int, sum: Double
             while true {
                 let more = try reader.nextRecord { _, payload -> Bool in
                     bytes += payload.count + TFRecordFrame.overhead
-                    try? decoder.decodeScalars(payload) { point in
+                    _ = try? decoder.decodeScalars(payload) { point in
                         points += 1
                         sum += point.value
                     }
