@@ -37,9 +37,15 @@ private let rfc3720Vectors: [(input: [UInt8], crc: UInt32)] = [
         }
     }
 
-    @Test func matchesRFC3720Vectors() {
+    @Test func matchesRFC3720VectorsOnEveryPath() {
         for vector in rfc3720Vectors {
             #expect(CRC32C.checksum(vector.input) == vector.crc)
+            let portable = vector.input.withUnsafeBytes { ccrc32c_update_portable(0, $0.baseAddress, $0.count) }
+            #expect(portable == vector.crc)
+            if CRC32C.isHardwareAccelerated {
+                let hardware = vector.input.withUnsafeBytes { ccrc32c_update_hardware(0, $0.baseAddress, $0.count) }
+                #expect(hardware == vector.crc)
+            }
         }
     }
 

@@ -33,6 +33,9 @@ package protocol WireCodable: ProtobufMessage {
 }
 
 extension WireCodable {
+    /// Decodes a message from its binary encoding.
+    /// - Parameter serializedBytes: The encoding.
+    /// - Throws: ``WireDecodingError`` when the bytes are not a well-formed encoding.
     public init(serializedBytes: [UInt8]) throws(WireDecodingError) {
         self.init()
         var error: WireDecodingError?
@@ -47,12 +50,16 @@ extension WireCodable {
         if let error { throw error }
     }
 
+    /// Decodes a message from bytes it only borrows for the duration of the call.
+    /// - Parameter serializedBytes: The encoding.
+    /// - Throws: ``WireDecodingError`` when the bytes are not a well-formed encoding.
     public init(serializedBytes: UnsafeRawBufferPointer) throws(WireDecodingError) {
         self.init()
         var reader = ProtoReader(serializedBytes)
         try merge(from: &reader)
     }
 
+    /// The binary encoding, with fields in ascending field-number order.
     public func serializedBytes() -> [UInt8] {
         var writer = ProtoWriter()
         encode(to: &writer)
