@@ -24,29 +24,24 @@ private let rfc3720Vectors: [(input: [UInt8], crc: UInt32)] = [
     (Array((0...31).reversed()), 0x113F_DB5C),
 ]
 
+/// Checks `input`'s checksum through the façade, the portable path and (where there is one) the hardware path.
+private func expectChecksumOnEveryPath(_ input: [UInt8], _ crc: UInt32) {
+    #expect(CRC32C.checksum(input) == crc)
+    let portable = input.withUnsafeBytes { ccrc32c_update_portable(0, $0.baseAddress, $0.count) }
+    #expect(portable == crc)
+    if CRC32C.isHardwareAccelerated {
+        let hardware = input.withUnsafeBytes { ccrc32c_update_hardware(0, $0.baseAddress, $0.count) }
+        #expect(hardware == crc)
+    }
+}
+
 @Suite struct CRC32CTests {
     @Test func matchesPublishedVectorsOnEveryPath() {
-        for vector in publishedVectors {
-            #expect(CRC32C.checksum(vector.input) == vector.crc)
-            let portable = vector.input.withUnsafeBytes { ccrc32c_update_portable(0, $0.baseAddress, $0.count) }
-            #expect(portable == vector.crc)
-            if CRC32C.isHardwareAccelerated {
-                let hardware = vector.input.withUnsafeBytes { ccrc32c_update_hardware(0, $0.baseAddress, $0.count) }
-                #expect(hardware == vector.crc)
-            }
-        }
+        for vector in publishedVectors { expectChecksumOnEveryPath(vector.input, vector.crc) }
     }
 
     @Test func matchesRFC3720VectorsOnEveryPath() {
-        for vector in rfc3720Vectors {
-            #expect(CRC32C.checksum(vector.input) == vector.crc)
-            let portable = vector.input.withUnsafeBytes { ccrc32c_update_portable(0, $0.baseAddress, $0.count) }
-            #expect(portable == vector.crc)
-            if CRC32C.isHardwareAccelerated {
-                let hardware = vector.input.withUnsafeBytes { ccrc32c_update_hardware(0, $0.baseAddress, $0.count) }
-                #expect(hardware == vector.crc)
-            }
-        }
+        for vector in rfc3720Vectors { expectChecksumOnEveryPath(vector.input, vector.crc) }
     }
 
     @Test func masksAsTensorFlowDoes() {
