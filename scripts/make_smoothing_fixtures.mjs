@@ -1,24 +1,23 @@
 // Writes fixtures/smoothing/cases.json: TensorBoard's scalar smoothing ("classic smoothing", a debiased
-// exponential moving average) computed by JavaScript's own Math.pow in V8, which is what the dashboard runs.
-// The formula is the one TensorBoard documents in its scalar chart; this is our own implementation of it.
+// exponential moving average) on a list of cases, computed by TensorBoard's own frontend code in V8, which is
+// what the dashboard runs. scripts/make_smoothing_fixtures.py takes that code out of the installed tensorboard
+// wheel and runs this file with it in TB_SMOOTHING_PARAMETERS and TB_SMOOTHING_BODY.
 //
-// Run: node scripts/make_smoothing_fixtures.mjs   (node 20 here: `node --version`)
+// Run: .venv/bin/python scripts/make_smoothing_fixtures.py   (node 20 here: `node --version`)
 
 import { writeFileSync } from "node:fs";
 
+const parameters = (process.env.TB_SMOOTHING_PARAMETERS || "").split(",");
+const body = process.env.TB_SMOOTHING_BODY;
+if (parameters.length !== 2 || !body) {
+  throw new Error("run scripts/make_smoothing_fixtures.py, which passes TensorBoard's smoothing code");
+}
+const tensorBoardSmoothing = new Function(...parameters, body);
+
+/// TensorBoard's smoothing of one series: its points are (step, value) pairs.
 function smooth(values, weight) {
-  if (values.length === 0) return [];
-  const first = values[0];
-  if (values.every((v) => v == first)) return values.slice();
-  let last = 0;
-  let count = 0;
-  return values.map((v) => {
-    if (!Number.isFinite(v)) return v;
-    last = last * weight + (1 - weight) * v;
-    count++;
-    const debias = weight !== 1 ? 1 - Math.pow(weight, count) : 1;
-    return last / debias;
-  });
+  const [series] = tensorBoardSmoothing([{ id: "s", points: values.map((y, x) => ({ x, y })) }], weight);
+  return series.points.map((point) => point.y);
 }
 
 // A deterministic generator (xorshift64*), so the noisy series are the same on every run.
@@ -47,6 +46,10 @@ const cases = [
   ["weight 0 is the identity", [1, 5, -2, 0.25], 0],
   ["weight 1 stays at 0", [1, 5, -2, 0.25], 1],
   ["two points", [0, 1], 0.6],
+  ["a weight above 1 is clamped to 1", [1, 5, -2, 0.25], 1.5],
+  ["a negative weight is clamped to 0", [1, 5, -2, 0.25], -0.2],
+  ["leading NaN", [NaN, 1, 2, 3], 0.6],
+  ["values near the largest double", [1e308, -1e308, 1.5e308, 1e308], 0.6],
   ["noisy loss, default weight", noisy, 0.6],
   ["noisy loss, weight 0.3", noisy, 0.3],
   ["noisy loss, weight 0.9", noisy, 0.9],
@@ -61,5 +64,12 @@ const out = cases.map(([name, values, weight]) => ({
 }));
 writeFileSync(
   new URL("../fixtures/smoothing/cases.json", import.meta.url),
-  JSON.stringify({ producer: `node ${process.version} (V8 ${process.versions.v8})`, cases: out }, null, 1) + "\n"
+  JSON.stringify(
+    {
+      producer: `tensorboard ${process.env.TB_VERSION} frontend smoothing, node ${process.version} (V8 ${process.versions.v8})`,
+      cases: out,
+    },
+    null,
+    1
+  ) + "\n"
 );

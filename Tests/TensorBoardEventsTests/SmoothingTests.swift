@@ -4,14 +4,15 @@ import Testing
 
 @testable import TensorBoardEvents
 
-/// One case of fixtures/smoothing/cases.json (made by scripts/make_smoothing_fixtures.mjs with V8's Math.pow).
+/// One case of fixtures/smoothing/cases.json: TensorBoard's own smoothing code (from its frontend bundle) run
+/// in V8 by scripts/make_smoothing_fixtures.py.
 private struct SmoothingCase: Decodable {
     var name: String
     var weight: Double
     var values: [String]
     var smoothed: [String]
 
-    func doubles(_ hex: [String]) -> [Double] { hex.map { Double(bitPattern: UInt64($0, radix: 16)!) } }
+    func doubles(_ hex: [String]) -> [Double] { hex.map { Double(bitPattern: UInt64($0, radix: 16) ?? 0) } }
 }
 
 private let smoothingCases: [SmoothingCase] = {
@@ -22,11 +23,18 @@ private let smoothingCases: [SmoothingCase] = {
 
 @Suite struct SmoothingTests {
     @Test func fixtureIsPresent() {
-        #expect(smoothingCases.count == 12)
+        #expect(smoothingCases.count == 16)
+        #expect(smoothingCases.allSatisfy { $0.values.allSatisfy { UInt64($0, radix: 16) != nil } })
+    }
+
+    @Test func aNonFiniteWeightCountsAsZeroAsInTheDashboard() {
+        let values = [1.0, 5, -2, 0.25]
+        #expect(Smoothing.smooth(values, weight: .nan) == values)
+        #expect(Smoothing.smooth(values, weight: .infinity) == values)
     }
 
     @Test func matchesTensorBoardBitForBitOnTheEdgeCasesAndTheDefaultWeight() {
-        for testCase in smoothingCases where [0.6, 0.3, 0, 1].contains(testCase.weight) {
+        for testCase in smoothingCases where [0.6, 0.3, 0, 1, 1.5, -0.2].contains(testCase.weight) {
             let result = Smoothing.smooth(testCase.doubles(testCase.values), weight: testCase.weight)
             #expect(
                 result.map(\.bitPattern) == testCase.doubles(testCase.smoothed).map(\.bitPattern),
@@ -36,7 +44,7 @@ private let smoothingCases: [SmoothingCase] = {
     }
 
     @Test func differsFromTheBrowserOnlyInRarePointsAndOnlyInTheLastDigitsForOtherWeights() {
-        for testCase in smoothingCases where ![0.6, 0.3, 0, 1].contains(testCase.weight) {
+        for testCase in smoothingCases where ![0.6, 0.3, 0, 1, 1.5, -0.2].contains(testCase.weight) {
             let result = Smoothing.smooth(testCase.doubles(testCase.values), weight: testCase.weight)
             let expected = testCase.doubles(testCase.smoothed)
             var differing = 0
