@@ -43,5 +43,15 @@ import Testing
         #expect(printed.count == 10)
         #expect(printed.first == "train epoch_loss 0 1.0")
         #expect(printed.last == "train epoch_loss 9 \(Double(Float(0.1)))")
+
+        var printedByRead: [String] = []
+        let log = try Logdir.read(directory.path + "/runs/demo")
+        for run in log.runs {
+            for (step, _, value) in run.scalars("epoch_loss") {
+                printedByRead.append("\(run.name) epoch_loss \(step) \(value)")
+            }
+        }
+        for damage in log.damage { printedByRead.append("\(damage)") }
+        #expect(printedByRead == printed)
     }
 }

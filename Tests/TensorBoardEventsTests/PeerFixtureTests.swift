@@ -87,8 +87,8 @@ struct ExpectedSet: Decodable {
     var runs: [String: [String: Series]]
 }
 
-/// Everything our library reads from one fixture set: per run, the series info and the points, purged as
-/// TensorBoard's Python loader purges them, and unpurged.
+/// Everything our library reads from one fixture set with ``Logdir/read(_:filter:purging:options:)``: per run,
+/// the series info and the points, purged as TensorBoard's Python loader purges them, and unpurged.
 struct ReadSet {
     var infos: [String: [String: SeriesInfo]] = [:]
     var purged: [String: RunPoints] = [:]
@@ -98,39 +98,15 @@ struct ReadSet {
 
 func readSet(_ logdir: String) throws -> ReadSet {
     var result = ReadSet()
-    for run in try Logdir.discoverRuns(in: logdir).runs {
-        var decoder = RunDecoder()
-        var purged = RunPoints(rules: .pythonLoader)
-        var unpurged = RunPoints(rules: nil)
-        for file in run.files {
-            var reader = try EventFileReader(path: file)
-            while true {
-                do {
-                    let more = try reader.nextRecord { offset, payload -> Bool in
-                        var points: [DataPoint] = []
-                        do {
-                            let header = try decoder.decode(payload) { points.append($0) }
-                            purged.add(header, points: points)
-                            unpurged.add(header, points: points)
-                        } catch {
-                            result.errors.append("\(file)@\(offset): \(error)")
-                        }
-                        return true
-                    }
-                    if more == nil { break }
-                } catch {
-                    result.errors.append("\(error)")
-                }
-            }
-            if reader.pendingByteCount > 0 { result.errors.append("\(file): \(reader.pendingByteCount) bytes pending") }
-        }
-        result.infos[run.name] = Dictionary(
-            decoder.series.map { ($0.tag, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        result.purged[run.name] = purged
-        result.unpurged[run.name] = unpurged
+    let purged = try Logdir.read(logdir, purging: .pythonLoader)
+    let unpurged = try Logdir.read(logdir, purging: nil)
+    result.errors = purged.damage.map(\.description) + purged.discoveryProblems.map(\.description)
+        + purged.incompleteTails.map { "\($0.path): \($0.byteCount) bytes pending" }
+    for run in purged.runs {
+        result.infos[run.name] = Dictionary(run.series.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })
+        result.purged[run.name] = run.points
     }
+    for run in unpurged.runs { result.unpurged[run.name] = run.points }
     return result
 }
 

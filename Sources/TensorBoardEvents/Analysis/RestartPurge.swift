@@ -123,6 +123,7 @@ public struct RunPoints: Sendable {
     /// How many points purges dropped.
     public private(set) var purgedCount = 0
     private var purge: RestartPurge?
+    private var rules: RestartPurge.Rules? { purge?.rules }
 
     /// Creates an empty collection.
     /// - Parameter rules: The purge rules, or `nil` to keep every point.
@@ -146,11 +147,24 @@ public struct RunPoints: Sendable {
     }
 
     private mutating func apply(_ purge: RestartPurge.Purge) {
-        for tag in purge.tags ?? tags {
-            guard let points = pointsByTag[tag] else { continue }
-            let kept = points.filter { $0.step < purge.step }
-            purgedCount += points.count - kept.count
-            pointsByTag[tag] = kept
+        // Under the Rust loader's rule every series is purged at its new point's step before the point is
+        // added, so its steps never go down: the purged points are a suffix, removed in time proportional to
+        // their number (each point is removed at most once). Otherwise a series can hold steps in any order.
+        let stepsAreSorted = rules?.contains(.rustLoader) == true
+        for tag in purge.tags ?? tags where pointsByTag[tag] != nil {
+            // In place (through the dictionary's modify accessor), so that the array is never copied.
+            purgedCount += Self.remove(from: &pointsByTag[tag, default: []], atOrAbove: purge.step, sorted: stepsAreSorted)
         }
+    }
+
+    /// Removes the points at `step` or above; returns how many there were.
+    private static func remove(from points: inout [DataPoint], atOrAbove step: Int64, sorted: Bool) -> Int {
+        let before = points.count
+        if sorted {
+            while let last = points.last, last.step >= step { points.removeLast() }
+        } else {
+            points.removeAll { $0.step >= step }
+        }
+        return before - points.count
     }
 }

@@ -1,0 +1,127 @@
+// LogdirContents.swift: a whole log directory read into memory, as TensorBoard shows it.
+
+/// Every point of a log directory, run by run, with TensorBoard's restart purging applied, and every problem
+/// met on the way: what `tbparse`'s `SummaryReader` gives a Python user, for logs that fit in memory.
+///
+/// Reading never stops at damage: each corrupt record and invalid event is reported with its file and byte
+/// offset and skipped, the records after it are read, and an incomplete last record (a file still being
+/// written, or cut short) is reported as a tail. For logs too large to hold, read them record by record with
+/// ``EventFileReader`` and ``RunDecoder`` (as `eventdump` does).
+public struct LogdirContents: Sendable {
+    /// One run's points.
+    public struct RunContents: Sendable {
+        /// The run (its name, directory and files).
+        public var run: Run
+        /// Its points by tag, purged as TensorBoard purges them.
+        public var points: RunPoints
+        /// The series the run holds, with their kinds and plugins, in order of first appearance.
+        public var series: [SeriesInfo]
+
+        /// The run's name (`.` for the log directory itself).
+        public var name: String { run.name }
+
+        /// The tags in order of their first point.
+        public var tags: [String] { points.tags }
+
+        /// The points of `tag` in reading order, or an empty array for a tag the run does not have.
+        public func points(_ tag: String) -> [DataPoint] { points.pointsByTag[tag] ?? [] }
+
+        /// The scalar points of `tag` as (step, wall time, value), in reading order.
+        public func scalars(_ tag: String) -> [(step: Int64, wallTime: Double, value: Double)] {
+            points(tag).compactMap { point in point.value.scalar.map { (point.step, point.wallTime, $0) } }
+        }
+    }
+
+    /// An incomplete last record: a file still being written, or one cut short.
+    public struct IncompleteTail: Sendable, Equatable {
+        /// The file's path.
+        public var path: String
+        /// The byte offset where the incomplete record starts.
+        public var offset: Int64
+        /// How many bytes it has.
+        public var byteCount: Int
+    }
+
+    /// The runs, sorted by name.
+    public var runs: [RunContents]
+    /// Directories that could not be listed and symbolic-link loops, met while discovering the runs.
+    public var discoveryProblems: [LogdirError]
+    /// Corrupt records, invalid events and read failures, each with its file and byte offset.
+    public var damage: [EventFileError]
+    /// Files whose last record is incomplete.
+    public var incompleteTails: [IncompleteTail]
+
+    /// The run with this name, or `nil`.
+    public func run(named name: String) -> RunContents? { runs.first { $0.name == name } }
+}
+
+extension Logdir {
+    /// Reads every run of a log directory into memory.
+    /// - Parameters:
+    ///   - logdir: The log directory (or a single event file).
+    ///   - filter: Which kinds and tags to decode; everything by default.
+    ///   - purging: TensorBoard's restart rules to apply (both loaders' by default), or `nil` to keep every point.
+    ///   - options: How to read each file (chunk size, largest record accepted).
+    /// - Returns: The runs and everything that was wrong with them.
+    /// - Throws: ``LogdirError`` `.notADirectory` when `logdir` is neither a directory nor a file.
+    public static func read(
+        _ logdir: String,
+        filter: RunDecoder.Filter = .all,
+        purging: RestartPurge.Rules? = .tensorBoard,
+        options: EventFileReader.Options = .init()
+    ) throws(LogdirError) -> LogdirContents {
+        let (runs, problems) = try discoverRuns(in: logdir)
+        var contents = LogdirContents(runs: [], discoveryProblems: problems, damage: [], incompleteTails: [])
+        for run in runs {
+            var decoder = RunDecoder(filter: filter)
+            var points = RunPoints(rules: purging)
+            for file in run.files {
+                readFile(file, options: options, decoder: &decoder, points: &points, contents: &contents)
+            }
+            contents.runs.append(LogdirContents.RunContents(run: run, points: points, series: decoder.series))
+        }
+        return contents
+    }
+
+    /// Reads one file of a run into `points`, recording its damage and incomplete tail in `contents`.
+    private static func readFile(
+        _ path: String,
+        options: EventFileReader.Options,
+        decoder: inout RunDecoder,
+        points: inout RunPoints,
+        contents: inout LogdirContents
+    ) {
+        var reader: EventFileReader
+        do {
+            reader = try EventFileReader(path: path, options: options)
+        } catch {
+            contents.damage.append(error)
+            return
+        }
+        var eventPoints: [DataPoint] = []
+        while true {
+            do {
+                let more = try reader.nextRecord { offset, payload -> EventFileError? in
+                    eventPoints.removeAll(keepingCapacity: true)
+                    do throws(WireDecodingError) {
+                        let header = try decoder.decode(payload) { eventPoints.append($0) }
+                        points.add(header, points: eventPoints)
+                        return nil
+                    } catch {
+                        return EventFileError(.invalidEvent(error), path: path, offset: offset)
+                    }
+                }
+                guard let more else { break }
+                if let invalid = more { contents.damage.append(invalid) }
+            } catch {
+                contents.damage.append(error)
+                guard error.isCorruption else { return }  // a read failure: this file can go no further
+            }
+        }
+        if reader.pendingByteCount > 0 {
+            contents.incompleteTails.append(
+                LogdirContents.IncompleteTail(path: path, offset: reader.offset, byteCount: reader.pendingByteCount)
+            )
+        }
+    }
+}
