@@ -1,0 +1,22 @@
+// The small log directory most command tests read.
+
+import TestSupport
+
+@testable import TensorBoardEvents
+
+/// A small log directory written with SummaryWriter: train and validation runs with known values.
+func writeSmallLog(_ path: String) throws {
+    let train = try SummaryWriter(runDirectory: path + "/exp/train")
+    let validation = try SummaryWriter(runDirectory: path + "/exp/validation")
+    let trainLoss: [Float] = [1.0, 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0.0078125]
+    let validationLoss: [Float] = [1.0, 0.75, 0.5, 0.5, 0.625, 0.75, 0.875, 1.0]
+    for epoch in 0..<8 {
+        try train.scalar("epoch_loss", trainLoss[epoch], step: Int64(epoch), wallTime: 1000 + Double(epoch))
+        try validation.scalar("epoch_loss", validationLoss[epoch], step: Int64(epoch), wallTime: 1000.5 + Double(epoch))
+    }
+    try train.histogram("w", buckets: [HistogramBucket(leftEdge: 0, rightEdge: 1, count: 2)], step: 0, wallTime: 1000)
+    try train.text("notes", "line one\nline two", step: 0, wallTime: 1000)
+    try train.hparams(["lr": 0.5], metrics: [.init(group: "", tag: "epoch_loss")], wallTime: 1000)
+    try train.close()
+    try validation.close()
+}

@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import EventDumpKit
+@testable import TensorBoardEvents
+
+@Suite struct UsageTests {
+    @Test(arguments: [
+        (["scalars"], "missing <logdir>", "eventdump scalars <logdir> [options]", "scalars"),
+        (
+            ["scalars", "x", "--format", "yaml"],
+            "unknown format 'yaml' (values: text, csv, tsv, json, jsonl, markdown)",
+            "eventdump scalars <logdir> [options]", "scalars"
+        ),
+        (["summary", "x", "--bogus"], "unknown option '--bogus'", "eventdump summary <logdir> [options]", "summary"),
+        (
+            ["scalars", "x", "--steps", "5:1"],
+            "--steps takes A:B with integers A <= B (either may be left out). Received: 5:1",
+            "eventdump scalars <logdir> [options]", "scalars"
+        ),
+        (
+            ["plot", "x"], "missing --tag <regex> (the scalars to draw)",
+            "eventdump plot <logdir> --tag <regex> [options]", "plot"
+        ),
+        (
+            ["ls", "x", "--tag", "("], "--tag: '(' is not a valid regular expression",
+            "eventdump ls <logdir> [options]", "ls"
+        ),
+    ])
+    func usageErrorsExitWithStatus2AndSayWhatToDo(arguments: [String], message: String, usage: String, command: String)
+    {
+        #expect(
+            eventdump(arguments)
+                == Invocation(
+                    status: 2,
+                    output: "",
+                    errors:
+                        "Error: \(message)\nUsage: \(usage)\nSee 'eventdump \(command) --help' for more information.\n"
+                )
+        )
+    }
+
+    @Test func everyCommandHasHelpWithExamples() {
+        for command in ["ls", "scalars", "summary", "compare", "records", "hist", "text", "hparams", "plot"] {
+            let help = eventdump(command, "--help")
+            #expect(help.status == 0 && help.errors.isEmpty, "\(command)")
+            #expect(
+                help.output.hasPrefix("OVERVIEW: ") && help.output.contains("USAGE: eventdump \(command)")
+                    && help.output.contains("EXAMPLES:"),
+                "\(command)"
+            )
+        }
+        let overview = eventdump("--help")
+        #expect(overview.output.contains("SUBCOMMANDS:") && overview.output.contains("  compare "))
+    }
+}
