@@ -20,3 +20,16 @@ func writeSmallLog(_ path: String) throws {
     try train.close()
     try validation.close()
 }
+
+/// Writes rank-0 DT_DOUBLE scalars (plugin `scalars`), as `tf.summary.write` of a float64 does, one event each:
+/// values a 32-bit float cannot hold, such as ±1e308.
+func writeDoubleScalars(_ values: [Double], tag: String, runDirectory: String) throws {
+    let writer = try SummaryWriter(runDirectory: runDirectory)
+    for (step, value) in values.enumerated() {
+        var tensor = TensorProto(dataType: .double, shape: TensorShapeProto())
+        tensor.doubleValues = [value]
+        let summary = Summary(values: [Summary.Value(tag: tag, kind: .tensor(tensor), metadata: .scalars)])
+        try writer.write(Event(wallTime: 1000 + Double(step), step: Int64(step), what: .summary(summary)))
+    }
+    try writer.close()
+}

@@ -24,6 +24,16 @@ import Testing
             "eventdump plot <logdir> --tag <regex> [options]", "plot"
         ),
         (
+            ["plot", "x", "--tag", "loss", "--format", "csv"],
+            "plot draws a chart and takes no --format (use --output <file>.svg or <file>.png)",
+            "eventdump plot <logdir> --tag <regex> [options]", "plot"
+        ),
+        (
+            ["plot", "x", "--tag", "loss", "--height", "100000"],
+            "--height takes a number from 4 to 1000. Received: 100000",
+            "eventdump plot <logdir> --tag <regex> [options]", "plot"
+        ),
+        (
             ["ls", "x", "--tag", "("], "--tag: '(' is not a valid regular expression",
             "eventdump ls <logdir> [options]", "ls"
         ),

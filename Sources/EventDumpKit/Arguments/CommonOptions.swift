@@ -80,7 +80,7 @@ struct CommonOptions {
 
 /// The format for output to standard output: aligned text on a terminal, else `fallback`.
 func defaultFormat(for output: TextSink, fallback: OutputFormat = .csv) -> OutputFormat {
-    (output as? FileDescriptorSink)?.isTerminal == true ? .text : fallback
+    output.isTerminal ? .text : fallback
 }
 
 extension ArgumentList {

@@ -25,6 +25,11 @@ public final class CommandContext {
         foundDamage = true
         errors.write("warning: \(message)\n")
     }
+
+    /// Tells the user something about the output on standard error, as `note: ...` (the exit status is unchanged).
+    public func note(_ message: String) {
+        errors.write("note: \(message)\n")
+    }
 }
 
 /// An `eventdump` subcommand.

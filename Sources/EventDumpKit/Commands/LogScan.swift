@@ -122,16 +122,29 @@ struct LogScan {
         return (purged, decoder.series)
     }
 
-    /// Calls `body` with every kept scalar of a run (tag, step, wall time, value) without allocating per point.
+    /// Calls `body` with every kept scalar of a run (tag, step, wall time, value) without allocating per point;
+    /// returns how many points purging dropped. With `filtersSteps` off, `--steps` is left to the caller (which
+    /// smooths over every point first).
     @discardableResult
-    func forEachScalar(of run: Run, _ body: (String, Int64, Double, Double) -> Void) throws -> Int {
-        try forEachScalarPoint(of: run) { point, tag in body(tag, point.step, point.wallTime, point.value) }
+    func forEachScalar(
+        of run: Run,
+        filtersSteps: Bool = true,
+        _ body: (String, Int64, Double, Double) -> Void
+    ) throws -> Int {
+        try forEachScalarPoint(of: run, filtersSteps: filtersSteps) { point, tag in
+            body(tag, point.step, point.wallTime, point.value)
+        }
     }
 
     /// Calls `body` with every kept scalar point of a run and its tag (the point's series index stays the same for
-    /// a tag throughout the run), without allocating per point; returns how many points purging dropped.
+    /// a tag throughout the run), without allocating per point; returns how many points inside `--steps` purging
+    /// dropped. With `filtersSteps` off, kept points outside `--steps` reach `body` too.
     @discardableResult
-    func forEachScalarPoint(of run: Run, _ body: (ScalarPoint, String) -> Void) throws -> Int {
+    func forEachScalarPoint(
+        of run: Run,
+        filtersSteps: Bool = true,
+        _ body: (ScalarPoint, String) -> Void
+    ) throws -> Int {
         let plan = try purgePlan(of: run, kinds: [.scalar])
         var decoder = RunDecoder(filter: filter(kinds: [.scalar]))
         var purged = 0
@@ -145,10 +158,12 @@ struct LogScan {
             } catch {
                 failure = reportInvalidEvent(error, run: run, recordIndex: index)
             }
-            for point in points where options.includesStep(point.step) {
+            for point in points {
+                let inRange = options.includesStep(point.step)
+                guard inRange || !filtersSteps else { continue }
                 let tag = decoder.tag(ofSeries: point.seriesIndex)
                 if let plan, plan.isPurged(tag: tag, step: point.step, recordIndex: index) {
-                    purged += 1
+                    if inRange { purged += 1 }
                     continue
                 }
                 body(point, tag)

@@ -20,6 +20,13 @@ public protocol TextSink: AnyObject {
     func write(bytes: UnsafeRawBufferPointer)
     /// Pushes buffered text out.
     func flush()
+    /// Whether the output is a terminal (text from logs is then escaped in every format).
+    var isTerminal: Bool { get }
+}
+
+extension TextSink {
+    /// Not a terminal, unless the sink says otherwise.
+    public var isTerminal: Bool { false }
 }
 
 /// Writes to a file descriptor through a 64 KiB buffer, so that a large table costs few system calls.
