@@ -1,5 +1,6 @@
 // The small log directory most command tests read.
 
+import Foundation
 import TestSupport
 
 @testable import TensorBoardEvents
@@ -32,4 +33,30 @@ func writeDoubleScalars(_ values: [Double], tag: String, runDirectory: String) t
         try writer.write(Event(wallTime: 1000 + Double(step), step: Int64(step), what: .summary(summary)))
     }
     try writer.close()
+}
+
+/// A run that was interrupted and resumed: the first attempt logs `first` at steps 0, 1, ...; the second, made
+/// with SummaryWriter's `resumeStep` (which writes SessionLog STARTs, so TensorBoard drops the first attempt's
+/// points at and after that step), logs `second` from `resumeStep` on. The files are renamed so that the first
+/// attempt's sorts first, as two real attempts' time-stamped names do.
+func writeRestartedRun(_ runDirectory: String, tag: String, first: [Float], resumeStep: Int64, second: [Float]) throws {
+    for (attempt, values) in [(1, first), (2, second)] {
+        let scratch = runDirectory + ".attempt\(attempt)"
+        let start = attempt == 1 ? 0 : resumeStep
+        let writer = try SummaryWriter(
+            runDirectory: scratch,
+            options: .init(resumeStep: attempt == 1 ? nil : resumeStep)
+        )
+        for (offset, value) in values.enumerated() {
+            let step = start + Int64(offset)
+            try writer.scalar(tag, value, step: step, wallTime: Double(attempt * 1000) + Double(step))
+        }
+        try writer.close()
+        try FileManager.default.createDirectory(atPath: runDirectory, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            atPath: writer.filePath,
+            toPath: runDirectory + "/events.out.tfevents.000000000\(attempt).attempt"
+        )
+        try FileManager.default.removeItem(atPath: scratch)
+    }
 }

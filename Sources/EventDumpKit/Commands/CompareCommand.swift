@@ -156,7 +156,7 @@ enum CompareCommand: Command {
                 byName[sibling(group, "validation")] != nil
             {
                 let isTraining = run.name.hasSuffix("train")
-                try scan.forEachScalar(of: run) { tag, step, _, value in
+                let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
                     guard tag.hasPrefix("epoch_") else { return }
                     let metric = String(tag.dropFirst(6))
                     let key = group + "\u{0}" + metric
@@ -164,9 +164,13 @@ enum CompareCommand: Command {
                     if isTraining { pair.training[step] = value } else { pair.validation[step] = value }
                     pairs[key] = pair
                 }
+                scan.reportPurged(purged, run: run)
             } else {
                 var values: [String: [Int64: Double]] = [:]
-                try scan.forEachScalar(of: run) { tag, step, _, value in values[tag, default: [:]][step] = value }
+                let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
+                    values[tag, default: [:]][step] = value
+                }
+                scan.reportPurged(purged, run: run)
                 for (tag, validation) in values where tag.hasPrefix("val_") {
                     let metric = String(tag.dropFirst(4))
                     guard let training = values[metric] else { continue }

@@ -29,10 +29,12 @@ enum HParamsCommand: Command {
         let runs = try scan.runs()
         var sessions: [(run: String, hparams: [String: ProtobufValue], status: String)] = []
         var metrics: [HParamsExperiment.MetricInfo] = []
+        // Purged points by run, over both passes, reported once per run.
+        var purged: [String: Int] = [:]
         for run in runs {
             var start: HParamsSessionStartInfo?
             var status = ""
-            try scan.forEachPoint(of: run, kinds: [.hparams]) { point in
+            let (purgedPoints, _) = try scan.forEachPoint(of: run, kinds: [.hparams]) { point in
                 guard case .hparams(let data) = point.value else { return }
                 switch data.data {
                 case .sessionStartInfo(let info): start = info
@@ -44,6 +46,7 @@ enum HParamsCommand: Command {
                 case nil: break
                 }
             }
+            purged[run.name, default: 0] += purgedPoints
             if let start { sessions.append((run.name, start.hparams, status)) }
         }
         let hparamNames = Set(sessions.flatMap { $0.hparams.keys }).sorted()
@@ -58,10 +61,13 @@ enum HParamsCommand: Command {
         let wanted = Set(sessions.flatMap { session in metrics.map { key(session.run, $0) } })
         for run in try Logdir.discoverRuns(in: scan.logdir).runs
         where wanted.contains(where: { $0.hasPrefix(run.name + "\u{0}") }) {
-            try scan.forEachScalar(of: run) { tag, _, _, value in
+            purged[run.name, default: 0] += try scan.forEachScalar(of: run) { tag, _, _, value in
                 let seriesKey = run.name + "\u{0}" + tag
                 if wanted.contains(seriesKey) { series[seriesKey, default: []].append(value) }
             }
+        }
+        for (name, count) in purged.sorted(by: { $0.key < $1.key }) {
+            scan.reportPurged(count, runNamed: name)
         }
         let table = TableWriter(format: scan.options.format, columns: columns, sink: context.output)
         for session in sessions {

@@ -181,9 +181,14 @@ struct LogScan {
 
     /// Reports purged points on standard error, never silently.
     func reportPurged(_ count: Int, run: Run) {
+        reportPurged(count, runNamed: run.name)
+    }
+
+    /// Reports purged points of the run named `name` on standard error, never silently.
+    func reportPurged(_ count: Int, runNamed name: String) {
         guard count > 0 else { return }
-        context.errors.write(
-            "note: run \(run.name): \(count) point\(count == 1 ? "" : "s") dropped as TensorBoard drops them after a restart (use --keep-all to keep them)\n"
+        context.note(
+            "run \(name): \(count) point\(count == 1 ? "" : "s") dropped as TensorBoard drops them after a restart (use --keep-all to keep them)"
         )
     }
 }
