@@ -1,4 +1,5 @@
 import Foundation
+import TensorBoardEvents
 import TestSupport
 import Testing
 
@@ -82,7 +83,11 @@ import Testing
         let strict = eventdump("scalars", logdir, "--format", "csv", "--keep-all", "--strict")
         #expect(strict.status == 1)
         #expect(strict.errors.hasSuffix("Error: stopped at the first damaged record (--strict)\n"))
-        #expect(strict.output.split(separator: "\n").count < lines.count)
+        // --strict prints the rows read before the damage (not just the header), and stops there.
+        #expect(damaged.output.hasPrefix(strict.output))
+        #expect(
+            strict.output.split(separator: "\n").count > 1 && strict.output.split(separator: "\n").count < lines.count
+        )
     }
 
     @Test func anEmptyFileAndAMissingPathAreHandled() throws {
@@ -101,6 +106,58 @@ import Testing
                     output: "",
                     errors:
                         "Error: \(directory.path)/nope: not a readable directory: No such file or directory (errno 2)\n"
+                )
+        )
+    }
+}
+
+@Suite struct InvalidEventTests {
+    let directory = TemporaryDirectory()
+
+    /// A run whose file holds two scalars, then a record with good checksums whose payload is not an Event
+    /// (the byte 0x0f: field 1 with the invalid wire type 7), then a third scalar; returns the file and the bad
+    /// record's offset.
+    private func writeLogWithAnInvalidEvent() throws -> (file: String, offset: Int) {
+        let first = try SummaryWriter(runDirectory: directory.path + "/one")
+        try first.scalar("x", Float(1), step: 0, wallTime: 10)
+        try first.scalar("x", Float(2), step: 1, wallTime: 11)
+        try first.close()
+        let second = try SummaryWriter(runDirectory: directory.path + "/two")
+        try second.scalar("x", Float(3), step: 2, wallTime: 12)
+        try second.close()
+        let head = try [UInt8](Data(contentsOf: URL(fileURLWithPath: first.filePath)))
+        let tail = try [UInt8](Data(contentsOf: URL(fileURLWithPath: second.filePath)))
+        let file = directory.path + "/run/events.out.tfevents.1.invalid"
+        try FileManager.default.createDirectory(atPath: directory.path + "/run", withIntermediateDirectories: true)
+        #expect(writeFile(head + TFRecordFrame.framed([0x0F]) + tail, to: file))
+        try FileManager.default.removeItem(atPath: directory.path + "/one")
+        try FileManager.default.removeItem(atPath: directory.path + "/two")
+        return (file, head.count)
+    }
+
+    @Test func anInvalidEventIsReportedWithItsFileAndOffsetAndReadingGoesOn() throws {
+        let (file, offset) = try writeLogWithAnInvalidEvent()
+        let warning =
+            "warning: \(file): offset \(offset): record is not a valid Event: invalid field key 15 (field 1, wire type 7) at offset 0\n"
+        for arguments in [["--keep-all"], []] {
+            let result = eventdump(["scalars", directory.path, "--format", "csv"] + arguments)
+            #expect(
+                result
+                    == Invocation(
+                        status: 1,
+                        output: "run,tag,step,wall_time,value\nrun,x,0,10.0,1.0\nrun,x,1,11.0,2.0\nrun,x,2,12.0,3.0\n",
+                        errors: warning
+                    )
+            )
+        }
+        #expect(eventdump("ls", directory.path, "--format", "csv").errors == warning)
+        let strict = eventdump("scalars", directory.path, "--format", "csv", "--strict")
+        #expect(
+            strict
+                == Invocation(
+                    status: 1,
+                    output: "run,tag,step,wall_time,value\nrun,x,0,10.0,1.0\nrun,x,1,11.0,2.0\n",
+                    errors: warning + "Error: stopped at the first damaged record (--strict)\n"
                 )
         )
     }

@@ -26,21 +26,28 @@ extension ScalarsCommand {
                     var batch: [ScalarPoint] = []
                     batch.reserveCapacity(batchSize)
                     var newTags: [(Int, String)] = []
-                    let purged = try scan.forEachScalarPoint(of: run) { point, tag in
-                        let index = point.seriesIndex
-                        if index >= seen.count {
-                            seen.append(contentsOf: repeatElement(false, count: index - seen.count + 1))
+                    let purged: Int
+                    do {
+                        purged = try scan.forEachScalarPoint(of: run) { point, tag in
+                            let index = point.seriesIndex
+                            if index >= seen.count {
+                                seen.append(contentsOf: repeatElement(false, count: index - seen.count + 1))
+                            }
+                            if !seen[index] {
+                                seen[index] = true
+                                newTags.append((index, tag))
+                            }
+                            batch.append(point)
+                            if batch.count == batchSize {
+                                send(.points(batch, newTags: newTags))
+                                batch.removeAll(keepingCapacity: true)
+                                newTags.removeAll()
+                            }
                         }
-                        if !seen[index] {
-                            seen[index] = true
-                            newTags.append((index, tag))
-                        }
-                        batch.append(point)
-                        if batch.count == batchSize {
-                            send(.points(batch, newTags: newTags))
-                            batch.removeAll(keepingCapacity: true)
-                            newTags.removeAll()
-                        }
+                    } catch {
+                        // The rows read before the error (--strict's stop, a failed read) are still printed.
+                        if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
+                        throw error
                     }
                     if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
                     scan.reportPurged(purged, run: run)
