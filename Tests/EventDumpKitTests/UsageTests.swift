@@ -34,6 +34,17 @@ import Testing
             "eventdump plot <logdir> --tag <regex> [options]", "plot"
         ),
         (
+            ["scalars", "x", "--follow", "--interval", "1e300"],
+            "--interval takes a number of seconds above 0 and at most 3600. Received: 1e300",
+            "eventdump scalars <logdir> [options]", "scalars"
+        ),
+        (
+            ["records", "x", "--follow", "--follow-timeout", "nan"],
+            "--follow-timeout takes a number of seconds, 0 or more. Received: nan",
+            "eventdump records <file> [options]",
+            "records"
+        ),
+        (
             ["ls", "x", "--tag", "("], "--tag: '(' is not a valid regular expression",
             "eventdump ls <logdir> [options]", "ls"
         ),

@@ -16,6 +16,12 @@ enum ScalarsCommand: Command {
         Damaged records are reported on standard error with file and byte offset, every intact record is still
         printed, and the exit status is 1.
 
+        With --follow, rows are printed as training appends them (new files and runs too), until Ctrl-C or
+        --follow-timeout. Every point is printed as it is read, as with --keep-all, since a printed row cannot be
+        taken back: when an event makes TensorBoard drop points already printed (a restart, a step going back), a
+        note on standard error says so, once per run. A problem that persists (an unreadable file or directory)
+        is reported once, not on every read; with --strict, following stops at the first damage.
+
         USAGE: eventdump scalars <logdir> [options]
 
         ARGUMENTS:
@@ -25,8 +31,8 @@ enum ScalarsCommand: Command {
         \(CommonOptions.help)
           --wide                  One row per run and step, one column per tag (as tbparse's pivot).
           --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight).
-          --follow                Keep reading as training appends, like tail -f (new files and runs too).
-          --interval <seconds>    Seconds between reads with --follow. (default: 0.5)
+          --follow                Keep reading as training appends, like tail -f (every point as read; see above).
+        \(FollowOptions.help)
           -h, --help              Show help information.
 
         CSV cells holding text a spreadsheet would run as a formula (=, +, -, @ first) get a leading '.
