@@ -26,11 +26,18 @@ public final class CommandContext {
         errors.write("warning: \(message)\n")
     }
 
+    /// Whether standard output can no longer be written (a closed pipe, a full disk): reading then stops, since
+    /// nothing more can be shown.
+    public var isOutputClosed: Bool { output.writeError != nil }
+
     /// Tells the user something about the output on standard error, as `note: ...` (the exit status is unchanged).
     public func note(_ message: String) {
         errors.write("note: \(message)\n")
     }
 }
+
+/// Thrown by the reading loops once standard output can no longer be written, to stop reading.
+struct OutputClosed: Error {}
 
 /// An `eventdump` subcommand.
 protocol Command: Sendable {

@@ -55,7 +55,7 @@ struct FollowOptions {
     }
 
     /// Polls: calls `poll` until it returns `false` (the command has stopped, as `--strict` does at damage), the
-    /// user presses Ctrl-C or the timeout passes, sleeping
+    /// user presses Ctrl-C, standard output can no longer be written, or the timeout passes, sleeping
     /// `interval` between calls. After Ctrl-C or the timeout, polls once more so nothing already written is left
     /// out.
     func run(context: CommandContext, _ poll: () throws -> Bool) throws {
@@ -65,6 +65,7 @@ struct FollowOptions {
         while true {
             guard try poll() else { return }
             context.output.flush()
+            if context.isOutputClosed { return }
             if interruptRequested.load(ordering: .relaxed) { break }
             if let timeout, Self.now() - start >= timeout { break }
             Self.sleep(interval)

@@ -33,9 +33,11 @@ final class RecordLister {
     }
 
     /// Lists every complete record the file holds now; returns whether `--strict` has stopped the listing.
-    /// - Throws: ``EventFileError`` when reading fails.
+    /// - Throws: ``EventFileError`` when reading fails; ``OutputClosed`` once standard output can no longer be
+    ///   written.
     func readAvailable() throws -> Bool {
         while !stopped {
+            if context.isOutputClosed { throw OutputClosed() }
             // A Result rather than a catch clause around the call: the compiler (6.3) crashes on the latter here.
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {

@@ -37,12 +37,13 @@ final class ScalarFollower {
     }
 
     /// Reads what the log holds now; returns `false` once `--strict` has stopped at damage.
+    /// Standard output going away (a closed pipe) also ends the following.
     func poll() -> Bool {
         for run in discoverRuns() {
             for path in run.files {
                 guard let file = open(path) else { continue }
                 read(file, run: run.name)
-                if stoppedAtDamage { return false }
+                if stoppedAtDamage || context.isOutputClosed { return false }
             }
         }
         return true
@@ -79,7 +80,7 @@ final class ScalarFollower {
     private func read(_ file: OpenFile, run name: String) {
         var run = runs[name] ?? FollowedRun(decoder: RunDecoder(filter: scan.filter(kinds: [.scalar])))
         defer { runs[name] = run }
-        while !stoppedAtDamage {
+        while !stoppedAtDamage && !context.isOutputClosed {
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
                 next = .success(
