@@ -22,6 +22,11 @@ enum ScalarsCommand: Command {
         note on standard error says so, once per run. A problem that persists (an unreadable file or directory)
         is reported once, not on every read; with --strict, following stops at the first damage.
 
+        With --smooth, each series is smoothed over all its points, then --steps picks the rows shown, as
+        TensorBoard smooths the whole series. Points are smoothed in reading order, as TensorBoard's chart smooths
+        the points it is given (it does not sort them by step): after restart purging a series' steps only go up;
+        with --keep-all, a restart's stale points are smoothed where they were read.
+
         USAGE: eventdump scalars <logdir> [options]
 
         ARGUMENTS:
@@ -30,7 +35,7 @@ enum ScalarsCommand: Command {
         OPTIONS:
         \(CommonOptions.help)
           --wide                  One row per run and step, one column per tag (as tbparse's pivot).
-          --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight).
+          --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight; see below).
           --follow                Keep reading as training appends, like tail -f (every point as read; see above).
         \(FollowOptions.help)
           -h, --help              Show help information.
@@ -80,31 +85,40 @@ enum ScalarsCommand: Command {
         let table = TableWriter(format: scan.options.format, columns: columns, sink: context.output)
         defer { table.finish() }
         for run in runs {
-            let runCell = Cell.text(run.name)
             guard let weight = smoothing else {
+                let runCell = Cell.text(run.name)
                 let purged = try scan.forEachScalar(of: run) { tag, step, wallTime, value in
                     table.write([runCell, .text(tag), .integer(step), .number(wallTime), .number(value)])
                 }
                 scan.reportPurged(purged, run: run)
                 continue
             }
-            var rows: [(tag: String, step: Int64, wallTime: Double, value: Double)] = []
-            let purged = try scan.forEachScalar(of: run) { rows.append(($0, $1, $2, $3)) }
-            scan.reportPurged(purged, run: run)
-            var positions: [String: [Int]] = [:]
-            for (index, row) in rows.enumerated() { positions[row.tag, default: []].append(index) }
-            var smoothed = [Double](repeating: 0, count: rows.count)
-            for indices in positions.values {
-                for (index, value) in zip(indices, Smoothing.smooth(indices.map { rows[$0].value }, weight: weight)) {
-                    smoothed[index] = value
-                }
+            try smoothedRows(scan, run: run, weight: weight, table: table)
+        }
+    }
+
+    /// A run's rows with TensorBoard's smoothed value. Each series is smoothed over all its points (not only
+    /// those in `--steps`, which then picks the rows), in reading order: the order TensorBoard's chart smooths
+    /// the points it is given (it does not sort them). After restart purging a series' steps only go up, so
+    /// that is step order; with `--keep-all` a restart's stale points are smoothed where they were read.
+    private static func smoothedRows(_ scan: LogScan, run: Run, weight: Double, table: TableWriter) throws {
+        var rows: [(tag: String, step: Int64, wallTime: Double, value: Double)] = []
+        let purged = try scan.forEachScalar(of: run, filtersSteps: false) { rows.append(($0, $1, $2, $3)) }
+        scan.reportPurged(purged, run: run)
+        var positions: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() { positions[row.tag, default: []].append(index) }
+        var smoothed = [Double](repeating: 0, count: rows.count)
+        for indices in positions.values {
+            for (index, value) in zip(indices, Smoothing.smooth(indices.map { rows[$0].value }, weight: weight)) {
+                smoothed[index] = value
             }
-            for (index, row) in rows.enumerated() {
-                table.write([
-                    runCell, .text(row.tag), .integer(row.step), .number(row.wallTime), .number(row.value),
-                    .number(smoothed[index]),
-                ])
-            }
+        }
+        let runCell = Cell.text(run.name)
+        for (index, row) in rows.enumerated() where scan.options.includesStep(row.step) {
+            table.write([
+                runCell, .text(row.tag), .integer(row.step), .number(row.wallTime), .number(row.value),
+                .number(smoothed[index]),
+            ])
         }
     }
 
