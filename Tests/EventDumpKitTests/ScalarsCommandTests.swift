@@ -51,3 +51,40 @@ import Testing
         )
     }
 }
+
+@Suite struct WideTests {
+    let directory = TemporaryDirectory()
+
+    @Test func severalValuesOfATagAtOneStepAreAllShownAsAListAndCounted() throws {
+        // With --keep-all, steps 2 and 3 hold a value of each attempt: 2 then 5, 1 then 6.
+        try writeRestartedRun(
+            directory.path + "/run",
+            tag: "loss",
+            first: [4, 3, 2, 1],
+            resumeStep: 2,
+            second: [5, 6]
+        )
+        let note =
+            "note: run run: 2 cells of --wide hold several values of one tag at one step, printed as a list in reading order (as tbparse's pivot merges them)\n"
+        #expect(
+            eventdump("scalars", directory.path, "--wide", "--keep-all", "--format", "csv")
+                == Invocation(
+                    status: 0,
+                    output: "run,step,loss\nrun,0,4.0\nrun,1,3.0\nrun,2,\"[2.0, 5.0]\"\nrun,3,\"[1.0, 6.0]\"\n",
+                    errors: note
+                )
+        )
+        #expect(
+            eventdump("scalars", directory.path, "--wide", "--keep-all", "--format", "jsonl").output
+                == "{\"run\":\"run\",\"step\":0,\"loss\":4.0}\n{\"run\":\"run\",\"step\":1,\"loss\":3.0}\n{\"run\":\"run\",\"step\":2,\"loss\":[2.0,5.0]}\n{\"run\":\"run\",\"step\":3,\"loss\":[1.0,6.0]}\n"
+        )
+        #expect(
+            eventdump("scalars", directory.path, "--wide", "--keep-all", "--format", "text").output
+                == "RUN  STEP        LOSS\nrun     0         4.0\nrun     1         3.0\nrun     2  [2.0, 5.0]\nrun     3  [1.0, 6.0]\n"
+        )
+        // TensorBoard's purge keeps the resumed values: one per cell, and nothing to note but the purge.
+        let purged = eventdump("scalars", directory.path, "--wide", "--format", "csv")
+        #expect(purged.output == "run,step,loss\nrun,0,4.0\nrun,1,3.0\nrun,2,5.0\nrun,3,6.0\n")
+        #expect(!purged.errors.contains("several values"))
+    }
+}

@@ -27,6 +27,11 @@ enum ScalarsCommand: Command {
         the points it is given (it does not sort them by step): after restart purging a series' steps only go up;
         with --keep-all, a restart's stale points are smoothed where they were read.
 
+        With --wide, a tag with several values at one step of a run (only with --keep-all: TensorBoard's purge
+        keeps one) gets them all in its cell as a list in reading order, [a, b], as tbparse's pivot merges them
+        (NaN included, which tbparse leaves out of a list); a note on standard error says how many such cells
+        there are. Otherwise each cell holds one number.
+
         USAGE: eventdump scalars <logdir> [options]
 
         ARGUMENTS:
@@ -34,7 +39,7 @@ enum ScalarsCommand: Command {
 
         OPTIONS:
         \(CommonOptions.help)
-          --wide                  One row per run and step, one column per tag (as tbparse's pivot).
+          --wide                  One row per run and step, one column per tag, as tbparse's pivot (see below).
           --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight; see below).
           --follow                Keep reading as training appends, like tail -f (every point as read; see above).
         \(FollowOptions.help)
@@ -120,32 +125,5 @@ enum ScalarsCommand: Command {
                 .number(smoothed[index]),
             ])
         }
-    }
-
-    private static func wide(_ scan: LogScan, context: CommandContext) throws {
-        var tags: Set<String> = []
-        var runs: [(name: String, steps: [Int64: [String: Double]])] = []
-        for run in try scan.runs() {
-            var steps: [Int64: [String: Double]] = [:]
-            let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
-                tags.insert(tag)
-                steps[step, default: [:]][tag] = value
-            }
-            scan.reportPurged(purged, run: run)
-            runs.append((run.name, steps))
-        }
-        let sortedTags = tags.sorted()
-        let table = TableWriter(
-            format: scan.options.format,
-            columns: ["run", "step"] + sortedTags,
-            sink: context.output
-        )
-        for run in runs {
-            for step in run.steps.keys.sorted() {
-                let values = run.steps[step] ?? [:]
-                table.write([.text(run.name), .integer(step)] + sortedTags.map { Cell.number(values[$0]) })
-            }
-        }
-        table.finish()
     }
 }

@@ -117,7 +117,7 @@ enum SummaryCommand: Command {
             case .integer(let value): return (0, Double(value), "")
             case .number(let value): return value.isNaN ? (1, 0, "") : (0, value, "")
             case .text(let text): return (0, 0, text)
-            case .empty: return (1, 0, "")
+            case .empty, .numbers: return (1, 0, "")
             }
         }
         let (ka, kb) = (key(a), key(b))

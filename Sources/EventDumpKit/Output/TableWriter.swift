@@ -114,6 +114,7 @@ final class TableWriter {
         case .text(let text): return escape(text)
         case .integer(let value): return String(value)
         case .number(let value): return NumberFormatting.readable(value)
+        case .numbers(let values): return "[" + values.map(NumberFormatting.readable).joined(separator: ", ") + "]"
         case .empty: return ""
         }
     }
@@ -128,6 +129,9 @@ final class TableWriter {
         case .text(let text): return CSV.field(text, separator: separator)
         case .integer(let value): return String(value)
         case .number(let value): return NumberFormatting.text(value)
+        case .numbers(let values):
+            let list = "[" + values.map(NumberFormatting.text).joined(separator: ", ") + "]"
+            return CSV.field(list, separator: separator, isText: false)
         case .empty: return ""
         }
     }
@@ -139,6 +143,7 @@ final class TableWriter {
             case .text(let text): value = JSON.string(text)
             case .integer(let integer): value = String(integer)
             case .number(let number): value = NumberFormatting.json(number)
+            case .numbers(let numbers): value = "[" + numbers.map(NumberFormatting.json).joined(separator: ",") + "]"
             case .empty: value = "null"
             }
             return JSON.string(name) + ":" + value
