@@ -31,19 +31,40 @@ struct LogScan {
     let logdir: String
     let options: CommonOptions
     let context: CommandContext
+    /// Tags starting with this are read whatever `--tag` says (`hparams` always reads `_hparams_/` tags).
+    var tagPrefixReadAlways: String?
+
+    init(logdir: String, options: CommonOptions, context: CommandContext, tagPrefixReadAlways: String? = nil) {
+        self.logdir = logdir
+        self.options = options
+        self.context = context
+        self.tagPrefixReadAlways = tagPrefixReadAlways
+    }
 
     /// The runs that pass `--run`.
     func runs() throws -> [Run] {
+        try allRuns().filter { options.includesRun($0.name) }
+    }
+
+    /// Every run, whatever `--run` says; the problems met finding them are reported.
+    func allRuns() throws -> [Run] {
         let (runs, problems) = try Logdir.discoverRuns(in: logdir)
         for problem in problems { context.reportDamage(problem.description) }
-        return runs.filter { options.includesRun($0.name) }
+        return runs
     }
 
     /// A filter for the given kinds and `--tag`.
     func filter(kinds: Set<SeriesKind>?) -> RunDecoder.Filter {
         guard let pattern = options.tagPattern else { return RunDecoder.Filter(kinds: kinds) }
         let box = PatternBox(pattern)
-        return RunDecoder.Filter(kinds: kinds, includesTag: { (try? box.pattern.firstMatch(in: $0)) != nil })
+        let prefix = tagPrefixReadAlways
+        return RunDecoder.Filter(
+            kinds: kinds,
+            includesTag: { tag in
+                if let prefix, tag.hasPrefix(prefix) { return true }
+                return (try? box.pattern.firstMatch(in: tag)) != nil
+            }
+        )
     }
 
     /// Calls `body` with every record payload of a run and where it is (file, offset, index in the run's
