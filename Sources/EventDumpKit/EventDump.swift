@@ -114,14 +114,14 @@ public enum EventDump {
             let usage =
                 command.help.split(separator: "\n").first { $0.hasPrefix("USAGE:") }.map { $0.dropFirst(7) } ?? ""
             context.errors.write(
-                "Error: \(error.message)\nUsage: \(usage)\nSee 'eventdump \(command.name) --help' for more information.\n"
+                "Error: \(TerminalSafety.escaped(error.message))\nUsage: \(usage)\nSee 'eventdump \(command.name) --help' for more information.\n"
             )
             return 2
         } catch is OutputClosed {
             // Standard output is gone: stop quietly, with the status of what was read so far.
         } catch {
             context.output.flush()
-            context.errors.write("Error: \(error)\n")
+            context.errors.write("Error: \(TerminalSafety.escaped(String(describing: error)))\n")
             return 1
         }
         return context.foundDamage ? 1 : 0

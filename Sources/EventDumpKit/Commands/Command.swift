@@ -21,9 +21,10 @@ public final class CommandContext {
     }
 
     /// Reports a problem with the data on standard error, as `warning: ...`, and remembers it for the exit status.
+    /// Control characters (from paths, run names, tags) are shown escaped.
     public func reportDamage(_ message: String) {
         foundDamage = true
-        errors.write("warning: \(message)\n")
+        errors.write("warning: \(TerminalSafety.escaped(message))\n")
     }
 
     /// Whether standard output can no longer be written (a closed pipe, a full disk): reading then stops, since
@@ -31,8 +32,9 @@ public final class CommandContext {
     public var isOutputClosed: Bool { output.writeError != nil }
 
     /// Tells the user something about the output on standard error, as `note: ...` (the exit status is unchanged).
+    /// Control characters (from paths, run names, tags) are shown escaped.
     public func note(_ message: String) {
-        errors.write("note: \(message)\n")
+        errors.write("note: \(TerminalSafety.escaped(message))\n")
     }
 }
 

@@ -39,6 +39,8 @@ enum CompareCommand: Command {
           --analysis              Print only the analysis table.
           -h, --help              Show help information.
 
+        \(OutputFormat.controlCharactersHelp)
+
         EXAMPLES:
           eventdump compare runs/demo
           eventdump compare runs --tag loss --patience 3 --analysis --format csv

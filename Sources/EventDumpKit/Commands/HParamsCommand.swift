@@ -29,6 +29,8 @@ enum HParamsCommand: Command {
         \(CommonOptions.help)
           -h, --help              Show help information.
 
+        \(OutputFormat.controlCharactersHelp)
+
         EXAMPLES:
           eventdump hparams runs --format markdown
           eventdump hparams runs --tag accuracy --format csv

@@ -18,6 +18,8 @@ enum HistCommand: Command {
         \(CommonOptions.help)
           -h, --help              Show help information.
 
+        \(OutputFormat.controlCharactersHelp)
+
         EXAMPLES:
           eventdump hist runs --tag kernel --steps 10:10
         """
@@ -73,6 +75,8 @@ enum TextCommand: Command {
         OPTIONS:
         \(CommonOptions.help)
           -h, --help              Show help information.
+
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump text runs --format markdown

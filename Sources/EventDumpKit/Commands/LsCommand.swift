@@ -28,6 +28,8 @@ enum LsCommand: Command {
           --files                 In the machine formats, list the files instead of the tags.
           -h, --help              Show help information.
 
+        \(OutputFormat.controlCharactersHelp)
+
         EXAMPLES:
           eventdump ls runs
           eventdump ls runs --run 'digits.*/validation' --format json

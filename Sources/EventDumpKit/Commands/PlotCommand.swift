@@ -141,7 +141,7 @@ enum PlotCommand: Command {
         case let path? where path.hasSuffix(".svg"):
             let svg = SVGChart(width: request.width, height: request.height).render(series, scale: scale, title: title)
             try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
-            context.errors.write("wrote \(path)\n")
+            context.errors.write("wrote \(TerminalSafety.escaped(path))\n")
         case let path?:
             let png = try PNGChart(width: request.width, height: request.height).render(
                 series,
@@ -149,7 +149,7 @@ enum PlotCommand: Command {
                 title: title
             )
             try Data(png).write(to: URL(fileURLWithPath: path))
-            context.errors.write("wrote \(path)\n")
+            context.errors.write("wrote \(TerminalSafety.escaped(path))\n")
         case nil:
             let chart = BrailleChart(width: request.width, height: request.height, colors: context.output.isTerminal)
             context.output.write(chart.render(series, scale: scale))

@@ -26,6 +26,8 @@ enum RecordsCommand: Command {
         \(FollowOptions.help)
           -h, --help              Show help information.
 
+        \(OutputFormat.controlCharactersHelp)
+
         EXAMPLES:
           eventdump records runs/demo/train/events.out.tfevents.1700000000.host.42.0.v2
           eventdump records damaged.tfevents --format csv

@@ -45,7 +45,7 @@ enum ScalarsCommand: Command {
         \(FollowOptions.help)
           -h, --help              Show help information.
 
-        CSV cells holding text a spreadsheet would run as a formula (=, +, -, @ first) get a leading '.
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump scalars runs/demo

@@ -25,6 +25,8 @@ enum SummaryCommand: Command {
           --descending            Sort from the largest (default: ascending).
           -h, --help              Show help information.
 
+        \(OutputFormat.controlCharactersHelp)
+
         EXAMPLES:
           eventdump summary runs
           eventdump summary runs --tag loss --sort last --format markdown
