@@ -68,11 +68,36 @@ import Testing
             #expect(help.status == 0 && help.errors.isEmpty, "\(command)")
             #expect(
                 help.output.hasPrefix("OVERVIEW: ") && help.output.contains("USAGE: eventdump \(command)")
-                    && help.output.contains("EXAMPLES:"),
+                    && help.output.contains("\nARGUMENTS:\n") && help.output.contains("EXAMPLES:"),
                 "\(command)"
             )
         }
         let overview = eventdump("--help")
         #expect(overview.output.contains("SUBCOMMANDS:") && overview.output.contains("  compare "))
+    }
+
+    @Test func theDefaultFormatEachHelpStatesIsTheOneUsed() throws {
+        let directory = TemporaryDirectory()
+        try writeSmallLog(directory.path)
+        let file = try #require(try eventFiles(in: directory.path + "/exp/train").first)
+        for command in ["ls", "scalars", "summary", "compare", "records", "hist", "text", "hparams"] {
+            let help = eventdump(command, "--help").output
+            let line = try #require(help.split(separator: "\n").first { $0.hasPrefix("  --format <format>") })
+            let stated = try #require(line.components(separatedBy: "; default: ").last?.dropLast())
+            let target = command == "records" ? file : directory.path
+            let piped = eventdump(command, target).output
+            let terminal = TerminalSink()
+            _ = EventDump.run([command, target], output: terminal, errors: StringSink())
+            // The first line: CSV's header has commas, aligned text's (or ls's "run ...") none.
+            func firstLineHasCommas(_ text: String) -> Bool { text.split(separator: "\n").first?.contains(",") == true }
+            #expect(!firstLineHasCommas(terminal.text), "\(command) on a terminal")
+            switch stated {
+            case "text": #expect(!firstLineHasCommas(piped), "\(command) piped")
+            case "text on a terminal, csv otherwise":
+                #expect(firstLineHasCommas(piped), "\(command) piped")
+            default: Issue.record("\(command): unexpected default '\(stated)'")
+            }
+        }
+        #expect(!eventdump("plot", "--help").output.contains("--format <format>"))
     }
 }

@@ -14,6 +14,9 @@ enum HistCommand: Command {
 
         USAGE: eventdump hist <logdir> [options]
 
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
+
         OPTIONS:
         \(CommonOptions.help)
           -h, --help              Show help information.
@@ -67,10 +70,13 @@ enum TextCommand: Command {
     static let help = """
         OVERVIEW: \(abstract)
 
-        A text tensor of several strings is printed as one cell, the strings separated by newlines. In aligned
-        text output, control characters (newlines included) are shown escaped, never sent to the terminal.
+        A text tensor of several strings is printed as one cell, the strings separated by newlines (shown as \\n
+        in aligned text, kept as they are in CSV written to a file; see below).
 
         USAGE: eventdump text <logdir> [options]
+
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
 
         OPTIONS:
         \(CommonOptions.help)

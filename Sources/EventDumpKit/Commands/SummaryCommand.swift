@@ -19,7 +19,7 @@ enum SummaryCommand: Command {
           <logdir>                A log directory, or one event file.
 
         OPTIONS:
-        \(CommonOptions.help)
+        \(CommonOptions.helpLines(defaultFormat: "text"))
           --last <k>              The mean is of the last k points. (default: 10)
           --sort <column>         Sort by a column (count, first, last, min, max, mean_last, nan, inf, run, tag).
           --descending            Sort from the largest (default: ascending).
