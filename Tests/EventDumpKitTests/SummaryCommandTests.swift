@@ -32,3 +32,22 @@ import Testing
         )
     }
 }
+
+@Suite struct SummaryWindowTests {
+    let directory = TemporaryDirectory()
+
+    @Test func theMeanIsOfTheLastKPointsForAnyK() throws {
+        let writer = try SummaryWriter(runDirectory: directory.path + "/run")
+        for step in 1...10 { try writer.scalar("x", Float(step), step: Int64(step), wallTime: 1) }
+        try writer.close()
+        func mean(_ last: String) -> String? {
+            let output = eventdump("summary", directory.path, "--format", "csv", "--last", last).output
+            return output.split(separator: "\n").last?.split(separator: ",", omittingEmptySubsequences: false)
+                .dropFirst(11).first.map(String.init)
+        }
+        #expect(mean("3") == "9.0")  // (8 + 9 + 10) / 3
+        #expect(mean("1") == "10.0")
+        #expect(mean("10") == "5.5")
+        #expect(mean("1000000000000000") == "5.5")  // more than there are: all of them
+    }
+}

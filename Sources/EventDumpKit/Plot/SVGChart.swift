@@ -34,10 +34,19 @@ struct SVGChart {
             "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(format(plotWidth))\" height=\"\(format(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
         svg +=
             "<text x=\"\(format(left + plotWidth / 2))\" y=\"\(format(top + plotHeight + 34))\" text-anchor=\"middle\">step</text>\n"
+        return svg + lines(series, scale: scale, layout: layout) + "</svg>\n"
+    }
+
+    /// Each series' line, and its legend row while the legend has room (then a row counting the others).
+    private func lines(_ series: [PlotSeries], scale: PlotScale, layout: ChartLayout) -> String {
+        let left = Double(layout.left)
+        var svg = ""
         for (index, line) in series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
-            let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map {
-                "\(format(x($0.x))),\(format(y($0.y)))"
+            let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map { point in
+                let x = left + scale.unitX(point.x) * Double(layout.plotWidth)
+                let y = Double(layout.top) + (1 - scale.unitY(point.y)) * Double(layout.plotHeight)
+                return "\(format(x)),\(format(y))"
             }
             svg +=
                 "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.6\" points=\"\(points.joined(separator: " "))\"/>\n"
@@ -50,7 +59,7 @@ struct SVGChart {
             let legendY = legendBaseline(layout, row: layout.shownEntries)
             svg += "<text x=\"\(left)\" y=\"\(format(legendY))\">\(escape(more))</text>\n"
         }
-        return svg + "</svg>\n"
+        return svg
     }
 
     /// The text baseline of legend row `row`.
