@@ -23,18 +23,18 @@ import Testing
         return (logdir, logdir + "/" + fileName, bytes)
     }
 
-    /// The record offsets of a clean file, from `eventdump records`.
-    private func recordOffsets(_ file: String) -> [Int64] {
-        eventdump("records", file, "--format", "csv").output.split(separator: "\n").dropFirst().compactMap {
-            Int64($0.split(separator: ",")[0])
-        }
+    /// The record offsets of a clean file, from its TFRecord framing (at least three records).
+    private func recordOffsets(_ bytes: [UInt8]) throws -> [Int64] {
+        let offsets = recordFrames(bytes).map { Int64($0.offset) }
+        try #require(offsets.count >= 3)
+        return offsets
     }
 
     @Test func aTruncatedCopyPrintsEveryCompleteRecordAndReportsTheTail() throws {
         let (logdir, file, bytes) = try damagedCopy("truncated")
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         let clean = eventdump("scalars", logdir, "--format", "csv", "--keep-all")
-        let offsets = recordOffsets(file)
+        let offsets = try recordOffsets(bytes)
         let cut = Int(offsets[offsets.count / 2]) + 5
         try Data(bytes[..<cut]).write(to: URL(fileURLWithPath: file))
         let damaged = eventdump("scalars", logdir, "--format", "csv", "--keep-all")
@@ -51,7 +51,7 @@ import Testing
         let (logdir, file, bytes) = try damagedCopy("flipped")
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         let clean = eventdump("scalars", logdir, "--format", "csv", "--keep-all").output.split(separator: "\n")
-        let offsets = recordOffsets(file)
+        let offsets = try recordOffsets(bytes)
         let target = offsets.count / 2
         var damagedBytes = bytes
         damagedBytes[Int(offsets[target]) + 20] ^= 0x10

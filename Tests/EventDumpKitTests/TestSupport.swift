@@ -51,6 +51,21 @@ func runBinary(_ binary: String, _ arguments: [String]) throws -> Invocation {
     )
 }
 
+/// The records of a TFRecord file, found from its framing alone (TensorFlow's format: an 8-byte little-endian
+/// length, its 4-byte checksum, the payload, the payload's 4-byte checksum), checksums not checked: each
+/// record's offset and payload length. Independent of the reader under test; stops at an incomplete record.
+func recordFrames(_ bytes: [UInt8]) -> [(offset: Int, length: Int)] {
+    var frames: [(offset: Int, length: Int)] = []
+    var offset = 0
+    while bytes.count - offset >= 12 {
+        let length = bytes[offset..<(offset + 8)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard length <= UInt64(bytes.count - offset - 16) else { break }
+        frames.append((offset, Int(length)))
+        offset += 16 + Int(length)
+    }
+    return frames
+}
+
 /// The paths of the event files directly in `directory`, sorted by name.
 func eventFiles(in directory: String) throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("tfevents") }.sorted().map {
