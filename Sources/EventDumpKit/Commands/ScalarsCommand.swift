@@ -39,8 +39,8 @@ enum ScalarsCommand: Command {
 
         OPTIONS:
         \(CommonOptions.help)
-          --wide                  One row per run and step, one column per tag, as tbparse's pivot (see below).
-          --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight; see below).
+          --wide                  One row per run and step, one column per tag, as tbparse's pivot (see above).
+          --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight; see above).
           --follow                Keep reading as training appends, like tail -f (every point as read; see above).
         \(FollowOptions.help)
           -h, --help              Show help information.
