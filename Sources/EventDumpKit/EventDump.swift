@@ -2,6 +2,14 @@
 
 import TensorBoardEvents
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `eventdump` command-line tool.
 public enum EventDump {
     /// The tool's version.
@@ -29,7 +37,19 @@ public enum EventDump {
             let padded = command.name + String(repeating: " ", count: max(1, 24 - command.name.count))
             text += "  \(padded)\(command.abstract)\n"
         }
-        text += "\n  See 'eventdump help <subcommand>' for detailed help.\n"
+        text += """
+
+              See 'eventdump help <subcommand>' for detailed help.
+
+            EXIT STATUS:
+              0    Everything read was valid.
+              1    Damaged data was found (reported on standard error with file and byte offset), or a failure:
+                   a path that cannot be read, standard output that cannot be written (a full disk).
+              2    A usage error.
+              When standard output is closed early (a pipe into head), eventdump stops reading and exits quietly,
+              with 0, or 1 when damage was already reported.
+
+            """
         return text
     }
 
@@ -38,13 +58,22 @@ public enum EventDump {
     ///   - arguments: The arguments after the program name.
     ///   - output: Standard output.
     ///   - errors: Standard error.
-    /// - Returns: The exit status: 0 when all went well, 1 when damaged data was found or a failure occurred,
-    ///   2 for a usage error.
+    /// - Returns: The exit status: 0 when all went well, 1 when damaged data was found or a failure occurred
+    ///   (standard output that cannot be written included), 2 for a usage error. A closed pipe (`EPIPE`) is no
+    ///   failure: the output simply ends there.
     public static func run(_ arguments: [String], output: TextSink, errors: TextSink) -> Int32 {
-        defer {
-            output.flush()
-            errors.flush()
+        var status = dispatch(arguments, output: output, errors: errors)
+        output.flush()
+        if let code = output.writeError, code != EPIPE {
+            errors.write("Error: cannot write to standard output: \(systemErrorMessage(code))\n")
+            status = 1
         }
+        errors.flush()
+        return status
+    }
+
+    /// Handles the top-level options and runs the subcommand.
+    private static func dispatch(_ arguments: [String], output: TextSink, errors: TextSink) -> Int32 {
         guard let first = arguments.first else {
             output.write(overview)
             return 0
@@ -57,17 +86,14 @@ public enum EventDump {
             output.write("\(version)\n")
             return 0
         case "help":
-            if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
-                output.write(command.help + "\n")
-            } else {
-                output.write(overview)
-            }
+            let command = arguments.dropFirst().first.flatMap { name in commands.first { $0.name == name } }
+            output.write(command.map { $0.help + "\n" } ?? overview)
             return 0
         default: break
         }
         guard let command = commands.first(where: { $0.name == first }) else {
             errors.write(
-                "Error: unknown subcommand '\(first)'\nUsage: eventdump <subcommand> [<arguments>]\nSee 'eventdump --help' for more information.\n"
+                "Error: unknown subcommand '\(TerminalSafety.escaped(first))'\nUsage: eventdump <subcommand> [<arguments>]\nSee 'eventdump --help' for more information.\n"
             )
             return 2
         }
@@ -76,24 +102,26 @@ public enum EventDump {
             output.write(command.help + "\n")
             return 0
         }
-        let context = CommandContext(output: output, errors: errors)
+        return run(command, rest, context: CommandContext(output: output, errors: errors))
+    }
+
+    /// Runs a subcommand and turns what it threw into a message and an exit status.
+    private static func run(_ command: any Command.Type, _ arguments: [String], context: CommandContext) -> Int32 {
         do {
-            try command.run(rest, context: context)
+            try command.run(arguments, context: context)
         } catch let error as UsageError {
-            output.flush()
+            context.output.flush()
             let usage =
                 command.help.split(separator: "\n").first { $0.hasPrefix("USAGE:") }.map { $0.dropFirst(7) } ?? ""
-            errors.write(
-                "Error: \(error.message)\nUsage: \(usage)\nSee 'eventdump \(command.name) --help' for more information.\n"
+            context.errors.write(
+                "Error: \(TerminalSafety.escaped(error.message))\nUsage: \(usage)\nSee 'eventdump \(command.name) --help' for more information.\n"
             )
             return 2
-        } catch let stopped as StoppedAtDamage {
-            output.flush()
-            errors.write("Error: \(stopped)\n")
-            return 1
+        } catch is OutputClosed {
+            // Standard output is gone: stop quietly, with the status of what was read so far.
         } catch {
-            output.flush()
-            errors.write("Error: \(error)\n")
+            context.output.flush()
+            context.errors.write("Error: \(TerminalSafety.escaped(String(describing: error)))\n")
             return 1
         }
         return context.foundDamage ? 1 : 0

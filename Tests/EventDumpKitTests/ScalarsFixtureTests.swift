@@ -127,8 +127,11 @@ private func rowsByTag(_ csv: String) -> [String: [String]] {
             shown.errors
                 == "note: run .: 3 points dropped as TensorBoard drops them after a restart (use --keep-all to keep them)\n"
         )
-        let steps = shown.output.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[2] }
-        #expect(steps == steps.sorted { Int($0)! < Int($1)! })  // the resumed points replaced the stale ones
+        let steps = try shown.output.split(separator: "\n").dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            return try #require(fields.count == 5 ? Int64(fields[2]) : nil, "\(line)")
+        }
+        #expect(!steps.isEmpty && steps == steps.sorted())  // the resumed points replaced the stale ones
         #expect(Set(steps).count == steps.count)
     }
 

@@ -51,6 +51,28 @@ func runBinary(_ binary: String, _ arguments: [String]) throws -> Invocation {
     )
 }
 
+/// The records of a TFRecord file, found from its framing alone (TensorFlow's format: an 8-byte little-endian
+/// length, its 4-byte checksum, the payload, the payload's 4-byte checksum), checksums not checked: each
+/// record's offset and payload length. Independent of the reader under test; stops at an incomplete record.
+func recordFrames(_ bytes: [UInt8]) -> [(offset: Int, length: Int)] {
+    var frames: [(offset: Int, length: Int)] = []
+    var offset = 0
+    while bytes.count - offset >= 12 {
+        let length = bytes[offset..<(offset + 8)].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard length <= UInt64(bytes.count - offset - 16) else { break }
+        frames.append((offset, Int(length)))
+        offset += 16 + Int(length)
+    }
+    return frames
+}
+
+/// The paths of the event files directly in `directory`, sorted by name.
+func eventFiles(in directory: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("tfevents") }.sorted().map {
+        directory + "/" + $0
+    }
+}
+
 /// Copies a fixture log directory to `destination`.
 func copyFixture(_ name: String, to destination: String) throws {
     try FileManager.default.copyItem(atPath: packageRoot + "/fixtures/peers/" + name, toPath: destination)
@@ -61,4 +83,42 @@ func number(_ value: Double) -> String {
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
     return value.description
+}
+
+/// A standard output whose writes fail with `code` (as `EPIPE` for a closed pipe, `ENOSPC` for `/dev/full`)
+/// once `capacity` bytes have been written, keeping what fitted.
+final class FailingSink: TextSink {
+    private let code: Int32
+    private let capacity: Int
+    private(set) var text = ""
+    private(set) var writeError: Int32?
+
+    init(failingWith code: Int32, after capacity: Int = 0) {
+        self.code = code
+        self.capacity = capacity
+    }
+
+    func write(_ text: String) { append(Array(text.utf8)) }
+    func write(bytes: UnsafeRawBufferPointer) { append(Array(bytes)) }
+    func flush() {}
+
+    private func append(_ bytes: [UInt8]) {
+        guard writeError == nil else { return }
+        let room = capacity - text.utf8.count
+        guard bytes.count <= room else {
+            text += String(decoding: bytes.prefix(max(0, room)), as: UTF8.self)
+            writeError = code
+            return
+        }
+        text += String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A standard output that says it is a terminal.
+final class TerminalSink: TextSink {
+    private(set) var text = ""
+    var isTerminal: Bool { true }
+    func write(_ text: String) { self.text += text }
+    func write(bytes: UnsafeRawBufferPointer) { text += String(decoding: bytes, as: UTF8.self) }
+    func flush() {}
 }

@@ -7,6 +7,7 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
     public var message: String
     /// Creates a usage error.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 }
 

@@ -16,15 +16,20 @@ struct CommonOptions {
     /// The flag options this struct parses.
     static let flagOptions: Set<String> = ["--keep-all", "--strict"]
 
-    /// The help lines for the shared options.
-    static let help = """
-          --format <format>       Output format. (values: \(OutputFormat.valueList); default: text on a terminal, csv otherwise)
-          --run <regex>           Only runs whose name matches (anywhere in the name).
-          --tag <regex>           Only tags that match (anywhere in the tag).
-          --steps <a:b>           Only steps from a to b (either may be left out: 100:, :500).
-          --keep-all              Keep the points TensorBoard drops on restarts (a step going back, SessionLog START).
-          --strict                Stop at the first damaged record (exit status 1).
-        """
+    /// The help lines for the shared options, with the command's default format.
+    static func helpLines(defaultFormat: String = "text on a terminal, csv otherwise") -> String {
+        OutputFormat.helpLine(default: defaultFormat) + "\n" + """
+              --run <regex>           Only runs whose name matches (anywhere in the name).
+              --tag <regex>           Only tags that match (anywhere in the tag).
+              --steps <a:b>           Only steps from a to b (either may be left out: 100:, :500).
+              --keep-all              Keep the points TensorBoard drops on restarts (a step going back, SessionLog START).
+              --strict                Stop at the first damaged record (exit status 1).
+            """
+    }
+
+    /// The help lines for the shared options of a command whose default format is text on a terminal and CSV
+    /// otherwise.
+    static let help = helpLines()
 
     /// Reads the shared options from parsed arguments.
     init(_ arguments: ArgumentList, defaultFormat: OutputFormat) throws(UsageError) {
@@ -80,7 +85,7 @@ struct CommonOptions {
 
 /// The format for output to standard output: aligned text on a terminal, else `fallback`.
 func defaultFormat(for output: TextSink, fallback: OutputFormat = .csv) -> OutputFormat {
-    (output as? FileDescriptorSink)?.isTerminal == true ? .text : fallback
+    output.isTerminal ? .text : fallback
 }
 
 extension ArgumentList {

@@ -21,11 +21,25 @@ public final class CommandContext {
     }
 
     /// Reports a problem with the data on standard error, as `warning: ...`, and remembers it for the exit status.
+    /// Control characters (from paths, run names, tags) are shown escaped.
     public func reportDamage(_ message: String) {
         foundDamage = true
-        errors.write("warning: \(message)\n")
+        errors.write("warning: \(TerminalSafety.escaped(message))\n")
+    }
+
+    /// Whether standard output can no longer be written (a closed pipe, a full disk): reading then stops, since
+    /// nothing more can be shown.
+    public var isOutputClosed: Bool { output.writeError != nil }
+
+    /// Tells the user something about the output on standard error, as `note: ...` (the exit status is unchanged).
+    /// Control characters (from paths, run names, tags) are shown escaped.
+    public func note(_ message: String) {
+        errors.write("note: \(TerminalSafety.escaped(message))\n")
     }
 }
+
+/// Thrown by the reading loops once standard output can no longer be written, to stop reading.
+struct OutputClosed: Error {}
 
 /// An `eventdump` subcommand.
 protocol Command: Sendable {

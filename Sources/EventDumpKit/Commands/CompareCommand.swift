@@ -10,36 +10,47 @@ enum CompareCommand: Command {
     static let help = """
         OVERVIEW: \(abstract)
 
-        Pairs are found as Keras writes them (sibling runs train/ and validation/ with the same epoch_<metric>
-        tags; the pair is named after their parent run) or as x and val_x tags in one run. For each metric, the
-        per-epoch table has both values and the gap (validation − training); then the analysis gives the epoch
-        where validation stopped improving (its best), the epoch where overfitting began (for losses: validation
-        loss rising while training loss still falls, judged on trends over --window epochs), and the epoch after
-        which an early-stopping rule with --patience and --min-delta would have stopped training (Keras's rule).
+        Pairs are found as Keras writes them: sibling runs train/ and validation/ (every tag they share, a pair
+        named after their parent run; the metric is the tag without its epoch_ prefix); or within one run, a
+        validation tag and its training tag: a path component starting with val_ or validation_ (or being val or
+        validation) marks the validation side, train_/training_ (or train/training) or no marker the training
+        side, so val_loss pairs with loss, metrics/val_loss with metrics/loss, val/loss with train/loss.
+
+        For each metric, the per-epoch table has both values and the gap (validation − training). The analysis
+        gives the metric's mode (min when lower is better: losses and errors, and any metric whose name says
+        neither; max for accuracy, AUC, precision, recall, F1, IoU, R²), the epoch where validation was best,
+        the epoch where overfitting began (validation getting worse while training still improves, judged on
+        trends over --window epochs), and the epoch after which an early-stopping rule with --patience and
+        --min-delta would have stopped training (Keras's rule).
 
         In text and Markdown both tables are printed; in the machine formats the per-epoch table, or with
         --analysis the analysis table.
 
         USAGE: eventdump compare <logdir> [options]
 
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
+
         OPTIONS:
-        \(CommonOptions.help)
+        \(CommonOptions.helpLines(defaultFormat: "text"))
           --patience <n>          Early-stopping patience in epochs. (default: 5)
           --min-delta <x>         Early-stopping minimum improvement. (default: 0)
-          --window <n>            Epochs per trend window for overfitting. (default: 5)
+          --window <n>            Epochs per trend window for overfitting, at least 2. (default: 5)
           --analysis              Print only the analysis table.
           -h, --help              Show help information.
+
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump compare runs/demo
           eventdump compare runs --tag loss --patience 3 --analysis --format csv
         """
 
-    private struct Pair {
-        var group: String
-        var metric: String
-        var training: [Int64: Double] = [:]
-        var validation: [Int64: Double] = [:]
+    /// The analysis settings.
+    private struct Settings {
+        var patience: Int
+        var window: Int
+        var minDelta: Double
     }
 
     static func run(_ arguments: [String], context: CommandContext) throws {
@@ -49,81 +60,26 @@ enum CompareCommand: Command {
             flagOptions: CommonOptions.flagOptions.union(["--analysis"])
         )
         let logdir = try parsed.onlyPositional(named: "<logdir>")
-        let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output, fallback: .text))
-        let patience = try integer(parsed, "--patience", default: 5, minimum: 0)
-        let window = try integer(parsed, "--window", default: 5, minimum: 2)
-        let minDelta =
-            try parsed.value("--min-delta").map { text throws(UsageError) -> Double in
-                guard let value = Double(text), value >= 0 else {
+        let options = try CommonOptions(parsed, defaultFormat: .text)
+        let settings = try Settings(
+            patience: integer(parsed, "--patience", default: 5, minimum: 0),
+            window: integer(parsed, "--window", default: 5, minimum: 2),
+            minDelta: parsed.value("--min-delta").map { text throws(UsageError) -> Double in
+                guard let value = Double(text), value.isFinite, value >= 0 else {
                     throw UsageError("--min-delta takes a non-negative number. Received: \(text)")
                 }
                 return value
             } ?? 0
-        let scan = LogScan(logdir: logdir, options: options, context: context)
-        let pairs = try collectPairs(scan)
+        )
+        let pairs = try ComparePairs.collect(LogScan(logdir: logdir, options: options, context: context))
         if pairs.isEmpty {
-            context.errors.write(
-                "note: no training/validation pairs found (train/ and validation/ runs, or x and val_x tags)\n"
-            )
+            context.note("no training/validation pairs found (train/ and validation/ runs, or x and val_x tags)")
         }
         let showsBoth = options.format == .text || options.format == .markdown
-        if showsBoth || !parsed.has("--analysis") {
-            let table = TableWriter(
-                format: options.format,
-                columns: ["pair", "metric", "epoch", "training", "validation", "gap"],
-                sink: context.output
-            )
-            for pair in pairs {
-                for step in Set(pair.training.keys).union(pair.validation.keys).sorted() {
-                    let training = pair.training[step]
-                    let validation = pair.validation[step]
-                    let gap = training.flatMap { train in validation.map { $0 - train } }
-                    table.write([
-                        .text(pair.group), .text(pair.metric), .integer(step), .number(training), .number(validation),
-                        .number(gap),
-                    ])
-                }
-            }
-            table.finish()
-        }
+        if showsBoth || !parsed.has("--analysis") { writeEpochs(pairs, format: options.format, context: context) }
         if showsBoth { context.output.write("\n") }
         if showsBoth || parsed.has("--analysis") {
-            let table = TableWriter(
-                format: options.format,
-                columns: ["pair", "metric", "best_epoch", "best_validation", "overfitting_from", "early_stop_after"],
-                sink: context.output
-            )
-            for pair in pairs {
-                let steps = pair.validation.keys.sorted()
-                let values = steps.compactMap { pair.validation[$0] }
-                let direction = ImprovementRule.direction(ofMetric: pair.metric) ?? .minimize
-                let rule = ImprovementRule(direction: direction, minDelta: minDelta)
-                var best: (step: Int64, value: Double)?
-                for (step, value) in zip(steps, values)
-                where ImprovementRule(direction: direction).isImprovement(value, over: best?.value) {
-                    best = (step, value)
-                }
-                var stopping = EarlyStoppingRule(rule: rule, patience: patience)
-                var stoppedAt: Int64?
-                for (index, (step, value)) in zip(steps, values).enumerated() where stoppedAt == nil {
-                    if stopping.observe(value, epoch: index) == .stop { stoppedAt = step }
-                }
-                var overfitting: Int64?
-                if direction == .minimize {
-                    let common = steps.filter { pair.training[$0] != nil }
-                    let found = TrendDetector.detect(
-                        trainingLoss: common.compactMap { pair.training[$0] },
-                        validationLoss: common.compactMap { pair.validation[$0] },
-                        window: window
-                    )
-                    overfitting = found.map { common[$0.onsetEpoch] }
-                }
-                table.write([
-                    .text(pair.group), .text(pair.metric), .integer(best?.step), .number(best?.value),
-                    .integer(overfitting), .integer(stoppedAt),
-                ])
-            }
-            table.finish()
+            writeAnalysis(pairs, settings: settings, format: options.format, context: context)
         }
     }
 
@@ -140,46 +96,80 @@ enum CompareCommand: Command {
         return number
     }
 
-    /// Finds the pairs and reads their scalars.
-    private static func collectPairs(_ scan: LogScan) throws -> [Pair] {
-        let runs = try scan.runs()
-        let byName = Dictionary(runs.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var pairs: [String: Pair] = [:]
-        func parent(of name: String) -> String? {
-            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-            guard let last = parts.last, last == "train" || last == "validation" else { return nil }
-            return parts.count == 1 ? "." : parts.dropLast().joined(separator: "/")
-        }
-        func sibling(_ group: String, _ name: String) -> String { group == "." ? name : group + "/" + name }
-        for run in runs {
-            if let group = parent(of: run.name), byName[sibling(group, "train")] != nil,
-                byName[sibling(group, "validation")] != nil
-            {
-                let isTraining = run.name.hasSuffix("train")
-                try scan.forEachScalar(of: run) { tag, step, _, value in
-                    guard tag.hasPrefix("epoch_") else { return }
-                    let metric = String(tag.dropFirst(6))
-                    let key = group + "\u{0}" + metric
-                    var pair = pairs[key] ?? Pair(group: group, metric: metric)
-                    if isTraining { pair.training[step] = value } else { pair.validation[step] = value }
-                    pairs[key] = pair
-                }
-            } else {
-                var values: [String: [Int64: Double]] = [:]
-                try scan.forEachScalar(of: run) { tag, step, _, value in values[tag, default: [:]][step] = value }
-                for (tag, validation) in values where tag.hasPrefix("val_") {
-                    let metric = String(tag.dropFirst(4))
-                    guard let training = values[metric] else { continue }
-                    pairs[run.name + "\u{0}" + metric] = Pair(
-                        group: run.name,
-                        metric: metric,
-                        training: training,
-                        validation: validation
-                    )
-                }
+    /// The per-epoch table: both values and the gap.
+    private static func writeEpochs(_ pairs: [ComparePair], format: OutputFormat, context: CommandContext) {
+        let table = TableWriter(
+            format: format,
+            columns: ["pair", "metric", "epoch", "training", "validation", "gap"],
+            sink: context.output
+        )
+        for pair in pairs {
+            for step in Set(pair.training.keys).union(pair.validation.keys).sorted() {
+                let training = pair.training[step]
+                let validation = pair.validation[step]
+                let gap = training.flatMap { train in validation.map { $0 - train } }
+                table.write([
+                    .text(pair.group), .text(pair.metric), .integer(step), .number(training), .number(validation),
+                    .number(gap),
+                ])
             }
         }
-        return pairs.values.filter { !$0.training.isEmpty && !$0.validation.isEmpty }
-            .sorted { ($0.group, $0.metric) < ($1.group, $1.metric) }
+        table.finish()
+    }
+
+    /// The analysis table: mode, best epoch, overfitting onset and early stopping, per pair.
+    private static func writeAnalysis(
+        _ pairs: [ComparePair],
+        settings: Settings,
+        format: OutputFormat,
+        context: CommandContext
+    ) {
+        let table = TableWriter(
+            format: format,
+            columns: [
+                "pair", "metric", "mode", "best_epoch", "best_validation", "overfitting_from", "early_stop_after",
+            ],
+            sink: context.output
+        )
+        for pair in pairs {
+            let direction = ImprovementRule.direction(ofMetric: pair.metric) ?? .minimize
+            let steps = pair.validation.keys.sorted()
+            let values = steps.compactMap { pair.validation[$0] }
+            var best: (step: Int64, value: Double)?
+            for (step, value) in zip(steps, values)
+            where ImprovementRule(direction: direction).isImprovement(value, over: best?.value) {
+                best = (step, value)
+            }
+            var stopping = EarlyStoppingRule(
+                rule: ImprovementRule(direction: direction, minDelta: settings.minDelta),
+                patience: settings.patience
+            )
+            let stoppedAt = zip(steps, values).enumerated().first { index, point in
+                stopping.observe(point.1, epoch: index) == .stop
+            }?.element.0
+            table.write([
+                .text(pair.group), .text(pair.metric), .text(direction == .minimize ? "min" : "max"),
+                .integer(best?.step), .number(best?.value),
+                .integer(overfittingOnset(pair, direction: direction, window: settings.window)), .integer(stoppedAt),
+            ])
+        }
+        table.finish()
+    }
+
+    /// The epoch where validation started getting worse while training still improved, judged on trends: for a
+    /// metric to maximize, on the negated values (so falling validation accuracy counts as a rising loss).
+    private static func overfittingOnset(
+        _ pair: ComparePair,
+        direction: ImprovementRule.Direction,
+        window: Int
+    ) -> Int64? {
+        let sign = direction == .minimize ? 1.0 : -1.0
+        let common = pair.validation.keys.sorted().filter { pair.training[$0] != nil }
+        let found = TrendDetector.detect(
+            trainingLoss: common.compactMap { pair.training[$0].map { $0 * sign } },
+            validationLoss: common.compactMap { pair.validation[$0].map { $0 * sign } },
+            window: window
+        )
+        return found.flatMap { common[safe: $0.onsetEpoch] }
     }
 }

@@ -9,7 +9,8 @@ enum EventStream {
     ///
     /// With `reportsDamage` off (a first pass over a file that a second pass reads again and reports), damage is
     /// passed over silently, and `strict` stops at it silently, so that both passes see the same records.
-    /// - Throws: ``EventFileError`` when the file cannot be opened or read; ``StoppedAtDamage``.
+    /// - Throws: ``EventFileError`` when the file cannot be opened or read; ``StoppedAtDamage``; ``OutputClosed``
+    ///   once standard output can no longer be written (checked before each record).
     static func forEachRecord(
         in path: String,
         context: CommandContext,
@@ -19,6 +20,7 @@ enum EventStream {
     ) throws {
         var reader = try EventFileReader(path: path)
         reading: while true {
+            if context.isOutputClosed { throw OutputClosed() }
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
                 next = .success(try reader.nextRecord(body) != nil)

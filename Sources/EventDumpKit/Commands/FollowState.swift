@@ -1,4 +1,4 @@
-// FollowState.swift: keeps reading files as they grow, for `--follow`.
+// FollowState.swift: what `--follow` keeps between polls: open files, how to poll, problems already told.
 
 import Synchronization
 import TensorBoardEvents
@@ -16,9 +16,8 @@ let interruptRequested = Atomic<Bool>(false)
 final class OpenFile {
     var reader: EventFileReader
     let path: String
-    var recordIndex = 0
 
-    init(path: String) throws {
+    init(path: String) throws(EventFileError) {
         self.reader = try EventFileReader(path: path)
         self.path = path
     }
@@ -28,40 +27,75 @@ final class OpenFile {
 struct FollowOptions {
     /// Seconds between polls.
     var interval: Double = 0.5
-    /// Stop after this many seconds (tests); forever when `nil`.
+    /// Stop after this many seconds; follow until Ctrl-C when `nil`.
     var timeout: Double?
 
     static let valueOptions: Set<String> = ["--interval", "--follow-timeout"]
 
+    /// The help lines for the options.
+    static let help = """
+          --interval <seconds>    Seconds between reads with --follow (more than 0, at most 3600). (default: 0.5)
+          --follow-timeout <seconds>
+                                  Stop following after this many seconds. (default: follow until Ctrl-C)
+        """
+
     init(_ arguments: ArgumentList) throws(UsageError) {
         if let text = arguments.value("--interval") {
-            guard let value = Double(text), value > 0 else {
-                throw UsageError("--interval takes a positive number of seconds. Received: \(text)")
+            guard let value = Double(text), value > 0, value <= 3600 else {
+                throw UsageError("--interval takes a number of seconds above 0 and at most 3600. Received: \(text)")
             }
             interval = value
         }
         if let text = arguments.value("--follow-timeout") {
-            guard let value = Double(text), value >= 0 else {
-                throw UsageError("--follow-timeout takes seconds. Received: \(text)")
+            guard let value = Double(text), value.isFinite, value >= 0 else {
+                throw UsageError("--follow-timeout takes a number of seconds, 0 or more. Received: \(text)")
             }
             timeout = value
         }
     }
 
-    /// Polls: calls `poll` until interrupted (Ctrl-C) or the timeout passes, sleeping between calls.
-    func run(_ poll: () throws -> Void) throws {
+    /// Polls: calls `poll` until it returns `false` (the command has stopped, as `--strict` does at damage), the
+    /// user presses Ctrl-C, standard output can no longer be written, or the timeout passes, sleeping
+    /// `interval` between calls. After Ctrl-C or the timeout, polls once more so nothing already written is left
+    /// out.
+    func run(context: CommandContext, _ poll: () throws -> Bool) throws {
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
         defer { signal(SIGINT, SIG_DFL) }
-        var start = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &start)
-        while !interruptRequested.load(ordering: .relaxed) {
-            try poll()
-            var now = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &now)
-            let elapsed = Double(now.tv_sec - start.tv_sec) + Double(now.tv_nsec - start.tv_nsec) * 1e-9
-            if let timeout, elapsed >= timeout { break }
-            usleep(useconds_t(interval * 1e6))
+        let start = Self.now()
+        while true {
+            guard try poll() else { return }
+            context.output.flush()
+            if context.isOutputClosed { return }
+            if interruptRequested.load(ordering: .relaxed) { break }
+            if let timeout, Self.now() - start >= timeout { break }
+            Self.sleep(interval)
         }
-        try poll()
+        _ = try poll()
+    }
+
+    /// Seconds on the monotonic clock.
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
+    /// Sleeps `seconds` (0 < seconds ≤ 3600, as `--interval` allows), or less when Ctrl-C interrupts.
+    private static func sleep(_ seconds: Double) {
+        let whole = seconds.rounded(.down)
+        var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+        _ = nanosleep(&request, nil)
+    }
+}
+
+/// The problems `--follow` has told the user about, so that one that persists (an unreadable file, a directory
+/// that cannot be listed, a failing read) is reported once rather than on every poll.
+struct FollowProblems {
+    private var reported: Set<String> = []
+
+    /// Reports `message` as damage unless it was reported before.
+    mutating func report(_ message: String, context: CommandContext) {
+        guard reported.insert(message).inserted else { return }
+        context.reportDamage(message)
     }
 }

@@ -10,68 +10,88 @@ enum HParamsCommand: Command {
         OVERVIEW: \(abstract)
 
         A run with hyperparameters is one that holds a session start (_hparams_/session_start_info), as the
-        HParams dashboard sees it. Its metrics are those of the experiment (_hparams_/experiment), each the scalar
-        series <tag> of the run <session>/<group> (the session run itself for an empty group); best is the lowest
-        value for losses and errors, the highest otherwise.
+        HParams dashboard sees it. The metrics are those of the experiment (_hparams_/experiment; the first one
+        found, as the dashboard picks one), each the scalar series <tag> of the run <session>/<group> (the
+        session run itself for an empty group). When the log holds no experiment, the metrics are inferred as
+        the dashboard infers them: every scalar tag of a listed session's run and of the runs below it, the
+        group being the path below the session (a run below two sessions belongs to the nearer one).
+
+        --run picks the sessions listed; --tag picks the metrics (the hyperparameters are always read). Best
+        is the lowest value for losses and errors, the highest otherwise; final is the last value; NaN is left
+        out of both.
 
         USAGE: eventdump hparams <logdir> [options]
+
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
 
         OPTIONS:
         \(CommonOptions.help)
           -h, --help              Show help information.
 
+        \(OutputFormat.controlCharactersHelp)
+
         EXAMPLES:
           eventdump hparams runs --format markdown
+          eventdump hparams runs --tag accuracy --format csv
         """
 
-    static func run(_ arguments: [String], context: CommandContext) throws {
-        let (scan, _) = try HistCommand.parse(arguments, context: context)
-        let runs = try scan.runs()
-        var sessions: [(run: String, hparams: [String: ProtobufValue], status: String)] = []
-        var metrics: [HParamsExperiment.MetricInfo] = []
-        for run in runs {
-            var start: HParamsSessionStartInfo?
-            var status = ""
-            try scan.forEachPoint(of: run, kinds: [.hparams]) { point in
-                guard case .hparams(let data) = point.value else { return }
-                switch data.data {
-                case .sessionStartInfo(let info): start = info
-                case .sessionEndInfo(let info):
-                    status =
-                        ["unknown", "success", "failure", "running"][safe: Int(info.status.rawValue)]
-                        ?? String(info.status.rawValue)
-                case .experiment(let experiment): if metrics.isEmpty { metrics = experiment.metricInfos }
-                case nil: break
-                }
-            }
-            if let start { sessions.append((run.name, start.hparams, status)) }
+    /// A run's hyperparameters and how its session ended.
+    private struct Session {
+        var run: String
+        var hparams: [String: ProtobufValue]
+        var status: String
+    }
+
+    /// A scalar series' lowest, highest and last value, NaN left out.
+    private struct Stats {
+        var minimum = Double.infinity
+        var maximum = -Double.infinity
+        var last: Double?
+
+        mutating func add(_ value: Double) {
+            guard !value.isNaN else { return }
+            minimum = min(minimum, value)
+            maximum = max(maximum, value)
+            last = value
         }
-        let hparamNames = Set(sessions.flatMap { $0.hparams.keys }).sorted()
+    }
+
+    /// What one reading of the log gives: the sessions (of the runs `--run` picks), the first experiment's
+    /// metrics, and every scalar series' statistics by run and tag.
+    private struct HParamsLog {
+        var sessions: [Session] = []
+        var sessionRuns: Set<String> = []
+        var experimentMetrics: [HParamsExperiment.MetricInfo]?
+        var series: [String: [String: Stats]] = [:]
+    }
+
+    static func run(_ arguments: [String], context: CommandContext) throws {
+        let (commonScan, _) = try HistCommand.parse(arguments, context: context)
+        let scan = LogScan(
+            logdir: commonScan.logdir,
+            options: commonScan.options,
+            context: context,
+            tagPrefixReadAlways: "_hparams_/"
+        )
+        let log = try read(scan)
+        let metrics = (log.experimentMetrics ?? inferredMetrics(log)).filter { scan.options.includesTag($0.tag) }
+        let hparamNames = Set(log.sessions.flatMap { $0.hparams.keys }).sorted()
         var columns = ["run"] + hparamNames
         for metric in metrics {
             let name = metric.group.isEmpty ? metric.tag : metric.group + "/" + metric.tag
             columns += [name + " best", name + " final"]
         }
         columns.append("status")
-        // The scalar series each metric reads.
-        var series: [String: [Double]] = [:]
-        let wanted = Set(sessions.flatMap { session in metrics.map { key(session.run, $0) } })
-        for run in try Logdir.discoverRuns(in: scan.logdir).runs
-        where wanted.contains(where: { $0.hasPrefix(run.name + "\u{0}") }) {
-            try scan.forEachScalar(of: run) { tag, _, _, value in
-                let seriesKey = run.name + "\u{0}" + tag
-                if wanted.contains(seriesKey) { series[seriesKey, default: []].append(value) }
-            }
-        }
         let table = TableWriter(format: scan.options.format, columns: columns, sink: context.output)
-        for session in sessions {
+        for session in log.sessions {
             var row: [Cell] = [.text(session.run)]
             for name in hparamNames { row.append(cell(session.hparams[name])) }
             for metric in metrics {
-                let values = (series[key(session.run, metric)] ?? []).filter { !$0.isNaN }
+                let stats = log.series[metricRun(of: metric, session: session.run)]?[metric.tag]
                 let minimizes = ImprovementRule.direction(ofMetric: metric.tag) == .minimize
-                row.append(.number(minimizes ? values.min() : values.max()))
-                row.append(.number(values.last))
+                row.append(.number(stats?.last == nil ? nil : minimizes ? stats?.minimum : stats?.maximum))
+                row.append(.number(stats?.last))
             }
             row.append(.text(session.status))
             table.write(row)
@@ -79,15 +99,75 @@ enum HParamsCommand: Command {
         table.finish()
     }
 
-    /// The run-and-tag key of a session's metric: the series `<tag>` of run `<session>/<group>`.
-    private static func key(_ session: String, _ metric: HParamsExperiment.MetricInfo) -> String {
-        let run: String
-        if metric.group.isEmpty {
-            run = session
-        } else {
-            run = session == "." ? metric.group : session + "/" + metric.group
+    /// Reads every run once (metric series may be in runs `--run` leaves out): hyperparameter summaries and
+    /// scalars, restart purging applied and reported per run.
+    private static func read(_ scan: LogScan) throws -> HParamsLog {
+        var log = HParamsLog()
+        for run in try scan.allRuns() {
+            var start: HParamsSessionStartInfo?
+            var status = ""
+            var series: [String: Stats] = [:]
+            let (purged, _) = try scan.forEachPoint(of: run, kinds: [.hparams, .scalar]) { point in
+                if let value = point.value.scalar {
+                    series[point.tag, default: Stats()].add(value)
+                    return
+                }
+                guard case .hparams(let data) = point.value else { return }
+                switch data.data {
+                case .sessionStartInfo(let info): start = info
+                case .sessionEndInfo(let info):
+                    status =
+                        ["unknown", "success", "failure", "running"][safe: Int(info.status.rawValue)]
+                        ?? String(info.status.rawValue)
+                case .experiment(let experiment):
+                    if log.experimentMetrics == nil { log.experimentMetrics = experiment.metricInfos }
+                case nil: break
+                }
+            }
+            scan.reportPurged(purged, run: run)
+            log.series[run.name] = series
+            if let start {
+                log.sessionRuns.insert(run.name)
+                if scan.options.includesRun(run.name) {
+                    log.sessions.append(Session(run: run.name, hparams: start.hparams, status: status))
+                }
+            }
         }
-        return run + "\u{0}" + metric.tag
+        return log
+    }
+
+    /// The metrics the HParams dashboard infers when no experiment is written: each scalar series of a listed
+    /// session's run or a run below it, as (tag, group) with the group the path from the nearest session run
+    /// down to the series' run; sorted by tag, then group.
+    private static func inferredMetrics(_ log: HParamsLog) -> [HParamsExperiment.MetricInfo] {
+        let listed = Set(log.sessions.map(\.run))
+        var names: Set<[String]> = []
+        for (run, tags) in log.series {
+            guard let session = nearestSession(of: run, among: log.sessionRuns), listed.contains(session) else {
+                continue
+            }
+            let group = run == session ? "" : String(run.dropFirst(session.count + 1))
+            for tag in tags.keys { names.insert([tag, group]) }
+        }
+        return names.sorted { $0.lexicographicallyPrecedes($1) }.map { .init(group: $0[1], tag: $0[0]) }
+    }
+
+    /// The run itself if it is a session, else its nearest ancestor that is (by path: `a/b` is below `a`), as
+    /// the dashboard finds it; the log directory's own run `.` is the session of no other run.
+    private static func nearestSession(of run: String, among sessions: Set<String>) -> String? {
+        var path = Substring(run)
+        while !path.isEmpty {
+            if sessions.contains(String(path)) { return String(path) }
+            guard let slash = path.lastIndex(of: "/") else { return nil }
+            path = path[..<slash]
+        }
+        return nil
+    }
+
+    /// The run holding a session's metric: `<session>/<group>`, the session itself for an empty group.
+    private static func metricRun(of metric: HParamsExperiment.MetricInfo, session: String) -> String {
+        if metric.group.isEmpty { return session }
+        return session == "." ? metric.group : session + "/" + metric.group
     }
 
     private static func cell(_ value: ProtobufValue?) -> Cell {
@@ -102,6 +182,7 @@ enum HParamsCommand: Command {
 }
 
 extension Array {
+    /// The element at `index`, or `nil` when the index is out of range.
     subscript(safe index: Int) -> Element? {
         indices.contains(index) ? self[index] : nil
     }

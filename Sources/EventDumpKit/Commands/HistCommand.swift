@@ -14,9 +14,14 @@ enum HistCommand: Command {
 
         USAGE: eventdump hist <logdir> [options]
 
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
+
         OPTIONS:
         \(CommonOptions.help)
           -h, --help              Show help information.
+
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump hist runs --tag kernel --steps 10:10
@@ -65,14 +70,19 @@ enum TextCommand: Command {
     static let help = """
         OVERVIEW: \(abstract)
 
-        A text tensor of several strings is printed as one cell, the strings separated by newlines. In aligned
-        text output, control characters (newlines included) are shown escaped, never sent to the terminal.
+        A text tensor of several strings is printed as one cell, the strings separated by newlines (shown as \\n
+        in aligned text, kept as they are in CSV written to a file; see below).
 
         USAGE: eventdump text <logdir> [options]
+
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
 
         OPTIONS:
         \(CommonOptions.help)
           -h, --help              Show help information.
+
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump text runs --format markdown

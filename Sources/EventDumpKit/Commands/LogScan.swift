@@ -14,6 +14,13 @@ struct StoppedAtDamage: Error, CustomStringConvertible {
     var description: String { "stopped at the first damaged record (--strict)" }
 }
 
+/// Where a record is: its file, its byte offset in the file, and its position in the run's reading order.
+struct RecordLocation {
+    var file: String
+    var offset: Int64
+    var index: Int
+}
+
 /// Reads a log directory's runs for a command: in name order, each run's files in name order, reporting
 /// damage on standard error (and stopping at the first with `--strict`), keeping only the series the command
 /// asks for, and applying TensorBoard's restart purging unless `--keep-all`.
@@ -24,27 +31,48 @@ struct LogScan {
     let logdir: String
     let options: CommonOptions
     let context: CommandContext
+    /// Tags starting with this are read whatever `--tag` says (`hparams` always reads `_hparams_/` tags).
+    var tagPrefixReadAlways: String?
+
+    init(logdir: String, options: CommonOptions, context: CommandContext, tagPrefixReadAlways: String? = nil) {
+        self.logdir = logdir
+        self.options = options
+        self.context = context
+        self.tagPrefixReadAlways = tagPrefixReadAlways
+    }
 
     /// The runs that pass `--run`.
     func runs() throws -> [Run] {
+        try allRuns().filter { options.includesRun($0.name) }
+    }
+
+    /// Every run, whatever `--run` says; the problems met finding them are reported.
+    func allRuns() throws -> [Run] {
         let (runs, problems) = try Logdir.discoverRuns(in: logdir)
         for problem in problems { context.reportDamage(problem.description) }
-        return runs.filter { options.includesRun($0.name) }
+        return runs
     }
 
     /// A filter for the given kinds and `--tag`.
     func filter(kinds: Set<SeriesKind>?) -> RunDecoder.Filter {
         guard let pattern = options.tagPattern else { return RunDecoder.Filter(kinds: kinds) }
         let box = PatternBox(pattern)
-        return RunDecoder.Filter(kinds: kinds, includesTag: { (try? box.pattern.firstMatch(in: $0)) != nil })
+        let prefix = tagPrefixReadAlways
+        return RunDecoder.Filter(
+            kinds: kinds,
+            includesTag: { tag in
+                if let prefix, tag.hasPrefix(prefix) { return true }
+                return (try? box.pattern.firstMatch(in: tag)) != nil
+            }
+        )
     }
 
-    /// Calls `body` with every record payload of a run with its index in the run's reading order; damage is
-    /// reported unless `reportsDamage` is off (a first pass: the second reports it).
+    /// Calls `body` with every record payload of a run and where it is (file, offset, index in the run's
+    /// reading order); damage is reported unless `reportsDamage` is off (a first pass: the second reports it).
     func forEachRecord(
         of run: Run,
         reportsDamage: Bool = true,
-        _ body: (Int, UnsafeRawBufferPointer) -> Void
+        _ body: (RecordLocation, UnsafeRawBufferPointer) -> Void
     ) throws {
         var index = 0
         for file in run.files {
@@ -53,8 +81,8 @@ struct LogScan {
                 context: context,
                 strict: options.isStrict,
                 reportsDamage: reportsDamage
-            ) { _, payload in
-                body(index, payload)
+            ) { offset, payload in
+                body(RecordLocation(file: file, offset: offset, index: index), payload)
                 index += 1
             }
         }
@@ -68,7 +96,7 @@ struct LogScan {
         var tags: [String] = []
         var indices: [Int] = []
         let scalarsOnly = kinds == [.scalar]
-        try forEachRecord(of: run, reportsDamage: false) { index, payload in
+        try forEachRecord(of: run, reportsDamage: false) { location, payload in
             if scalarsOnly {
                 // The allocation-free path, as in the second pass.
                 indices.removeAll(keepingCapacity: true)
@@ -79,12 +107,12 @@ struct LogScan {
                     header,
                     seriesIndices: indices,
                     tagOfSeries: { decoder.tag(ofSeries: $0) },
-                    recordIndex: index
+                    recordIndex: location.index
                 )
             } else {
                 tags.removeAll(keepingCapacity: true)
                 guard let header = try? decoder.decode(payload, { tags.append($0.tag) }) else { return }
-                plan.observe(header, tags: tags, recordIndex: index)
+                plan.observe(header, tags: tags, recordIndex: location.index)
             }
         }
         plan.finish()
@@ -92,7 +120,8 @@ struct LogScan {
     }
 
     /// Calls `body` with every kept point of the given kinds of a run, in reading order, and returns how many
-    /// points purging dropped and the run's series. Invalid events are reported and skipped.
+    /// points purging dropped and the run's series. Invalid events are reported and skipped whole (none of
+    /// their points is passed on, as the purge plan's pass leaves them out too).
     @discardableResult
     func forEachPoint(
         of run: Run,
@@ -103,52 +132,71 @@ struct LogScan {
         var decoder = RunDecoder(filter: filter(kinds: kinds))
         var purged = 0
         var failure: Error?
-        try forEachRecord(of: run) { index, payload in
+        var points: [DataPoint] = []
+        try forEachRecord(of: run) { location, payload in
             guard failure == nil else { return }
+            points.removeAll(keepingCapacity: true)
             do throws(WireDecodingError) {
-                _ = try decoder.decode(payload) { point in
-                    guard options.includesStep(point.step) else { return }
-                    if let plan, plan.isPurged(tag: point.tag, step: point.step, recordIndex: index) {
-                        purged += 1
-                        return
-                    }
-                    body(point)
-                }
+                _ = try decoder.decode(payload) { points.append($0) }
             } catch {
-                failure = reportInvalidEvent(error, run: run, recordIndex: index)
+                failure = reportInvalidEvent(error, at: location)
+                return
+            }
+            for point in points where options.includesStep(point.step) {
+                if let plan, plan.isPurged(tag: point.tag, step: point.step, recordIndex: location.index) {
+                    purged += 1
+                    continue
+                }
+                body(point)
             }
         }
         if let failure { throw failure }
         return (purged, decoder.series)
     }
 
-    /// Calls `body` with every kept scalar of a run (tag, step, wall time, value) without allocating per point.
+    /// Calls `body` with every kept scalar of a run (tag, step, wall time, value) without allocating per point;
+    /// returns how many points purging dropped. With `filtersSteps` off, `--steps` is left to the caller (which
+    /// smooths over every point first).
     @discardableResult
-    func forEachScalar(of run: Run, _ body: (String, Int64, Double, Double) -> Void) throws -> Int {
-        try forEachScalarPoint(of: run) { point, tag in body(tag, point.step, point.wallTime, point.value) }
+    func forEachScalar(
+        of run: Run,
+        filtersSteps: Bool = true,
+        _ body: (String, Int64, Double, Double) -> Void
+    ) throws -> Int {
+        try forEachScalarPoint(of: run, filtersSteps: filtersSteps) { point, tag in
+            body(tag, point.step, point.wallTime, point.value)
+        }
     }
 
     /// Calls `body` with every kept scalar point of a run and its tag (the point's series index stays the same for
-    /// a tag throughout the run), without allocating per point; returns how many points purging dropped.
+    /// a tag throughout the run), without allocating per point; returns how many points inside `--steps` purging
+    /// dropped. With `filtersSteps` off, kept points outside `--steps` reach `body` too.
     @discardableResult
-    func forEachScalarPoint(of run: Run, _ body: (ScalarPoint, String) -> Void) throws -> Int {
+    func forEachScalarPoint(
+        of run: Run,
+        filtersSteps: Bool = true,
+        _ body: (ScalarPoint, String) -> Void
+    ) throws -> Int {
         let plan = try purgePlan(of: run, kinds: [.scalar])
         var decoder = RunDecoder(filter: filter(kinds: [.scalar]))
         var purged = 0
         var failure: Error?
         var points: [ScalarPoint] = []
-        try forEachRecord(of: run) { index, payload in
+        try forEachRecord(of: run) { location, payload in
             guard failure == nil else { return }
             points.removeAll(keepingCapacity: true)
             do throws(WireDecodingError) {
                 try decoder.decodeScalars(payload) { points.append($0) }
             } catch {
-                failure = reportInvalidEvent(error, run: run, recordIndex: index)
+                failure = reportInvalidEvent(error, at: location)
+                return
             }
-            for point in points where options.includesStep(point.step) {
+            for point in points {
+                let inRange = options.includesStep(point.step)
+                guard inRange || !filtersSteps else { continue }
                 let tag = decoder.tag(ofSeries: point.seriesIndex)
-                if let plan, plan.isPurged(tag: tag, step: point.step, recordIndex: index) {
-                    purged += 1
+                if let plan, plan.isPurged(tag: tag, step: point.step, recordIndex: location.index) {
+                    if inRange { purged += 1 }
                     continue
                 }
                 body(point, tag)
@@ -158,17 +206,25 @@ struct LogScan {
         return purged
     }
 
-    /// Reports a record that is not a valid event; returns the error to stop with under `--strict`.
-    private func reportInvalidEvent(_ error: WireDecodingError, run: Run, recordIndex: Int) -> Error? {
-        context.reportDamage("run \(run.name): record \(recordIndex): not a valid Event: \(error)")
+    /// Reports a record whose checksums match but whose payload is not a valid event, as
+    /// `<file>: offset <n>: record is not a valid Event: <cause>` (the form of every damage report); returns the
+    /// error to stop with under `--strict`.
+    private func reportInvalidEvent(_ error: WireDecodingError, at location: RecordLocation) -> Error? {
+        let damage = EventFileError(.invalidEvent(error), path: location.file, offset: location.offset)
+        context.reportDamage(damage.description)
         return options.isStrict ? StoppedAtDamage() : nil
     }
 
     /// Reports purged points on standard error, never silently.
     func reportPurged(_ count: Int, run: Run) {
+        reportPurged(count, runNamed: run.name)
+    }
+
+    /// Reports purged points of the run named `name` on standard error, never silently.
+    func reportPurged(_ count: Int, runNamed name: String) {
         guard count > 0 else { return }
-        context.errors.write(
-            "note: run \(run.name): \(count) point\(count == 1 ? "" : "s") dropped as TensorBoard drops them after a restart (use --keep-all to keep them)\n"
+        context.note(
+            "run \(name): \(count) point\(count == 1 ? "" : "s") dropped as TensorBoard drops them after a restart (use --keep-all to keep them)"
         )
     }
 }

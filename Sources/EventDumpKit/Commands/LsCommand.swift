@@ -9,7 +9,14 @@ enum LsCommand: Command {
     static let help = """
         OVERVIEW: \(abstract)
 
-        Counts are of the points TensorBoard shows (after its restart purging, unless --keep-all).
+        Counts are of the points TensorBoard shows (after its restart purging, unless --keep-all). First and last
+        are in reading order (files in name order): the step and wall time of a tag's first and last point. The
+        wall time span is from the earliest to the latest wall time.
+
+        Text lists each run with its files (and their sizes) and its tags; Markdown gives a table of files, then
+        one of tags. The machine formats (csv, tsv, json, jsonl) give the table of tags (run, tag, kind, plugin,
+        points, first_step, last_step, first_wall_time, last_wall_time), or with --files the table of files
+        (run, file, bytes).
 
         USAGE: eventdump ls <logdir> [options]
 
@@ -17,96 +24,139 @@ enum LsCommand: Command {
           <logdir>                A log directory, or one event file.
 
         OPTIONS:
-        \(CommonOptions.help)
+        \(CommonOptions.helpLines(defaultFormat: "text"))
+          --files                 In the machine formats, list the files instead of the tags.
           -h, --help              Show help information.
+
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump ls runs
           eventdump ls runs --run 'digits.*/validation' --format json
+          eventdump ls runs --files --format csv
         """
 
+    /// One tag of a run: what it is, how many points, and its first and last point.
     private struct TagStats {
         var info: SeriesInfo?
         var points = 0
-        var firstStep = Int64.max
-        var lastStep = Int64.min
-        var firstWallTime = Double.infinity
-        var lastWallTime = -Double.infinity
+        var first: (step: Int64, wallTime: Double)?
+        var last: (step: Int64, wallTime: Double)?
+        var earliestWallTime = Double.infinity
+        var latestWallTime = -Double.infinity
+
+        mutating func add(_ point: DataPoint) {
+            points += 1
+            if first == nil { first = (point.step, point.wallTime) }
+            last = (point.step, point.wallTime)
+            earliestWallTime = min(earliestWallTime, point.wallTime)
+            latestWallTime = max(latestWallTime, point.wallTime)
+        }
     }
+
+    /// A run's files and tags (sorted by tag).
+    private struct RunListing {
+        var run: Run
+        var tags: [(tag: String, stats: TagStats)]
+    }
+
+    static let tagColumns = [
+        "run", "tag", "kind", "plugin", "points", "first_step", "last_step", "first_wall_time", "last_wall_time",
+    ]
+    static let fileColumns = ["run", "file", "bytes"]
 
     static func run(_ arguments: [String], context: CommandContext) throws {
         let parsed = try ArgumentList(
             arguments,
             valueOptions: CommonOptions.valueOptions,
-            flagOptions: CommonOptions.flagOptions
+            flagOptions: CommonOptions.flagOptions.union(["--files"])
         )
         let logdir = try parsed.onlyPositional(named: "<logdir>")
-        let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output, fallback: .text))
+        let options = try CommonOptions(parsed, defaultFormat: .text)
         let scan = LogScan(logdir: logdir, options: options, context: context)
-        let isText = options.format == .text
-        let runs = try scan.runs()
-        let table =
-            isText
-            ? nil
-            : TableWriter(
-                format: options.format,
-                columns: [
-                    "run", "tag", "kind", "plugin", "points", "first_step", "last_step", "first_wall_time",
-                    "last_wall_time",
-                ],
-                sink: context.output
-            )
-        for run in runs {
-            var stats: [String: TagStats] = [:]
-            var order: [String] = []
-            let (purged, series) = try scan.forEachPoint(of: run, kinds: nil) { point in
-                if stats[point.tag] == nil { order.append(point.tag) }
-                var entry = stats[point.tag] ?? TagStats()
-                entry.points += 1
-                entry.firstStep = min(entry.firstStep, point.step)
-                entry.lastStep = max(entry.lastStep, point.step)
-                entry.firstWallTime = min(entry.firstWallTime, point.wallTime)
-                entry.lastWallTime = max(entry.lastWallTime, point.wallTime)
-                stats[point.tag] = entry
-            }
-            scan.reportPurged(purged, run: run)
-            for info in series { stats[info.tag]?.info = info }
-            let rows = order.compactMap { tag in stats[tag].map { (tag, $0) } }.sorted { $0.0 < $1.0 }
-            if let table {
-                for (tag, entry) in rows {
-                    table.write([
-                        .text(run.name), .text(tag), .text(entry.info?.kind.rawValue ?? "tensor"),
-                        .text(entry.info?.pluginName ?? ""),
-                        .integer(Int64(entry.points)), .integer(entry.firstStep), .integer(entry.lastStep),
-                        .number(entry.firstWallTime), .number(entry.lastWallTime),
-                    ])
-                }
-                continue
-            }
-            context.output.write("run \(TerminalSafety.escaped(run.name))\n")
-            for file in run.files {
-                let size = FileSize.of(file)
-                context.output.write("  \(TerminalSafety.escaped(file))  \(size) bytes\n")
-            }
-            let text = TableWriter(
-                format: .text,
-                columns: ["  tag", "kind", "points", "steps", "wall time span"],
-                sink: context.output
-            )
-            for (tag, entry) in rows {
-                text.write([
-                    .text("  " + tag), .text(entry.info?.kind.rawValue ?? "tensor"), .integer(Int64(entry.points)),
-                    .text(
-                        entry.firstStep == entry.lastStep
-                            ? "\(entry.firstStep)" : "\(entry.firstStep)…\(entry.lastStep)"
-                    ),
-                    .text(span(entry.lastWallTime - entry.firstWallTime)),
-                ])
-            }
-            text.finish()
+        switch options.format {
+        case .text:
+            for run in try scan.runs() { writeText(try listing(of: run, scan), context: context) }
+        case .markdown:
+            let listings = try scan.runs().map { try listing(of: $0, scan) }
+            writeFiles(listings, format: .markdown, context: context)
             context.output.write("\n")
+            writeTags(listings, format: .markdown, context: context)
+        case .csv, .tsv, .json, .jsonl:
+            if parsed.has("--files") {
+                writeFiles(
+                    try scan.runs().map { RunListing(run: $0, tags: []) },
+                    format: options.format,
+                    context: context
+                )
+            } else {
+                // Streamed run by run: each run's rows are written once it has been read.
+                let table = TableWriter(format: options.format, columns: tagColumns, sink: context.output)
+                for run in try scan.runs() { writeTagRows(try listing(of: run, scan), to: table) }
+                table.finish()
+            }
         }
-        table?.finish()
+    }
+
+    /// Reads a run's points (restart purging reported) into per-tag statistics.
+    private static func listing(of run: Run, _ scan: LogScan) throws -> RunListing {
+        var stats: [String: TagStats] = [:]
+        let (purged, series) = try scan.forEachPoint(of: run, kinds: nil) { point in
+            stats[point.tag, default: TagStats()].add(point)
+        }
+        scan.reportPurged(purged, run: run)
+        for info in series { stats[info.tag]?.info = info }
+        return RunListing(run: run, tags: stats.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    private static func writeTagRows(_ listing: RunListing, to table: TableWriter) {
+        for (tag, entry) in listing.tags {
+            table.write([
+                .text(listing.run.name), .text(tag), .text(entry.info?.kind.rawValue ?? "tensor"),
+                .text(entry.info?.pluginName ?? ""), .integer(Int64(entry.points)), .integer(entry.first?.step),
+                .integer(entry.last?.step), .number(entry.first?.wallTime), .number(entry.last?.wallTime),
+            ])
+        }
+    }
+
+    private static func writeTags(_ listings: [RunListing], format: OutputFormat, context: CommandContext) {
+        let table = TableWriter(format: format, columns: tagColumns, sink: context.output)
+        for listing in listings { writeTagRows(listing, to: table) }
+        table.finish()
+    }
+
+    private static func writeFiles(_ listings: [RunListing], format: OutputFormat, context: CommandContext) {
+        let table = TableWriter(format: format, columns: fileColumns, sink: context.output)
+        for listing in listings {
+            for file in listing.run.files {
+                table.write([.text(listing.run.name), .text(file), .integer(FileSize.of(file))])
+            }
+        }
+        table.finish()
+    }
+
+    /// A run as text: its name, its files with their sizes, and a table of its tags.
+    private static func writeText(_ listing: RunListing, context: CommandContext) {
+        context.output.write("run \(TerminalSafety.escaped(listing.run.name))\n")
+        for file in listing.run.files {
+            context.output.write("  \(TerminalSafety.escaped(file))  \(FileSize.of(file)) bytes\n")
+        }
+        let text = TableWriter(
+            format: .text,
+            columns: ["  tag", "kind", "points", "steps", "wall time span"],
+            sink: context.output
+        )
+        for (tag, entry) in listing.tags {
+            let steps = entry.first.map { first in
+                entry.last.map { $0.step == first.step ? "\(first.step)" : "\(first.step)…\($0.step)" } ?? ""
+            }
+            text.write([
+                .text("  " + tag), .text(entry.info?.kind.rawValue ?? "tensor"), .integer(Int64(entry.points)),
+                .text(steps ?? ""), .text(span(entry.latestWallTime - entry.earliestWallTime)),
+            ])
+        }
+        text.finish()
+        context.output.write("\n")
     }
 
     private static func span(_ seconds: Double) -> String {

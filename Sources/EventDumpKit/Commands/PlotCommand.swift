@@ -10,10 +10,15 @@ enum PlotCommand: Command {
     static let help = """
         OVERVIEW: \(abstract)
 
-        One line per run and tag, against the step. In the terminal the chart is drawn with Unicode braille
-        characters (2 × 4 dots per character), in colour when the output is a terminal.
+        One line per run and tag, against the step, through the points in reading order. In the terminal the
+        chart is drawn with Unicode braille characters (2 × 4 dots per character), in colour when the output is a
+        terminal. NaN and infinite values are left out of the lines (a series of nothing else draws nothing). With
+        --smooth, the smoothing runs over every point of the series, then --steps picks what is drawn.
 
         USAGE: eventdump plot <logdir> --tag <regex> [options]
+
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
 
         OPTIONS:
           --tag <regex>           The tags to draw (required).
@@ -21,11 +26,14 @@ enum PlotCommand: Command {
           --steps <a:b>           Only steps from a to b.
           --smooth <weight>       Draw TensorBoard's smoothed values instead (0.6 is its default weight).
           --output <file>         Write an .svg or .png file instead of drawing in the terminal.
-          --width <n>             Terminal columns, or image pixels. (default: 80 columns, 900 pixels)
-          --height <n>            Terminal rows, or image pixels. (default: 20 rows, 520 pixels)
+          --width <n>             Terminal columns (4 to 1000), or image pixels (100 to 10000). (default: 80 columns, 900 pixels)
+          --height <n>            Terminal rows (4 to 1000), or image pixels (100 to 10000). (default: 20 rows, 520 pixels)
           --keep-all              Keep the points TensorBoard drops on restarts.
           --strict                Stop at the first damaged record.
           -h, --help              Show help information.
+
+        There is no --format: the chart is the output (an image legend that cannot hold every series ends with
+        how many were left out).
 
         EXAMPLES:
           eventdump plot runs --tag epoch_loss
@@ -33,14 +41,43 @@ enum PlotCommand: Command {
           eventdump plot runs --tag epoch_loss --output loss.svg
         """
 
+    /// What to draw, and where.
+    private struct Request {
+        var options: CommonOptions
+        var logdir: String
+        var tag: String
+        var output: String?
+        var width: Int
+        var height: Int
+        var smoothing: Double?
+    }
+
     static func run(_ arguments: [String], context: CommandContext) throws {
+        let request = try parse(arguments)
+        let scan = LogScan(logdir: request.logdir, options: request.options, context: context)
+        let (series, pointCount) = try collectSeries(scan, smoothing: request.smoothing)
+        guard let scale = PlotScale(series) else {
+            context.note(
+                pointCount == 0
+                    ? "no scalar points match --tag"
+                    : "nothing to draw: none of the \(pointCount) matching points is a finite number (NaN or infinite)"
+            )
+            return
+        }
+        try draw(series, scale: scale, request: request, context: context)
+    }
+
+    private static func parse(_ arguments: [String]) throws(UsageError) -> Request {
         let parsed = try ArgumentList(
             arguments,
             valueOptions: CommonOptions.valueOptions.union(["--smooth", "--output", "--width", "--height"]),
             flagOptions: CommonOptions.flagOptions
         )
         let logdir = try parsed.onlyPositional(named: "<logdir>")
-        guard parsed.value("--tag") != nil else { throw UsageError("missing --tag <regex> (the scalars to draw)") }
+        guard parsed.value("--format") == nil else {
+            throw UsageError("plot draws a chart and takes no --format (use --output <file>.svg or <file>.png)")
+        }
+        guard let tag = parsed.value("--tag") else { throw UsageError("missing --tag <regex> (the scalars to draw)") }
         let options = try CommonOptions(parsed, defaultFormat: .text)
         let output = parsed.value("--output")
         if let output, !output.hasSuffix(".svg") && !output.hasSuffix(".png") {
@@ -48,59 +85,74 @@ enum PlotCommand: Command {
         }
         func size(_ option: String, terminal: Int, image: Int) throws(UsageError) -> Int {
             guard let text = parsed.value(option) else { return output == nil ? terminal : image }
-            let minimum = output == nil ? 4 : 100
-            guard let value = Int(text), value >= minimum, value <= 10_000 else {
-                throw UsageError("\(option) takes a number from \(minimum) to 10000. Received: \(text)")
+            let limits = output == nil ? 4...1000 : 100...10_000
+            guard let value = Int(text), limits.contains(value) else {
+                throw UsageError(
+                    "\(option) takes a number from \(limits.lowerBound) to \(limits.upperBound). Received: \(text)"
+                )
             }
             return value
         }
-        let width = try size("--width", terminal: 80, image: 900)
-        let height = try size("--height", terminal: 20, image: 520)
-        let smoothing = try parsed.smoothingWeight()
+        return Request(
+            options: options,
+            logdir: logdir,
+            tag: tag,
+            output: output,
+            width: try size("--width", terminal: 80, image: 900),
+            height: try size("--height", terminal: 20, image: 520),
+            smoothing: try parsed.smoothingWeight()
+        )
+    }
 
-        let scan = LogScan(logdir: logdir, options: options, context: context)
+    /// The lines to draw, one per run and tag, and how many points they hold (finite or not). Smoothing runs over
+    /// every point of a series; `--steps` then picks the points drawn.
+    private static func collectSeries(_ scan: LogScan, smoothing: Double?) throws -> ([PlotSeries], Int) {
         var series: [PlotSeries] = []
+        var pointCount = 0
         let runs = try scan.runs()
         for run in runs {
-            var byTag: [String: [(x: Double, y: Double)]] = [:]
-            var order: [String] = []
-            let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
-                if byTag[tag] == nil { order.append(tag) }
-                byTag[tag, default: []].append((Double(step), value))
+            var byTag: [String: [(step: Int64, value: Double)]] = [:]
+            let purged = try scan.forEachScalar(of: run, filtersSteps: false) { tag, step, _, value in
+                byTag[tag, default: []].append((step, value))
             }
             scan.reportPurged(purged, run: run)
-            for tag in order.sorted() {
-                var points = byTag[tag] ?? []
-                if let smoothing {
-                    let smoothed = Smoothing.smooth(points.map(\.y), weight: smoothing)
-                    points = zip(points, smoothed).map { ($0.x, $1) }
+            for tag in byTag.keys.sorted() {
+                let points = byTag[tag] ?? []
+                let values = smoothing.map { Smoothing.smooth(points.map(\.value), weight: $0) } ?? points.map(\.value)
+                let drawn = zip(points, values).filter { scan.options.includesStep($0.0.step) }.map {
+                    (x: Double($0.0.step), y: $0.1)
                 }
-                series.append(
-                    PlotSeries(label: runs.count > 1 || order.count > 1 ? "\(run.name) \(tag)" : tag, points: points)
-                )
+                pointCount += drawn.count
+                let label = runs.count > 1 || byTag.count > 1 ? "\(run.name) \(tag)" : tag
+                series.append(PlotSeries(label: label, points: drawn))
             }
         }
-        guard let scale = PlotScale(series) else {
-            context.errors.write("note: no scalar points match --tag\n")
-            return
-        }
-        let title = (parsed.value("--tag") ?? "") + (smoothing.map { " (smoothed \($0))" } ?? "")
-        switch output {
+        return (series, pointCount)
+    }
+
+    private static func draw(
+        _ series: [PlotSeries],
+        scale: PlotScale,
+        request: Request,
+        context: CommandContext
+    ) throws {
+        let title = request.tag + (request.smoothing.map { " (smoothed \($0))" } ?? "")
+        switch request.output {
         case let path? where path.hasSuffix(".svg"):
-            try Data(SVGChart(width: width, height: height).render(series, scale: scale, title: title).utf8).write(
-                to: URL(fileURLWithPath: path)
-            )
-            context.errors.write("wrote \(path)\n")
+            let svg = SVGChart(width: request.width, height: request.height).render(series, scale: scale, title: title)
+            try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
+            context.errors.write("wrote \(TerminalSafety.escaped(path))\n")
         case let path?:
-            try Data(try PNGChart(width: width, height: height).render(series, scale: scale, title: title)).write(
-                to: URL(fileURLWithPath: path)
+            let png = try PNGChart(width: request.width, height: request.height).render(
+                series,
+                scale: scale,
+                title: title
             )
-            context.errors.write("wrote \(path)\n")
+            try Data(png).write(to: URL(fileURLWithPath: path))
+            context.errors.write("wrote \(TerminalSafety.escaped(path))\n")
         case nil:
-            let colors = (context.output as? FileDescriptorSink)?.isTerminal == true
-            context.output.write(
-                BrailleChart(width: width, height: height, colors: colors).render(series, scale: scale)
-            )
+            let chart = BrailleChart(width: request.width, height: request.height, colors: context.output.isTerminal)
+            context.output.write(chart.render(series, scale: scale))
         }
     }
 }

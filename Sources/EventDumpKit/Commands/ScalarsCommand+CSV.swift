@@ -16,34 +16,12 @@ extension ScalarsCommand {
     /// purging), the calling thread formats and writes the rows. Only the reading thread touches the context's
     /// error stream and damage flag until it is done; only the calling thread touches the output.
     static func csvRows(_ scan: LogScan, runs: [Run], encoder: ScalarRowEncoder) throws {
-        let batchSize = 4096
         var tagNames: [String] = []
         try BatchPipe.run(
             produce: { (send: (Piece) -> Void) throws in
                 for run in runs {
                     send(.run(run.name))
-                    var seen: [Bool] = []
-                    var batch: [ScalarPoint] = []
-                    batch.reserveCapacity(batchSize)
-                    var newTags: [(Int, String)] = []
-                    let purged = try scan.forEachScalarPoint(of: run) { point, tag in
-                        let index = point.seriesIndex
-                        if index >= seen.count {
-                            seen.append(contentsOf: repeatElement(false, count: index - seen.count + 1))
-                        }
-                        if !seen[index] {
-                            seen[index] = true
-                            newTags.append((index, tag))
-                        }
-                        batch.append(point)
-                        if batch.count == batchSize {
-                            send(.points(batch, newTags: newTags))
-                            batch.removeAll(keepingCapacity: true)
-                            newTags.removeAll()
-                        }
-                    }
-                    if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
-                    scan.reportPurged(purged, run: run)
+                    try sendPoints(of: run, scan: scan, send: send)
                 }
             },
             consume: { piece in
@@ -73,4 +51,38 @@ extension ScalarsCommand {
         )
     }
 
+    /// Reads a run's kept points and sends them in batches, each with the tags of the series it is the first to
+    /// show; reports the points purging dropped. The rows read before an error (`--strict`'s stop, a failed
+    /// read) are sent before it is rethrown.
+    private static func sendPoints(of run: Run, scan: LogScan, send: (Piece) -> Void) throws {
+        let batchSize = 4096
+        var seen: [Bool] = []
+        var batch: [ScalarPoint] = []
+        batch.reserveCapacity(batchSize)
+        var newTags: [(Int, String)] = []
+        let purged: Int
+        do {
+            purged = try scan.forEachScalarPoint(of: run) { point, tag in
+                let index = point.seriesIndex
+                if index >= seen.count {
+                    seen.append(contentsOf: repeatElement(false, count: index - seen.count + 1))
+                }
+                if !seen[index] {
+                    seen[index] = true
+                    newTags.append((index, tag))
+                }
+                batch.append(point)
+                if batch.count == batchSize {
+                    send(.points(batch, newTags: newTags))
+                    batch.removeAll(keepingCapacity: true)
+                    newTags.removeAll()
+                }
+            }
+        } catch {
+            if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
+            throw error
+        }
+        if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
+        scan.reportPurged(purged, run: run)
+    }
 }

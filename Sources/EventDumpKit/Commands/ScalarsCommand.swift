@@ -16,6 +16,22 @@ enum ScalarsCommand: Command {
         Damaged records are reported on standard error with file and byte offset, every intact record is still
         printed, and the exit status is 1.
 
+        With --follow, rows are printed as training appends them (new files and runs too), until Ctrl-C or
+        --follow-timeout. Every point is printed as it is read, as with --keep-all, since a printed row cannot be
+        taken back: when an event makes TensorBoard drop points already printed (a restart, a step going back), a
+        note on standard error says so, once per run. A problem that persists (an unreadable file or directory)
+        is reported once, not on every read; with --strict, following stops at the first damage.
+
+        With --smooth, each series is smoothed over all its points, then --steps picks the rows shown, as
+        TensorBoard smooths the whole series. Points are smoothed in reading order, as TensorBoard's chart smooths
+        the points it is given (it does not sort them by step): after restart purging a series' steps only go up;
+        with --keep-all, a restart's stale points are smoothed where they were read.
+
+        With --wide, a tag with several values at one step of a run (only with --keep-all: TensorBoard's purge
+        keeps one) gets them all in its cell as a list in reading order, [a, b], as tbparse's pivot merges them
+        (NaN included, which tbparse leaves out of a list); a note on standard error says how many such cells
+        there are. Otherwise each cell holds one number.
+
         USAGE: eventdump scalars <logdir> [options]
 
         ARGUMENTS:
@@ -23,13 +39,13 @@ enum ScalarsCommand: Command {
 
         OPTIONS:
         \(CommonOptions.help)
-          --wide                  One row per run and step, one column per tag (as tbparse's pivot).
-          --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight).
-          --follow                Keep reading as training appends, like tail -f (new files and runs too).
-          --interval <seconds>    Seconds between reads with --follow. (default: 0.5)
+          --wide                  One row per run and step, one column per tag, as tbparse's pivot (see above).
+          --smooth <weight>       Add TensorBoard's smoothed value (debiased EMA; 0.6 is its default weight; see above).
+          --follow                Keep reading as training appends, like tail -f (every point as read; see above).
+        \(FollowOptions.help)
           -h, --help              Show help information.
 
-        CSV cells holding text a spreadsheet would run as a formula (=, +, -, @ first) get a leading '.
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump scalars runs/demo
@@ -74,58 +90,40 @@ enum ScalarsCommand: Command {
         let table = TableWriter(format: scan.options.format, columns: columns, sink: context.output)
         defer { table.finish() }
         for run in runs {
-            let runCell = Cell.text(run.name)
             guard let weight = smoothing else {
+                let runCell = Cell.text(run.name)
                 let purged = try scan.forEachScalar(of: run) { tag, step, wallTime, value in
                     table.write([runCell, .text(tag), .integer(step), .number(wallTime), .number(value)])
                 }
                 scan.reportPurged(purged, run: run)
                 continue
             }
-            var rows: [(tag: String, step: Int64, wallTime: Double, value: Double)] = []
-            let purged = try scan.forEachScalar(of: run) { rows.append(($0, $1, $2, $3)) }
-            scan.reportPurged(purged, run: run)
-            var positions: [String: [Int]] = [:]
-            for (index, row) in rows.enumerated() { positions[row.tag, default: []].append(index) }
-            var smoothed = [Double](repeating: 0, count: rows.count)
-            for indices in positions.values {
-                for (index, value) in zip(indices, Smoothing.smooth(indices.map { rows[$0].value }, weight: weight)) {
-                    smoothed[index] = value
-                }
-            }
-            for (index, row) in rows.enumerated() {
-                table.write([
-                    runCell, .text(row.tag), .integer(row.step), .number(row.wallTime), .number(row.value),
-                    .number(smoothed[index]),
-                ])
-            }
+            try smoothedRows(scan, run: run, weight: weight, table: table)
         }
     }
 
-    private static func wide(_ scan: LogScan, context: CommandContext) throws {
-        var tags: Set<String> = []
-        var runs: [(name: String, steps: [Int64: [String: Double]])] = []
-        for run in try scan.runs() {
-            var steps: [Int64: [String: Double]] = [:]
-            let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
-                tags.insert(tag)
-                steps[step, default: [:]][tag] = value
-            }
-            scan.reportPurged(purged, run: run)
-            runs.append((run.name, steps))
-        }
-        let sortedTags = tags.sorted()
-        let table = TableWriter(
-            format: scan.options.format,
-            columns: ["run", "step"] + sortedTags,
-            sink: context.output
-        )
-        for run in runs {
-            for step in run.steps.keys.sorted() {
-                let values = run.steps[step] ?? [:]
-                table.write([.text(run.name), .integer(step)] + sortedTags.map { Cell.number(values[$0]) })
+    /// A run's rows with TensorBoard's smoothed value. Each series is smoothed over all its points (not only
+    /// those in `--steps`, which then picks the rows), in reading order: the order TensorBoard's chart smooths
+    /// the points it is given (it does not sort them). After restart purging a series' steps only go up, so
+    /// that is step order; with `--keep-all` a restart's stale points are smoothed where they were read.
+    private static func smoothedRows(_ scan: LogScan, run: Run, weight: Double, table: TableWriter) throws {
+        var rows: [(tag: String, step: Int64, wallTime: Double, value: Double)] = []
+        let purged = try scan.forEachScalar(of: run, filtersSteps: false) { rows.append(($0, $1, $2, $3)) }
+        scan.reportPurged(purged, run: run)
+        var positions: [String: [Int]] = [:]
+        for (index, row) in rows.enumerated() { positions[row.tag, default: []].append(index) }
+        var smoothed = [Double](repeating: 0, count: rows.count)
+        for indices in positions.values {
+            for (index, value) in zip(indices, Smoothing.smooth(indices.map { rows[$0].value }, weight: weight)) {
+                smoothed[index] = value
             }
         }
-        table.finish()
+        let runCell = Cell.text(run.name)
+        for (index, row) in rows.enumerated() where scan.options.includesStep(row.step) {
+            table.write([
+                runCell, .text(row.tag), .integer(row.step), .number(row.wallTime), .number(row.value),
+                .number(smoothed[index]),
+            ])
+        }
     }
 }

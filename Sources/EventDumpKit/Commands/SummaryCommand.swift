@@ -19,26 +19,61 @@ enum SummaryCommand: Command {
           <logdir>                A log directory, or one event file.
 
         OPTIONS:
-        \(CommonOptions.help)
+        \(CommonOptions.helpLines(defaultFormat: "text"))
           --last <k>              The mean is of the last k points. (default: 10)
           --sort <column>         Sort by a column (count, first, last, min, max, mean_last, nan, inf, run, tag).
           --descending            Sort from the largest (default: ascending).
           -h, --help              Show help information.
+
+        \(OutputFormat.controlCharactersHelp)
 
         EXAMPLES:
           eventdump summary runs
           eventdump summary runs --tag loss --sort last --format markdown
         """
 
+    /// One series' statistics, kept as its points arrive.
     private struct Stats {
         var count = 0
         var first: (value: Double, step: Int64)?
         var last: (value: Double, step: Int64)?
         var minimum: (value: Double, step: Int64)?
         var maximum: (value: Double, step: Int64)?
+        /// The last `window` values, as a ring: once full, the oldest is at `count % window`.
         var recent: [Double] = []
         var nanCount = 0
         var infinityCount = 0
+
+        mutating func add(_ value: Double, step: Int64, window: Int) {
+            if first == nil { first = (value, step) }
+            last = (value, step)
+            if value.isNaN {
+                nanCount += 1
+            } else {
+                if value.isInfinite { infinityCount += 1 }
+                if minimum.map({ value < $0.value }) ?? true { minimum = (value, step) }
+                if maximum.map({ value > $0.value }) ?? true { maximum = (value, step) }
+            }
+            if recent.count < window { recent.append(value) } else { recent[count % window] = value }
+            count += 1
+        }
+
+        /// The mean of the last values, added up oldest first (the order they came in).
+        var meanOfRecent: Double? {
+            guard !recent.isEmpty else { return nil }
+            let oldest = recent.count < count ? count % recent.count : 0
+            let ordered = recent[oldest...] + recent[..<oldest]
+            return ordered.reduce(0, +) / Double(recent.count)
+        }
+
+        func row(run: String, tag: String) -> [Cell] {
+            [
+                .text(run), .text(tag), .integer(Int64(count)), .number(first?.value), .integer(first?.step),
+                .number(last?.value), .integer(last?.step), .number(minimum?.value), .integer(minimum?.step),
+                .number(maximum?.value), .integer(maximum?.step), .number(meanOfRecent), .integer(Int64(nanCount)),
+                .integer(Int64(infinityCount)),
+            ]
+        }
     }
 
     static let columns = [
@@ -53,8 +88,8 @@ enum SummaryCommand: Command {
             flagOptions: CommonOptions.flagOptions.union(["--descending"])
         )
         let logdir = try parsed.onlyPositional(named: "<logdir>")
-        let options = try CommonOptions(parsed, defaultFormat: defaultFormat(for: context.output, fallback: .text))
-        let lastCount =
+        let options = try CommonOptions(parsed, defaultFormat: .text)
+        let window =
             try parsed.value("--last").map { text throws(UsageError) -> Int in
                 guard let value = Int(text), value > 0 else {
                     throw UsageError("--last takes a positive count. Received: \(text)")
@@ -67,40 +102,7 @@ enum SummaryCommand: Command {
                 "cannot sort by '\(sortColumn)' (values: count, first, last, min, max, mean_last, nan, inf, run, tag)"
             )
         }
-        let scan = LogScan(logdir: logdir, options: options, context: context)
-        var rows: [[Cell]] = []
-        for run in try scan.runs() {
-            var stats: [String: Stats] = [:]
-            let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
-                var entry = stats[tag] ?? Stats()
-                entry.count += 1
-                if entry.first == nil { entry.first = (value, step) }
-                entry.last = (value, step)
-                if value.isNaN {
-                    entry.nanCount += 1
-                } else {
-                    if value.isInfinite { entry.infinityCount += 1 }
-                    if entry.minimum.map({ value < $0.value }) ?? true { entry.minimum = (value, step) }
-                    if entry.maximum.map({ value > $0.value }) ?? true { entry.maximum = (value, step) }
-                }
-                entry.recent.append(value)
-                if entry.recent.count > lastCount { entry.recent.removeFirst() }
-                stats[tag] = entry
-            }
-            scan.reportPurged(purged, run: run)
-            for tag in stats.keys.sorted() {
-                guard let entry = stats[tag] else { continue }
-                let mean = entry.recent.isEmpty ? nil : entry.recent.reduce(0, +) / Double(entry.recent.count)
-                rows.append([
-                    .text(run.name), .text(tag), .integer(Int64(entry.count)),
-                    .number(entry.first?.value), .integer(entry.first?.step), .number(entry.last?.value),
-                    .integer(entry.last?.step),
-                    .number(entry.minimum?.value), .integer(entry.minimum?.step), .number(entry.maximum?.value),
-                    .integer(entry.maximum?.step),
-                    .number(mean), .integer(Int64(entry.nanCount)), .integer(Int64(entry.infinityCount)),
-                ])
-            }
-        }
+        var rows = try summaryRows(LogScan(logdir: logdir, options: options, context: context), window: window)
         if let sortColumn, let index = columns.firstIndex(of: sortColumn) {
             let descending = parsed.has("--descending")
             rows.sort { order($0[index], $1[index], descending: descending) }
@@ -110,6 +112,22 @@ enum SummaryCommand: Command {
         table.finish()
     }
 
+    /// One row per run and tag (tags sorted within a run), restart purging reported per run.
+    private static func summaryRows(_ scan: LogScan, window: Int) throws -> [[Cell]] {
+        var rows: [[Cell]] = []
+        for run in try scan.runs() {
+            var stats: [String: Stats] = [:]
+            let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
+                stats[tag, default: Stats()].add(value, step: step, window: window)
+            }
+            scan.reportPurged(purged, run: run)
+            for (tag, entry) in stats.sorted(by: { $0.key < $1.key }) {
+                rows.append(entry.row(run: run.name, tag: tag))
+            }
+        }
+        return rows
+    }
+
     /// Sorting that keeps empty and NaN cells last in either direction.
     private static func order(_ a: Cell, _ b: Cell, descending: Bool) -> Bool {
         func key(_ cell: Cell) -> (Int, Double, String) {
@@ -117,7 +135,7 @@ enum SummaryCommand: Command {
             case .integer(let value): return (0, Double(value), "")
             case .number(let value): return value.isNaN ? (1, 0, "") : (0, value, "")
             case .text(let text): return (0, 0, text)
-            case .empty: return (1, 0, "")
+            case .empty, .numbers: return (1, 0, "")
             }
         }
         let (ka, kb) = (key(a), key(b))

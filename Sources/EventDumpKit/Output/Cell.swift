@@ -10,6 +10,9 @@ public enum Cell: Equatable {
     case integer(Int64)
     /// A number, printed so that it reads back exactly (`NaN`, `inf`, `-inf` spelled out).
     case number(Double)
+    /// Several numbers in one cell (as `scalars --wide` shows several values of one tag at one step, the way
+    /// tbparse's pivot merges them): `[a, b]` in text and CSV, a JSON array in JSON.
+    case numbers([Double])
     /// No value.
     case empty
 
@@ -22,13 +25,8 @@ public enum Cell: Equatable {
     /// Whether the cell is numeric (right-aligned in text tables).
     var isNumeric: Bool {
         switch self {
-        case .integer, .number: return true
+        case .integer, .number, .numbers: return true
         case .text, .empty: return false
         }
     }
-}
-
-/// A table column: its name and how text tables align it.
-struct Column {
-    var name: String
 }

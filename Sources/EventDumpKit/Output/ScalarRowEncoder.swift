@@ -11,6 +11,8 @@ final class ScalarRowEncoder {
     private static let longestNumbers = 20 + 24 + 24 + 3
     private let separator: UInt8
     private let sink: TextSink
+    /// Whether run names and tags are escaped (on a terminal), as ``TableWriter`` does.
+    private let escapesControlCharacters: Bool
     private let buffer: UnsafeMutableRawPointer
     private var count = 0
     private var runField: [UInt8] = []
@@ -26,6 +28,7 @@ final class ScalarRowEncoder {
         case .text, .markdown, .json, .jsonl: return nil
         }
         self.sink = sink
+        escapesControlCharacters = sink.isTerminal
         buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.capacity, alignment: 8)
         let character = Character(Unicode.Scalar(separator))
         let header = ["run", "tag", "step", "wall_time", "value"].map { CSV.field($0, separator: character) }
@@ -36,7 +39,7 @@ final class ScalarRowEncoder {
 
     /// Starts the rows of a run.
     func startRun(_ name: String) {
-        runField = Array(CSV.field(name, separator: Character(Unicode.Scalar(separator))).utf8)
+        runField = Array(field(name).utf8)
         prefixBytes.removeAll(keepingCapacity: true)
         prefixRanges.removeAll(keepingCapacity: true)
     }
@@ -65,6 +68,14 @@ final class ScalarRowEncoder {
         count = stream.cursor - buffer
     }
 
+    /// A run name or tag as a CSV or TSV field.
+    private func field(_ text: String) -> String {
+        CSV.field(
+            escapesControlCharacters ? TerminalSafety.escaped(text) : text,
+            separator: Character(Unicode.Scalar(separator))
+        )
+    }
+
     /// Sends the buffered rows to the sink.
     func flush() {
         guard count > 0 else { return }
@@ -82,7 +93,7 @@ final class ScalarRowEncoder {
         let start = prefixBytes.count
         prefixBytes += runField
         prefixBytes.append(separator)
-        prefixBytes += CSV.field(tag(), separator: Character(Unicode.Scalar(separator))).utf8
+        prefixBytes += field(tag()).utf8
         prefixBytes.append(separator)
         let range = start..<prefixBytes.count
         prefixRanges[seriesIndex] = range

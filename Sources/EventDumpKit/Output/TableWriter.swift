@@ -7,10 +7,17 @@ import TensorBoardEvents
 /// CSV, TSV, JSON lines and JSON are written as rows arrive. Aligned text and Markdown measure the first rows
 /// (up to `measuredRows`) to set the column widths, then stream the rest with those widths (a longer later value
 /// widens only its own line), so output starts at once and memory stays flat for any number of rows.
+///
+/// Text from logs (cells and column names: tags, run names) never reaches a terminal raw: aligned text and
+/// Markdown always show control characters escaped (``TerminalSafety``); CSV and TSV escape them too when the
+/// sink is a terminal, and otherwise keep the exact text, so that a file reads back as it was written; JSON
+/// always escapes them, as JSON requires.
 final class TableWriter {
     private let format: OutputFormat
     private let columns: [String]
     private let sink: TextSink
+    /// Whether CSV and TSV text is escaped (on a terminal).
+    private let escapesControlCharacters: Bool
     private let measuredRows: Int
     private var pending: [[Cell]] = []
     private var widths: [Int]?
@@ -24,9 +31,10 @@ final class TableWriter {
         self.sink = sink
         self.measuredRows = measuredRows
         self.rightAligned = Array(repeating: false, count: columns.count)
+        escapesControlCharacters = sink.isTerminal
         switch format {
-        case .csv: sink.write(columns.map { CSV.field($0) }.joined(separator: ",") + "\n")
-        case .tsv: sink.write(columns.map { CSV.field($0, separator: "\t") }.joined(separator: "\t") + "\n")
+        case .csv: sink.write(columns.map { csvField(.text($0), separator: ",") }.joined(separator: ",") + "\n")
+        case .tsv: sink.write(columns.map { csvField(.text($0), separator: "\t") }.joined(separator: "\t") + "\n")
         case .json: sink.write("[")
         case .text, .markdown, .jsonl: break
         }
@@ -114,6 +122,7 @@ final class TableWriter {
         case .text(let text): return escape(text)
         case .integer(let value): return String(value)
         case .number(let value): return NumberFormatting.readable(value)
+        case .numbers(let values): return "[" + values.map(NumberFormatting.readable).joined(separator: ", ") + "]"
         case .empty: return ""
         }
     }
@@ -125,9 +134,13 @@ final class TableWriter {
 
     private func csvField(_ cell: Cell, separator: Character) -> String {
         switch cell {
-        case .text(let text): return CSV.field(text, separator: separator)
+        case .text(let text):
+            return CSV.field(escapesControlCharacters ? TerminalSafety.escaped(text) : text, separator: separator)
         case .integer(let value): return String(value)
         case .number(let value): return NumberFormatting.text(value)
+        case .numbers(let values):
+            let list = "[" + values.map(NumberFormatting.text).joined(separator: ", ") + "]"
+            return CSV.field(list, separator: separator, isText: false)
         case .empty: return ""
         }
     }
@@ -139,6 +152,7 @@ final class TableWriter {
             case .text(let text): value = JSON.string(text)
             case .integer(let integer): value = String(integer)
             case .number(let number): value = NumberFormatting.json(number)
+            case .numbers(let numbers): value = "[" + numbers.map(NumberFormatting.json).joined(separator: ",") + "]"
             case .empty: value = "null"
             }
             return JSON.string(name) + ":" + value

@@ -1,5 +1,7 @@
 // TextSink.swift: where a command's output goes: a buffered file descriptor, or a string in tests.
 
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -20,6 +22,18 @@ public protocol TextSink: AnyObject {
     func write(bytes: UnsafeRawBufferPointer)
     /// Pushes buffered text out.
     func flush()
+    /// Whether the output is a terminal (text from logs is then escaped in every format).
+    var isTerminal: Bool { get }
+    /// The `errno` of the first write that failed (`EPIPE` for a closed pipe, `ENOSPC` for a full disk), or
+    /// `nil` while every write has succeeded. Once set, later output is dropped. Safe to read from any thread.
+    var writeError: Int32? { get }
+}
+
+extension TextSink {
+    /// Not a terminal, unless the sink says otherwise.
+    public var isTerminal: Bool { false }
+    /// No write fails, unless the sink says otherwise.
+    public var writeError: Int32? { nil }
 }
 
 /// Writes to a file descriptor through a 64 KiB buffer, so that a large table costs few system calls.
@@ -27,8 +41,9 @@ public final class FileDescriptorSink: TextSink {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
-    /// Whether a write failed (for example a closed pipe); later output is dropped.
-    public private(set) var failed = false
+    /// The `errno` of the first failed write, 0 while none has failed (an atomic, so that a reading thread can
+    /// stop when the writing thread's output is gone).
+    private let failure = Atomic<Int32>(0)
 
     /// Creates a sink writing to `descriptor`.
     /// - Parameter descriptor: 1 for standard output, 2 for standard error.
@@ -44,12 +59,23 @@ public final class FileDescriptorSink: TextSink {
     /// Standard error.
     nonisolated(unsafe) public static let standardError = FileDescriptorSink(descriptor: 2)
 
+    /// Whether a write failed (for example a closed pipe); later output is dropped.
+    public var failed: Bool { writeError != nil }
+
+    /// The `errno` of the first write that failed, or `nil`.
+    public var writeError: Int32? {
+        let code = failure.load(ordering: .relaxed)
+        return code == 0 ? nil : code
+    }
+
+    /// Appends `text` to the buffer, writing the buffer out when it is full.
     public func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer.append(contentsOf: $0) }
         if buffer.count >= capacity { flush() }
     }
 
+    /// Appends `bytes` to the buffer, or writes them straight out (after the buffer) when they do not fit.
     public func write(bytes: UnsafeRawBufferPointer) {
         if buffer.count + bytes.count < capacity {
             buffer.append(contentsOf: bytes)
@@ -59,13 +85,15 @@ public final class FileDescriptorSink: TextSink {
         writeAll(bytes)
     }
 
+    /// Writes the buffer out.
     public func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         buffer.withUnsafeBytes { writeAll($0) }
     }
 
-    /// Writes all of `bytes` to the descriptor, retrying after interruptions and partial writes.
+    /// Writes all of `bytes` to the descriptor, retrying after interruptions and partial writes; the first failure
+    /// is remembered and everything after it dropped.
     private func writeAll(_ bytes: UnsafeRawBufferPointer) {
         guard !failed, let base = bytes.baseAddress else { return }
         var offset = 0
@@ -76,7 +104,9 @@ public final class FileDescriptorSink: TextSink {
             } else if written < 0 && errno == EINTR {
                 continue
             } else {
-                failed = true
+                // A write that makes no progress without an error would loop forever: count it as EIO.
+                let code = written < 0 && errno != 0 ? errno : EIO
+                failure.store(code, ordering: .relaxed)
                 return
             }
         }
@@ -92,7 +122,10 @@ public final class StringSink: TextSink {
     public private(set) var text = ""
     /// Creates an empty sink.
     public init() {}
+    /// Appends `text`.
     public func write(_ text: String) { self.text += text }
+    /// Appends UTF-8 bytes (invalid sequences become U+FFFD).
     public func write(bytes: UnsafeRawBufferPointer) { text += String(decoding: bytes, as: UTF8.self) }
+    /// Does nothing: the text is already collected.
     public func flush() {}
 }

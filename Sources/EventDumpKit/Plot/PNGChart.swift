@@ -14,14 +14,10 @@ struct PNGChart {
 
     func render(_ series: [PlotSeries], scale: PlotScale, title: String) throws -> [UInt8] {
         var canvas = Canvas(width: width, height: height)
-        let left = 80
-        let right = 20
-        let top = 40
-        let bottom = 50 + series.count * 18
-        let plotWidth = width - left - right
-        let plotHeight = max(20, height - top - bottom)
-        func x(_ value: Double) -> Int { left + Int((scale.unitX(value) * Double(plotWidth - 1)).rounded()) }
-        func y(_ value: Double) -> Int { top + Int(((1 - scale.unitY(value)) * Double(plotHeight - 1)).rounded()) }
+        let layout = ChartLayout(width: width, height: height, seriesCount: series.count, left: 80)
+        let (left, top, plotWidth, plotHeight) = (layout.left, layout.top, layout.plotWidth, layout.plotHeight)
+        func x(_ value: Double) -> Int { left + PlotScale.index(scale.unitX(value), count: plotWidth) }
+        func y(_ value: Double) -> Int { top + plotHeight - 1 - PlotScale.index(scale.unitY(value), count: plotHeight) }
         canvas.text(title, x: left, y: 14, color: (0, 0, 0))
         for tick in PlotScale.ticks(scale.minimumY, scale.maximumY, count: 6) {
             canvas.line((left, y(tick)), (left + plotWidth - 1, y(tick)), color: (229, 229, 229))
@@ -41,9 +37,14 @@ struct PNGChart {
                 canvas.line(a, b, color: color)
                 canvas.line((a.0, a.1 + 1), (b.0, b.1 + 1), color: color)
             }
-            let legendY = top + plotHeight + 30 + index * 18
+            guard index < layout.shownEntries else { continue }
+            let legendY = top + plotHeight + 30 + index * ChartLayout.legendRowHeight
             canvas.fill(x: left, y: legendY, width: 12, height: 12, color: color)
             canvas.text(line.label, x: left + 20, y: legendY + 1, color: (0, 0, 0))
+        }
+        if let more = layout.hiddenEntriesText {
+            let legendY = top + plotHeight + 30 + layout.shownEntries * ChartLayout.legendRowHeight
+            canvas.text(more, x: left, y: legendY + 1, color: (0, 0, 0))
         }
         let image = try PixelImage(width: width, height: height, format: .rgb, pixels: canvas.pixels)
         return try PNGEncoder.encode(image)
@@ -82,6 +83,7 @@ private struct Canvas {
     }
 
     mutating func fill(x: Int, y: Int, width: Int, height: Int, color: (UInt8, UInt8, UInt8)) {
+        guard width > 0, height > 0 else { return }
         for row in y..<(y + height) { for column in x..<(x + width) { set(column, row, color) } }
     }
 

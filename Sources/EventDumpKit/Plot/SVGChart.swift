@@ -7,12 +7,11 @@ struct SVGChart {
     static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#17becf", "#8c564b", "#e377c2"]
 
     func render(_ series: [PlotSeries], scale: PlotScale, title: String) -> String {
-        let left = 70.0
-        let right = 20.0
-        let top = 40.0
-        let bottom = 50.0 + Double(series.count) * 18
-        let plotWidth = Double(width) - left - right
-        let plotHeight = Double(height) - top - bottom
+        let layout = ChartLayout(width: width, height: height, seriesCount: series.count, left: 70)
+        let left = Double(layout.left)
+        let top = Double(layout.top)
+        let plotWidth = Double(layout.plotWidth)
+        let plotHeight = Double(layout.plotHeight)
         func x(_ value: Double) -> Double { left + scale.unitX(value) * plotWidth }
         func y(_ value: Double) -> Double { top + (1 - scale.unitY(value)) * plotHeight }
         var svg =
@@ -35,18 +34,37 @@ struct SVGChart {
             "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(format(plotWidth))\" height=\"\(format(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
         svg +=
             "<text x=\"\(format(left + plotWidth / 2))\" y=\"\(format(top + plotHeight + 34))\" text-anchor=\"middle\">step</text>\n"
+        return svg + lines(series, scale: scale, layout: layout) + "</svg>\n"
+    }
+
+    /// Each series' line, and its legend row while the legend has room (then a row counting the others).
+    private func lines(_ series: [PlotSeries], scale: PlotScale, layout: ChartLayout) -> String {
+        let left = Double(layout.left)
+        var svg = ""
         for (index, line) in series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
-            let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map {
-                "\(format(x($0.x))),\(format(y($0.y)))"
+            let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map { point in
+                let x = left + scale.unitX(point.x) * Double(layout.plotWidth)
+                let y = Double(layout.top) + (1 - scale.unitY(point.y)) * Double(layout.plotHeight)
+                return "\(format(x)),\(format(y))"
             }
             svg +=
                 "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.6\" points=\"\(points.joined(separator: " "))\"/>\n"
-            let legendY = top + plotHeight + 52 + Double(index) * 18
+            guard index < layout.shownEntries else { continue }
+            let legendY = legendBaseline(layout, row: index)
             svg += "<rect x=\"\(left)\" y=\"\(format(legendY - 10))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>\n"
             svg += "<text x=\"\(left + 18)\" y=\"\(format(legendY))\">\(escape(line.label))</text>\n"
         }
-        return svg + "</svg>\n"
+        if let more = layout.hiddenEntriesText {
+            let legendY = legendBaseline(layout, row: layout.shownEntries)
+            svg += "<text x=\"\(left)\" y=\"\(format(legendY))\">\(escape(more))</text>\n"
+        }
+        return svg
+    }
+
+    /// The text baseline of legend row `row`.
+    private func legendBaseline(_ layout: ChartLayout, row: Int) -> Double {
+        Double(layout.top + layout.plotHeight + 52 + row * ChartLayout.legendRowHeight)
     }
 
     private func format(_ value: Double) -> String { ((value * 100).rounded() / 100).description }

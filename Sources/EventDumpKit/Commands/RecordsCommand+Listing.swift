@@ -1,0 +1,128 @@
+// RecordsCommand+Listing.swift: the rows of `eventdump records`, read as far as the file goes now.
+
+import TensorBoardEvents
+
+/// Lists the records of one event file as table rows, as far as the file holds complete records, and can be
+/// called again after the file has grown (`--follow`). Every problem is a row and a warning on standard error.
+final class RecordLister {
+    private let path: String
+    private let format: OutputFormat
+    private let strict: Bool
+    private let context: CommandContext
+    private let table: TableWriter
+    private var reader: EventFileReader
+    private var decoder = RunDecoder()
+    private var counts = (good: 0, corrupt: 0, invalid: 0)
+    /// Whether `--strict` stopped the listing at damage.
+    private(set) var stopped = false
+
+    /// Opens the file and writes the table's header.
+    /// - Throws: ``EventFileError`` when the file cannot be opened.
+    init(path: String, format: OutputFormat, strict: Bool, measuredRows: Int, context: CommandContext) throws {
+        reader = try EventFileReader(path: path)
+        self.path = path
+        self.format = format
+        self.strict = strict
+        self.context = context
+        table = TableWriter(
+            format: format,
+            columns: ["offset", "length", "status", "wall_time", "step", "content"],
+            sink: context.output,
+            measuredRows: measuredRows
+        )
+    }
+
+    /// Lists every complete record the file holds now; returns whether `--strict` has stopped the listing.
+    /// - Throws: ``EventFileError`` when reading fails; ``OutputClosed`` once standard output can no longer be
+    ///   written.
+    func readAvailable() throws -> Bool {
+        while !stopped {
+            if context.isOutputClosed { throw OutputClosed() }
+            // A Result rather than a catch clause around the call: the compiler (6.3) crashes on the latter here.
+            let next: Result<Bool, EventFileError>
+            do throws(EventFileError) {
+                next = .success(try reader.nextRecord { offset, payload -> Bool in list(payload, at: offset) } != nil)
+            } catch {
+                next = .failure(error)
+            }
+            switch next {
+            case .success(true): continue
+            case .success(false): return false
+            case .failure(let error) where error.isCorruption:
+                counts.corrupt += 1
+                table.write([
+                    .integer(error.offset), .integer(error.skippedBytes), .text("corrupt"), .empty, .empty,
+                    .text(error.reason),
+                ])
+                context.reportDamage(error.description)
+                if strict { stopped = true }
+            case .failure(let error): throw error
+            }
+        }
+        return true
+    }
+
+    /// One record's row: what it holds, or why it is not an event. Returns `true` (a record was read).
+    private func list(_ payload: UnsafeRawBufferPointer, at offset: Int64) -> Bool {
+        var points: [DataPoint] = []
+        do throws(WireDecodingError) {
+            let header = try decoder.decode(payload) { points.append($0) }
+            counts.good += 1
+            table.write([
+                .integer(offset), .integer(Int64(payload.count)), .text("ok"), .number(header.wallTime),
+                .integer(header.step), .text(Self.describe(header, points: points, decoder: decoder)),
+            ])
+        } catch {
+            counts.invalid += 1
+            table.write([
+                .integer(offset), .integer(Int64(payload.count)), .text("invalid event"), .empty, .empty,
+                .text("\(error)"),
+            ])
+            context.reportDamage(EventFileError(.invalidEvent(error), path: path, offset: offset).description)
+            if strict { stopped = true }
+        }
+        return true
+    }
+
+    /// Lists a truncated tail, ends the table and prints the counts.
+    /// - Throws: ``StoppedAtDamage`` when `--strict` stopped the listing.
+    func finish() throws {
+        let truncated = !stopped && reader.pendingByteCount > 0
+        if truncated {
+            table.write([
+                .integer(reader.offset), .integer(Int64(reader.pendingByteCount)), .text("truncated"), .empty, .empty,
+                .text("incomplete last record"),
+            ])
+            context.reportDamage(
+                "\(path): offset \(reader.offset): truncated record (\(reader.pendingByteCount) bytes at the end of the file)"
+            )
+        }
+        table.finish()
+        let line = "\(counts.good) good, \(counts.corrupt + counts.invalid) corrupt, \(truncated ? 1 : 0) truncated\n"
+        if format == .text || format == .markdown { context.output.write(line) } else { context.errors.write(line) }
+        if stopped { throw StoppedAtDamage() }
+    }
+
+    /// What an event holds, in a few words.
+    private static func describe(_ header: EventHeader, points: [DataPoint], decoder: RunDecoder) -> String {
+        switch header.content {
+        case .none: return "(empty)"
+        case .fileVersion(let version): return "file_version \(version)"
+        case .summary(let count):
+            let kinds = Dictionary(
+                decoder.series.map { ($0.tag, $0.kind.rawValue) },
+                uniquingKeysWith: { first, _ in first }
+            )
+            let tags = points.map { "\($0.tag) (\(kinds[$0.tag] ?? "tensor"))" }
+            return "summary: \(count) value\(count == 1 ? "" : "s")"
+                + (tags.isEmpty ? "" : ": " + tags.joined(separator: ", "))
+        case .sessionLog(let status):
+            let names = [0: "STATUS_UNSPECIFIED", 1: "START", 2: "STOP", 3: "CHECKPOINT"]
+            return "session_log \(names[Int(status.rawValue)] ?? String(status.rawValue))"
+        case .graphDef: return "graph_def"
+        case .logMessage: return "log_message"
+        case .taggedRunMetadata: return "tagged_run_metadata"
+        case .metaGraphDef: return "meta_graph_def"
+        }
+    }
+}
