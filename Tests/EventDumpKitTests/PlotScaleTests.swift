@@ -24,7 +24,7 @@ private func expectGoodTicks(_ ticks: [Double], _ low: Double, _ high: Double, c
     @Test(
         arguments: [
             [largest, -largest], [1e308, -1e308, 0], [largest, largest * 0.999], [-largest],
-            [0.0], [-0.0], [1.0, 1.0, 1.0], [1e20, 1e20], [5e-324], [5e-324, 1e-323], [1.0, 1.0.nextUp],
+            [0.0], [-0.0], [1.0, 1.0, 1.0], [1e20, 1e20], [.leastNonzeroMagnitude], [.leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude], [1.0, 1.0.nextUp],
             [Double.nan, 3.0, .infinity], [-1e-300, 1e-300],
         ] as [[Double]]
     )
@@ -91,7 +91,7 @@ private func expectGoodTicks(_ ticks: [Double], _ low: Double, _ high: Double, c
     @Test func labelsAndGridIndicesAreTotal() {
         #expect(PlotScale.label(.infinity) == "inf" && PlotScale.label(.nan) == "NaN")
         #expect(PlotScale.label(-.greatestFiniteMagnitude) == "-1.8e308")
-        #expect(PlotScale.label(5e-324) == "4.94e-324")
+        #expect(PlotScale.label(.leastNonzeroMagnitude) == "4.94e-324")
         #expect(PlotScale.index(.nan, count: 10) == 0)
         #expect(PlotScale.index(2, count: 10) == 9 && PlotScale.index(-1, count: 10) == 0)
         #expect(PlotScale.index(0.5, count: 0) == 0)
