@@ -101,7 +101,7 @@ func run(_ options: DemoOptions) throws {
     )
     let history = try trainer.fit(
         epochs: options.epochs,
-        trainingBatches: (training.count + options.batchSize - 1) / options.batchSize,
+        trainingBatches: training.count / options.batchSize + (training.count % options.batchSize == 0 ? 0 : 1),
         trainStep: { _, batch in
             if batch == 0 { epochBatches = training.batches(of: options.batchSize, shuffledWith: &shuffling) }
             let indices = epochBatches[batch]

@@ -5,7 +5,9 @@
 ///
 /// `yTrue` rows hold a class index (one value) or a one-hot row; `yPred` rows hold class scores, the predicted
 /// class being the first highest. For a single-column (binary) `yPred`, the prediction is 1 when the score is
-/// above `threshold`.
+/// above `threshold`. A row whose label is not a class (NaN, infinite, fractional, negative, or not below
+/// `classCount`), or whose predicted class is not below `classCount`, or that is empty, is left out, as
+/// scikit-learn leaves out samples whose label is not in its `labels` argument.
 public final class ConfusionMatrix: Metric {
     /// How per-class scores combine.
     public enum Average: Sendable {
@@ -38,10 +40,11 @@ public final class ConfusionMatrix: Metric {
 
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         for row in 0..<min(yTrue.count, yPred.count) {
-            let truth = yTrue[row].count == 1 ? Int(yTrue[row][0]) : firstArgmax(yTrue[row])
-            let predicted = yPred[row].count == 1 ? (yPred[row][0] > threshold ? 1 : 0) : firstArgmax(yPred[row])
+            guard let labelValue = yTrue[row].first, let score = yPred[row].first else { continue }
+            let truth = yTrue[row].count == 1 ? classIndex(labelValue, count: classCount) : firstArgmax(yTrue[row])
             // (compared in doubles: scikit-learn's thresholded labels come from `y_pred > threshold` in float64)
-            guard (0..<classCount).contains(truth), (0..<classCount).contains(predicted) else { continue }
+            let predicted = yPred[row].count == 1 ? (score > threshold ? 1 : 0) : firstArgmax(yPred[row])
+            guard let truth, truth < classCount, predicted < classCount else { continue }
             counts[truth][predicted] += weight(sampleWeight, row)
         }
     }
