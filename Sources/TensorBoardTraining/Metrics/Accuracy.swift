@@ -46,23 +46,3 @@ public final class SparseCategoricalAccuracy: MeanOfSamples {
         }
     }
 }
-
-/// The share of samples whose label's class is among the `k` highest predictions (Keras's
-/// `SparseTopKCategoricalAccuracy`). As there, ties count in the label's favour: the label is a hit when
-/// fewer than `k` classes score strictly higher. A label that is not a class index (NaN, infinite, fractional,
-/// negative, too large) is a miss that still counts, as in Keras.
-public final class SparseTopKCategoricalAccuracy: MeanOfSamples {
-    /// Creates the metric.
-    /// - Parameters:
-    ///   - k: How many top classes count; 5 by default.
-    ///   - name: The name in logs; `"sparse_top_k_categorical_accuracy"` by default, as in Keras.
-    public init(k: Int = 5, name: String = "sparse_top_k_categorical_accuracy") {
-        super.init(name: name) { truth, prediction in
-            guard let label = truth.first, let index = classIndex(label, count: prediction.count) else { return 0 }
-            let score = prediction[index]
-            guard !score.isNaN else { return 0 }
-            let higher = prediction.filter { $0 > score }.count
-            return higher < k ? 1 : 0
-        }
-    }
-}
