@@ -41,7 +41,8 @@ func run(_ options: DemoOptions) throws {
     var optimizer = MomentumOptimizer(learningRate: options.learningRate, momentum: 0.9)
     let runDirectory = options.logDirectory + "/" + options.name
     say(
-        "Digits: \(training.count) training and \(validation.count) validation samples, \(dataset.classCount) classes; logging to \(runDirectory)"
+        "Digits: \(training.count) training and \(validation.count) validation samples, \(dataset.classCount) "
+            + "classes; logging to \(runDirectory)"
     )
 
     let hparams: [String: HParamValue] = [
@@ -126,9 +127,8 @@ func run(_ options: DemoOptions) throws {
         model: model
     )
 
-    say(
-        "\nSummary (\(history.epochs.count) epochs; best weights from epoch \((earlyStopping.bestEpoch ?? 0) + 1) restored):"
-    )
+    let weights = earlyStopping.restoredEpoch.map { "best weights from epoch \($0 + 1) restored" } ?? "last weights"
+    say("\nSummary (\(history.epochs.count) epochs; \(weights)):")
     printSummary(history)
     if let saved = checkpoint.savedPaths.last { say("Best model saved to \(saved)") }
     say("Logs: \(runDirectory)   (tensorboard --logdir \(options.logDirectory))")

@@ -58,7 +58,7 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
     @Test func stopsAndRestoresTheSameEpochsAsKeras() throws {
         let cases = callbackCases("early_stopping", root: packageRoot)
         #expect(cases.count >= 15)
-        for testCase in cases where testCase.name != "nan_first" {
+        for testCase in cases where testCase.name != "nan_first" {  // (see aNaNFirstEpochIsNeverTheBest)
             let model = ScriptedModel(learningRate: 0.1)
             let callback = try EarlyStopping(
                 monitor: testCase.monitor,
@@ -73,6 +73,20 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
             #expect(stopped == testCase.stoppedEpoch, "\(testCase.name)")
             #expect(model.restoredEpoch == testCase.restoredEpoch, "\(testCase.name)")
         }
+    }
+
+    @Test func aNaNFirstEpochIsNeverTheBestAndItsWeightsAreNotCaptured() throws {
+        let testCase = try #require(callbackCases("early_stopping", root: packageRoot).first { $0.name == "nan_first" })
+        // Keras takes the NaN of epoch 0 as best: it stops after epoch 3 and restores epoch 0's weights.
+        #expect(testCase.stoppedEpoch == 3 && testCase.bestEpoch == 0 && testCase.restoredEpoch == 0)
+        let model = ScriptedModel(learningRate: 0.1)
+        let callback = try EarlyStopping(patience: 3, restoreBestWeights: true)
+        var bestEpochs: [Int?] = []
+        let stopped = drive(callback, testCase, model: model) { _ in bestEpochs.append(callback.bestWeightsEpoch) }
+        // Here the NaN epoch captures nothing; the falling loss improves every epoch after it.
+        #expect(bestEpochs == [nil] + (1..<testCase.sequence.doubles.count).map { $0 })
+        #expect(stopped == nil && callback.bestEpoch == 9)
+        #expect(model.restoredEpoch == 9 && callback.restoredEpoch == 9)
     }
 
     @Test func restoresTheBestWeightsWhenAnotherCallbackEndsTraining() throws {
@@ -102,6 +116,69 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
         resumed.epochDidEnd(3, logs: ["val_loss": 0.55], context: resumedContext)
         #expect(resumedContext.isStopRequested)
         #expect(resumed.stoppedEpoch == 3 && resumed.bestEpoch == 1)
+    }
+
+    /// Runs `losses` from `firstEpoch` through a callback; the model's weights name their epoch.
+    private func run(
+        _ stopping: EarlyStopping,
+        _ losses: [Double],
+        from firstEpoch: Int = 0,
+        model: ScriptedModel,
+        warnings: inout [String]
+    ) {
+        var collected: [String] = []
+        let context = TrainingContext(epochs: 10, model: model.hooks, warn: { collected.append($0) })
+        stopping.trainingWillBegin(context: context)
+        for (offset, loss) in losses.enumerated() where !context.isStopRequested {
+            model.epoch = firstEpoch + offset
+            stopping.epochDidEnd(firstEpoch + offset, logs: ["val_loss": loss], context: context)
+        }
+        stopping.trainingDidEnd(logs: [:], context: context)
+        warnings += collected
+    }
+
+    @Test func aResumeWithoutTheBestWeightsRestoresNothingRatherThanTheWrongEpoch() throws {
+        let model = ScriptedModel(learningRate: 0.1)
+        var warnings: [String] = []
+        let first = try EarlyStopping(patience: 2, restoreBestWeights: true)
+        run(first, [1.0, 0.5, 0.6], model: model, warnings: &warnings)
+        #expect(first.bestEpoch == 1 && first.bestWeightsEpoch == 1 && model.restoredEpoch == 1)
+
+        model.restoredEpoch = nil
+        let resumed = try EarlyStopping(patience: 2, restoreBestWeights: true, state: first.state)
+        run(resumed, [0.55], from: 3, model: model, warnings: &warnings)
+        #expect(resumed.stoppedEpoch == 3 && resumed.bestEpoch == 1)
+        #expect(model.restoredEpoch == nil && resumed.restoredEpoch == nil)  // epoch 3's weights are not epoch 1's
+        #expect(
+            warnings.count == 1
+                && warnings[0].hasPrefix("EarlyStopping cannot restore the weights of the best epoch (2)")
+        )
+    }
+
+    @Test func aResumeWithTheBestWeightsRestoresThem() throws {
+        let model = ScriptedModel(learningRate: 0.1)
+        var warnings: [String] = []
+        let first = try EarlyStopping(patience: 2, restoreBestWeights: true)
+        run(first, [1.0, 0.5, 0.6], model: model, warnings: &warnings)
+        let resumed = try EarlyStopping(
+            patience: 2,
+            restoreBestWeights: true,
+            state: first.state,
+            bestWeights: first.bestWeights
+        )
+        run(resumed, [0.55], from: 3, model: model, warnings: &warnings)
+        #expect(model.restoredEpoch == 1 && resumed.restoredEpoch == 1 && warnings.isEmpty)
+    }
+
+    @Test func aResumeWithoutTheBestWeightsRestoresALaterBest() throws {
+        let model = ScriptedModel(learningRate: 0.1)
+        var warnings: [String] = []
+        let first = try EarlyStopping(patience: 2, restoreBestWeights: true)
+        run(first, [1.0, 0.5, 0.6], model: model, warnings: &warnings)
+        let resumed = try EarlyStopping(patience: 2, restoreBestWeights: true, state: first.state)
+        run(resumed, [0.4, 0.45, 0.5], from: 3, model: model, warnings: &warnings)
+        #expect(resumed.stoppedEpoch == 5 && resumed.bestEpoch == 3)
+        #expect(model.restoredEpoch == 3 && warnings.isEmpty)
     }
 
     @Test func warnsOnceWhenTheMonitoredMetricIsMissing() throws {
