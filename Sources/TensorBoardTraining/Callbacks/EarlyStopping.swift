@@ -11,7 +11,13 @@ import TensorBoardEvents
 /// another one or the last epoch ended it, as Keras 3 does; ``Trainer`` also ends training this way when a step
 /// throws, where Keras's `fit` skips `on_train_end` and leaves the last weights.
 ///
-/// To continue a resumed run, give a new instance the interrupted run's ``state`` and, to restore the best
+/// With `smoothing`, the rule judges TensorBoard's smoothed curve instead of the raw values: each epoch's value
+/// goes through the ``StreamingSmoother`` first (every epoch's, warm-up included, as TensorBoard's chart
+/// smooths the whole series), so that a single noisy epoch weighs less in the decision; the best value in
+/// ``state`` is then a smoothed one.
+///
+/// To continue a resumed run, give a new instance the interrupted run's ``state`` (and ``smoother``) and, to
+/// restore the best
 /// weights, the weights of its best epoch (`bestWeights`, for example loaded from the best checkpoint). Weights
 /// are only restored when they are the best epoch's own: after a resume without them, the best epoch's weights
 /// are restored only if a later epoch improves (its weights are then captured); otherwise nothing is restored
@@ -30,6 +36,9 @@ public final class EarlyStopping: Callback {
     public private(set) var bestWeightsEpoch: Int?
     /// The epoch whose weights were restored when training ended, if any were.
     public private(set) var restoredEpoch: Int?
+    private let initialSmoother: StreamingSmoother?
+    /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
+    public private(set) var smoother: StreamingSmoother?
 
     /// Creates the callback.
     /// - Parameters:
@@ -41,6 +50,9 @@ public final class EarlyStopping: Callback {
     ///   - restoreBestWeights: Whether to restore the best epoch's weights when training ends (needs the
     ///     model's `captureWeights` and `restoreWeights` hooks); `false` by default.
     ///   - startFromEpoch: Epochs to ignore at the start (warm-up); 0 by default.
+    ///   - smoothing: Judge the monitored value smoothed as TensorBoard smooths it, for example
+    ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
+    ///     values, as Keras does.
     ///   - state: A saved ``state`` to continue from (for a resumed run).
     ///   - bestWeights: The weights of `state`'s best epoch, to restore them after a resume; none by default.
     /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
@@ -52,6 +64,7 @@ public final class EarlyStopping: Callback {
         baseline: Double? = nil,
         restoreBestWeights: Bool = false,
         startFromEpoch: Int = 0,
+        smoothing: StreamingSmoother? = nil,
         state: EarlyStoppingState = EarlyStoppingState(),
         bestWeights: Any? = nil
     ) throws(ImprovementRule.Error) {
@@ -66,6 +79,8 @@ public final class EarlyStopping: Callback {
             state: state
         )
         self.initialState = state
+        self.initialSmoother = smoothing
+        self.smoother = smoothing
         self.initialBestWeights = state.bestEpoch == nil ? nil : bestWeights
     }
 
@@ -84,6 +99,7 @@ public final class EarlyStopping: Callback {
         bestWeights = initialBestWeights
         bestWeightsEpoch = initialBestWeights == nil ? nil : initialState.bestEpoch
         restoredEpoch = nil
+        smoother = initialSmoother
         if restoresBestWeights && (context.model.captureWeights == nil || context.model.restoreWeights == nil) {
             context.warnOnce(
                 "EarlyStopping(restoreBestWeights: true) needs the model's captureWeights and restoreWeights "
@@ -101,7 +117,7 @@ public final class EarlyStopping: Callback {
                     + logs.orderedMetricNames.joined(separator: ", ")
             )
         }
-        switch rule.observe(value, epoch: epoch) {
+        switch rule.observe(value.map { smoother.smooth($0) }, epoch: epoch) {
         case .improved:
             if restoresBestWeights, let capture = context.model.captureWeights {
                 bestWeights = capture()
