@@ -217,6 +217,29 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
     }
 }
 
+extension ReduceLROnPlateauTests {
+    @Test func addsTheEpochsLearningRateToTheLogsBeforeAnyCallbackSeesThem() throws {
+        final class Seen: Callback {
+            var logs: [TrainingLogs] = []
+            func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) { self.logs.append(logs) }
+        }
+        let seen = Seen()
+        var rate = 0.5
+        // The recorder comes first: it still sees learning_rate, which Keras puts in the shared logs.
+        let trainer = Trainer(callbacks: [seen, try ReduceLROnPlateau(monitor: "loss", factor: 0.5, patience: 1)])
+        let history = try trainer.fit(
+            epochs: 3,
+            trainingBatches: 1,
+            trainStep: { _, _ in BatchResult(loss: 1) },
+            model: ModelHooks(learningRate: { rate }, setLearningRate: { rate = $0 })
+        )
+        // The rate each epoch trained with, before that epoch's reduction (the loss never improves after epoch 0).
+        #expect(seen.logs.map { $0["learning_rate"] } == [0.5, 0.5, 0.25])
+        #expect(history.values(of: "learning_rate") == [0.5, 0.5, 0.25])
+        #expect(rate == 0.125)
+    }
+}
+
 @Suite struct ModelCheckpointTests {
     let directory = TemporaryDirectory()
 

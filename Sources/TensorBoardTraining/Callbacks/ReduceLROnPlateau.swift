@@ -6,7 +6,10 @@ import TensorBoardEvents
 /// then waits `cooldown` epochs before counting again, never going below `minimumLearningRate` (Keras's
 /// `ReduceLROnPlateau`, decision for decision; NaN never counts as an improvement).
 ///
-/// The learning rate is read and set through the model's `learningRate` and `setLearningRate` hooks.
+/// The learning rate is read and set through the model's `learningRate` and `setLearningRate` hooks. As in
+/// Keras 3, the epoch's logs get a `learning_rate` entry (the rate the epoch trained with, before any reduction),
+/// added in ``epochWillEnd(_:logs:context:)`` so that every callback (``CSVLogger``, ``History``,
+/// ``ProgressBar``) sees it.
 ///
 /// With `smoothing`, plateaus are judged on TensorBoard's smoothed curve of the monitored value
 /// (``StreamingSmoother``, fed every epoch's value) rather than on the raw values.
@@ -75,6 +78,11 @@ public final class ReduceLROnPlateau: Callback {
                     + "will not change"
             )
         }
+    }
+
+    /// Adds `learning_rate` (the rate this epoch trained with) to the epoch's logs, as Keras 3 does.
+    public func epochWillEnd(_ epoch: Int, logs: inout TrainingLogs, context: TrainingContext) {
+        if let rate = context.learningRate { logs["learning_rate"] = rate }
     }
 
     /// Counts an epoch without improvement, and lowers the learning rate after `patience` of them.
