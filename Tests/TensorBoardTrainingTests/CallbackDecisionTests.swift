@@ -318,18 +318,3 @@ extension ReduceLROnPlateauTests {
         #expect(checkpoint.best == 0.25)
     }
 }
-
-@Suite struct FileNameTemplateTests {
-    @Test func formatsFieldsAsPythonFormatsThem() throws {
-        let logs: TrainingLogs = ["val_loss": 0.123456789, "acc": 0.5, "big": 12345.678]
-        #expect(try FileNameTemplate("m-{epoch:02d}-{val_loss:.4f}").fileName(epoch: 6, logs: logs) == "m-07-0.1235")
-        #expect(try FileNameTemplate("{epoch}_{acc}").fileName(epoch: 0, logs: logs) == "1_0.5")
-        #expect(try FileNameTemplate("{big:.2e}|{epoch:3d}|{{x}}").fileName(epoch: 9, logs: logs) == "1.23e+04| 10|{x}")
-        #expect(throws: FileNameTemplate.Error.missingKey("val_acc", template: "{val_acc}")) {
-            try FileNameTemplate("{val_acc}").fileName(epoch: 0, logs: logs)
-        }
-        #expect(throws: FileNameTemplate.Error.malformed("{epoch")) {
-            try FileNameTemplate("{epoch").fileName(epoch: 0, logs: logs)
-        }
-    }
-}
