@@ -209,7 +209,8 @@ public final class TensorBoardLogger: Callback {
             }
         }
         if let train {
-            if options.writesLearningRate, let rate = context.learningRate ?? logs["learning_rate"] {
+            // The rate the epoch trained with (ReduceLROnPlateau logs it before reducing), else the current one.
+            if options.writesLearningRate, let rate = logs["learning_rate"] ?? context.learningRate {
                 attempt { try train.scalar("epoch_learning_rate", rate, step: step) }
             }
             // The batches this epoch ran (fewer than planned when it was cut short); the plan only when the loop
