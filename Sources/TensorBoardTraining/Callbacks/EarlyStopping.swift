@@ -5,14 +5,14 @@ import TensorBoardEvents
 /// Stops training when a monitored metric has stopped improving, as Keras's `EarlyStopping` does, and can put
 /// back the weights of the best epoch.
 ///
-/// The decision is ``EarlyStoppingRule`` (Keras's, epoch for epoch), with one difference on purpose: NaN never
+/// The decision is `EarlyStoppingRule` (Keras's, epoch for epoch), with one difference on purpose: NaN never
 /// counts as an improvement (in Keras a NaN first value becomes a best that nothing beats). With
 /// `restoreBestWeights`, the best epoch's weights are restored when training ends, whether this callback,
 /// another one or the last epoch ended it, as Keras 3 does; ``Trainer`` also ends training this way when a step
 /// throws, where Keras's `fit` skips `on_train_end` and leaves the last weights.
 ///
 /// With `smoothing`, the rule judges TensorBoard's smoothed curve instead of the raw values: each epoch's value
-/// goes through the ``StreamingSmoother`` first (every epoch's, warm-up included, as TensorBoard's chart
+/// goes through the `StreamingSmoother` first (every epoch's, warm-up included, as TensorBoard's chart
 /// smooths the whole series), so that a single noisy epoch weighs less in the decision; the best value in
 /// ``state`` is then a smoothed one.
 ///
@@ -55,7 +55,7 @@ public final class EarlyStopping: Callback {
     ///     values, as Keras does.
     ///   - state: A saved ``state`` to continue from (for a resumed run).
     ///   - bestWeights: The weights of `state`'s best epoch, to restore them after a resume; none by default.
-    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
     public init(
         monitor: String = "val_loss",
         minDelta: Double = 0,

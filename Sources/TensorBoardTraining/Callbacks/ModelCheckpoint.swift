@@ -12,7 +12,7 @@ import TensorBoardEvents
 /// reported as a warning and training goes on.
 ///
 /// With `smoothing`, "improves" is judged on TensorBoard's smoothed curve of the monitored value
-/// (``StreamingSmoother``, fed every epoch's value) rather than on the raw value; ``best`` is then a smoothed
+/// (`StreamingSmoother`, fed every epoch's value) rather than on the raw value; ``best`` is then a smoothed
 /// value, and the file name still shows the raw logs.
 public final class ModelCheckpoint: Callback {
     /// The file-name template.
@@ -46,7 +46,7 @@ public final class ModelCheckpoint: Callback {
     ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
     ///     values, as Keras does.
     ///   - save: Writes the model to a path; the model's `save` hook by default.
-    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
     public init(
         filePath: String,
         monitor: String = "val_loss",

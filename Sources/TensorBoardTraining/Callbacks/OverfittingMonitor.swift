@@ -4,12 +4,12 @@ import TensorBoardEvents
 
 /// Watches the training and validation loss and reports the epoch where overfitting began: where validation
 /// loss starts rising while training loss still falls, judged on trends over a window of epochs
-/// (``TrendDetector``), not on one noisy epoch.
+/// (`TrendDetector`), not on one noisy epoch.
 ///
 /// When it detects overfitting it warns once, hands a Markdown note to `note` (``TensorBoardLogger`` writes it
 /// as a text summary when passed as the note's receiver), and, with `stopsTraining`, asks training to stop.
 ///
-/// With `smoothing`, both losses go through TensorBoard's smoothing (a copy of the ``StreamingSmoother`` for
+/// With `smoothing`, both losses go through TensorBoard's smoothing (a copy of the `StreamingSmoother` for
 /// each) before the trends are fitted, so the detector reads the curves as the dashboard draws them.
 public final class OverfittingMonitor: Callback {
     /// The training-loss key.

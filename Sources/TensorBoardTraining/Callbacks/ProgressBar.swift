@@ -31,17 +31,20 @@ public final class ProgressBar: Callback {
             }
     }
 
+    /// Notes the planned epochs and steps.
     public func trainingWillBegin(context: TrainingContext) {
         epochs = context.epochs
         steps = context.stepsPerEpoch
     }
 
+    /// Starts the epoch's clock (and, live, prints `Epoch n/N`).
     public func epochWillBegin(_ epoch: Int, context: TrainingContext) {
         epochStart = Date()
         lastDraw = .distantPast
         if isLive { output("Epoch \(epoch + 1)/\(epochs)\n") }
     }
 
+    /// Redraws the live bar (at most every 50 ms, and at the last step).
     public func trainingBatchDidEnd(_ batch: Int, logs: TrainingLogs, context: TrainingContext) {
         guard isLive else { return }
         let now = Date()
@@ -65,6 +68,7 @@ public final class ProgressBar: Callback {
         output(line)
     }
 
+    /// Prints the epoch's time, time per step and metrics.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         let elapsed = Date().timeIntervalSince(epochStart)
         let total = context.stepsPerEpoch ?? steps ?? 0
@@ -77,6 +81,7 @@ public final class ProgressBar: Callback {
         }
     }
 
+    /// Prints why training stopped early, if it did.
     public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
         for reason in context.stopReasons { output("Stopped: \(reason)\n") }
     }

@@ -12,7 +12,7 @@ import TensorBoardEvents
 /// ``ProgressBar``) sees it.
 ///
 /// With `smoothing`, plateaus are judged on TensorBoard's smoothed curve of the monitored value
-/// (``StreamingSmoother``, fed every epoch's value) rather than on the raw values.
+/// (`StreamingSmoother`, fed every epoch's value) rather than on the raw values.
 public final class ReduceLROnPlateau: Callback {
     /// The monitored logs key.
     public let monitor: String
@@ -44,7 +44,7 @@ public final class ReduceLROnPlateau: Callback {
     ///   - smoothing: Judge plateaus on the value smoothed as TensorBoard smooths it, for example
     ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
     ///     values, as Keras does.
-    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
     public init(
         monitor: String = "val_loss",
         factor: Double = 0.1,

@@ -47,7 +47,7 @@ public final class TensorBoardLogger: Callback {
         /// Returns the weights to histogram, by name (such as `"dense/kernel"`).
         public var weights: (() -> [String: [Float]])?
         /// The epoch training resumes from after a crash: TensorBoard then drops the interrupted attempt's
-        /// points from this epoch on (see ``SummaryWriter/Options/resumeStep``). With batch logging, resume
+        /// points from this epoch on (see `SummaryWriter.Options.resumeStep`). With batch logging, resume
         /// from the global batch step instead.
         public var resumeStep: Int64?
 

@@ -9,7 +9,7 @@ import Darwin
 /// The area under the ROC or the precision-recall curve, estimated as Keras's `AUC` estimates it: predictions
 /// are counted against `numThresholds` thresholds evenly spaced in [0, 1] (the outer two just outside it), and
 /// the curve through those points is integrated: ROC by the trapezoid rule, PR by Davis and Goadrich's
-/// interpolation. ``exactROC(labels:scores:)`` and ``averagePrecision(labels:scores:)`` give the exact values
+/// interpolation. ``exactROC(labels:scores:weights:)`` and ``averagePrecision(labels:scores:weights:)`` give the exact values
 /// (as scikit-learn's `roc_auc_score` and `average_precision_score`).
 public final class AUC: Metric {
     /// Which curve.
@@ -20,6 +20,7 @@ public final class AUC: Metric {
         case precisionRecall
     }
 
+    /// The name in logs.
     public let name: String
     /// Which curve.
     public let curve: Curve
@@ -42,10 +43,12 @@ public final class AUC: Metric {
         counts = ThresholdCounts(thresholds: [-epsilon] + inner + [1 + epsilon])
     }
 
+    /// Adds a batch: every value of every row counts at each threshold.
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         counts.update(yTrue: yTrue, yPred: yPred, sampleWeight: sampleWeight)
     }
 
+    /// The estimated area under the curve (0 with no data).
     public var result: Double {
         let tp = counts.truePositives
         let fp = counts.falsePositives
@@ -82,6 +85,7 @@ public final class AUC: Metric {
         }
     }
 
+    /// Forgets every batch.
     public func reset() { counts.reset() }
 
     /// The exact area under the ROC curve (scikit-learn's `roc_auc_score`): the trapezoid rule through every

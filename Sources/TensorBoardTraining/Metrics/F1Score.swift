@@ -21,6 +21,7 @@ public final class F1Score: Metric {
         case weighted
     }
 
+    /// The name in logs.
     public let name: String
     /// How per-class scores combine.
     public let average: Average
@@ -42,6 +43,7 @@ public final class F1Score: Metric {
         self.name = name
     }
 
+    /// Adds a batch: counts true and false positives and false negatives per column.
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         for row in 0..<min(yTrue.count, yPred.count) {
             let columns = min(yTrue[row].count, yPred[row].count)
@@ -100,6 +102,7 @@ public final class F1Score: Metric {
         return 2 * (precision * recall / (precision + recall + epsilon))
     }
 
+    /// Forgets every batch.
     public func reset() {
         truePositives = []
         falsePositives = []
