@@ -91,7 +91,8 @@ public final class Trainer {
         model: ModelHooks = ModelHooks()
     ) throws -> History {
         let context = TrainingContext(epochs: epochs, stepsPerEpoch: trainingBatches, model: model)
-        context.globalStep = initialEpoch * trainingBatches
+        let (start, overflow) = initialEpoch.multipliedReportingOverflow(by: max(trainingBatches, 0))
+        context.globalStep = overflow ? .max : start
         let trainingLoss = Mean()
         let trainingMetrics = makeMetrics()
         let validationLoss = Mean()
@@ -156,7 +157,7 @@ public final class Trainer {
         loss.reset()
         for metric in metrics { metric.reset() }
         var logs: TrainingLogs = [:]
-        for batch in 0..<count {
+        for batch in 0..<max(count, 0) {
             if isTraining {
                 callbacks.trainingBatchWillBegin(batch, context: context)
             } else {
@@ -172,7 +173,7 @@ public final class Trainer {
             logs = [loss.name: loss.result]
             for metric in metrics { logs[metric.name] = metric.result }
             if isTraining {
-                context.globalStep += 1
+                context.globalStep = oneBased(context.globalStep)  // (saturates rather than overflows)
                 callbacks.trainingBatchDidEnd(batch, logs: logs, context: context)
                 if context.isStopRequested { break }
             } else {

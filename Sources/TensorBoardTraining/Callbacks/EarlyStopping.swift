@@ -124,7 +124,7 @@ public final class EarlyStopping: Callback {
                 bestWeightsEpoch = epoch
             }
         case .stop:
-            let after = rule.state.bestEpoch.map { " after epoch \($0 + 1)" } ?? ""
+            let after = rule.state.bestEpoch.map { " after epoch \(oneBased($0))" } ?? ""
             context.requestStop(
                 reason: "early stopping: '\(monitor)' did not improve for \(rule.patience) epochs\(after)"
             )
@@ -141,7 +141,7 @@ public final class EarlyStopping: Callback {
         else { return }
         guard let bestWeights, bestWeightsEpoch == bestEpoch else {
             context.warn(
-                "EarlyStopping cannot restore the weights of the best epoch (\(bestEpoch + 1)): it came before the "
+                "EarlyStopping cannot restore the weights of the best epoch (\(oneBased(bestEpoch))): it came before the "
                     + "resume and its weights were not given (bestWeights:); the last weights are kept"
             )
             return

@@ -99,7 +99,7 @@ public final class ModelCheckpoint: Callback {
             savedEpochs.append(epoch)
             savedPaths.append(path)
         } catch {
-            context.warn("ModelCheckpoint could not save after epoch \(epoch + 1): \(error)")
+            context.warn("ModelCheckpoint could not save after epoch \(oneBased(epoch)): \(error)")
         }
     }
 

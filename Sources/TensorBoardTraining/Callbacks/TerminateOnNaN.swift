@@ -17,6 +17,7 @@ public final class TerminateOnNaN: Callback {
     public func trainingBatchDidEnd(_ batch: Int, logs: TrainingLogs, context: TrainingContext) {
         guard terminatedBatch == nil, let loss = logs["loss"], !loss.isFinite else { return }
         terminatedBatch = batch
-        context.requestStop(reason: "the loss became \(loss) at batch \(batch + 1) of epoch \(context.epoch + 1)")
+        let place = "batch \(oneBased(batch)) of epoch \(oneBased(context.epoch))"
+        context.requestStop(reason: "the loss became \(loss) at \(place)")
     }
 }
