@@ -5,9 +5,10 @@ import Foundation
 /// Writes each epoch's logs as a CSV row, byte for byte as Keras 3's `CSVLogger` writes them, so the files of
 /// both compare directly and either can continue the other's file.
 ///
-/// As Keras: the columns are `epoch` (from 0), then the first epoch's keys in alphabetical order; when the
+/// As Keras 3.15: the columns are `epoch` (from 0), then the first epoch's keys in alphabetical order; when the
 /// first epoch has no `val_` key, a `val_<key>` column follows for every key (validation metrics that arrive
-/// later, every few epochs, then have a column). A missing value is `NA`. Values are written as Python's
+/// later, every few epochs, then have a column; Keras's development version adds only the model's own
+/// `val_` metric names, which a model-agnostic logger cannot know). A missing value is `NA`. Values are written as Python's
 /// `repr` writes them (the shortest text that reads back exactly: `0.1`, `1e-05`, `nan`), in Python's `csv`
 /// "excel" dialect (lines end with `\r\n`, a field holding the separator or a quote is quoted).
 ///
