@@ -7,8 +7,10 @@ Usage (from the repository root):
     scripts/venv full && .venv/bin/python scripts/make_training_fixtures.py
 
 Writes fixtures/metrics/{binary,categorical,regression}.json and
-fixtures/callbacks/{early_stopping,reduce_lr_on_plateau,model_checkpoint}.json.
-Everything is seeded (numpy default_rng); re-running gives the same files.
+fixtures/callbacks/{early_stopping,reduce_lr_on_plateau,model_checkpoint,
+csv_logger,fit_logs}.json. Everything is seeded (numpy default_rng); re-running
+gives the same files. Results added later are appended to each case's list, and
+cases to the end of each file, so that existing values keep their place.
 
 Number encoding ("T", a tensor):
 
@@ -52,6 +54,24 @@ callbacks/<callback>.json:
        "restored_epoch": int | null,            # weights set at on_train_end
        "lr_after_epoch": T,                     # optimizer LR after each epoch
        "saved_epochs": [int, ...]}]}            # ModelCheckpoint saves
+
+callbacks/csv_logger.json (keras.callbacks.CSVLogger fed scripted logs, one
+instance per run: on_train_begin, on_epoch_end per epoch, on_train_end):
+
+    {"producer", "versions", "cases": [
+      {"name", "description", "separator",
+       "runs": [{"append": bool,
+                 "epochs": [{"epoch": int, "logs": [[key, "<hex>"], ...]}]}],
+       "csv_after_each_run": ["<the file's exact text>", ...]}]}
+
+callbacks/fit_logs.json (a real model.fit with ReduceLROnPlateau, CSVLogger,
+validation_freq=2 and verbose=2; names only, as timings and values vary):
+
+    {"producer", "versions", "cases": [
+      {"name", "description", "epochs", "steps_per_epoch", "validation_freq",
+       "progress_metric_names": [[name, ...] per epoch line, in printed order],
+       "history_keys": [...], "csv_header": [...],
+       "csv_na_columns": [[columns holding NA] per row]}]}
 """
 
 import importlib.metadata
@@ -244,18 +264,32 @@ def binary_cases():
             [[0, 17]],
         )
     )
+    n = 48
+    specs.append(
+        (
+            "weighted",
+            "sample weights in {0, 0.5, 1, 2, 3}; y_true ~ Bernoulli(0.4), y_pred ~ U(0,1); batches 20/28",
+            rng.binomial(1, 0.4, n),
+            f32(rng.random(n)),
+            [[0, 20], [20, 48]],
+            f32(rng.choice([0.0, 0.5, 1.0, 2.0, 3.0], n)),
+        )
+    )
 
     cases = []
-    for name, desc, y_true, y_pred, batches in specs:
+    for name, desc, y_true, y_pred, batches, *rest in specs:
+        sw = rest[0] if rest else None
         y_true = np.asarray(y_true, dtype=np.int64)
         yt = y_true.astype(np.float32)
         yt2, yp2 = yt.reshape(-1, 1), y_pred.reshape(-1, 1)
 
         def args1(s, e):
-            return yt[s:e], y_pred[s:e]
+            return (yt[s:e], y_pred[s:e]) if sw is None else (yt[s:e], y_pred[s:e], sw[s:e])
 
         def args2(s, e):
-            return yt2[s:e], yp2[s:e]
+            return (yt2[s:e], yp2[s:e]) if sw is None else (yt2[s:e], yp2[s:e], sw[s:e])
+
+        w64 = None if sw is None else sw.astype(np.float64)
 
         results = []
 
@@ -313,28 +347,53 @@ def binary_cases():
         for th in (0.5, 0.7):
             pred = (y_pred > th).astype(np.int64)
             cfg = {"threshold": th, "rule": "y_pred > threshold"}
-            s("accuracy_score", cfg, lambda pred=pred: skm.accuracy_score(y_true, pred))
-            s("precision_score", dict(cfg, zero_division=0.0), lambda pred=pred: skm.precision_score(y_true, pred, zero_division=0.0))
-            s("recall_score", dict(cfg, zero_division=0.0), lambda pred=pred: skm.recall_score(y_true, pred, zero_division=0.0))
+            s("accuracy_score", cfg, lambda pred=pred: skm.accuracy_score(y_true, pred, sample_weight=w64))
+            s("precision_score", dict(cfg, zero_division=0.0), lambda pred=pred: skm.precision_score(y_true, pred, zero_division=0.0, sample_weight=w64))
+            s("recall_score", dict(cfg, zero_division=0.0), lambda pred=pred: skm.recall_score(y_true, pred, zero_division=0.0, sample_weight=w64))
             for avg in ("binary", "micro", "macro"):
                 s(
                     "f1_score",
                     dict(cfg, average=avg, zero_division=0.0, labels=[0, 1]),
-                    lambda pred=pred, avg=avg: skm.f1_score(y_true, pred, average=avg, zero_division=0.0, labels=[0, 1]),
+                    lambda pred=pred, avg=avg: skm.f1_score(y_true, pred, average=avg, zero_division=0.0, labels=[0, 1], sample_weight=w64),
                 )
-            s("confusion_matrix", dict(cfg, labels=[0, 1]), lambda pred=pred: skm.confusion_matrix(y_true, pred, labels=[0, 1]))
-        s("roc_auc_score", {}, lambda: skm.roc_auc_score(y_true, y_pred.astype(np.float64)))
-        s("average_precision_score", {}, lambda: skm.average_precision_score(y_true, y_pred.astype(np.float64)))
-
-        cases.append(
-            {
-                "name": name,
-                "description": desc,
-                "inputs": {"y_true": T(y_true), "y_pred": T(y_pred.astype(np.float64), "float32")},
-                "batches": batches,
-                "results": results,
-            }
+            s("confusion_matrix", dict(cfg, labels=[0, 1]), lambda pred=pred: skm.confusion_matrix(y_true, pred, labels=[0, 1], sample_weight=w64))
+        s("roc_auc_score", {}, lambda: skm.roc_auc_score(y_true, y_pred.astype(np.float64), sample_weight=w64))
+        s(
+            "average_precision_score",
+            {},
+            lambda: skm.average_precision_score(y_true, y_pred.astype(np.float64), sample_weight=w64),
         )
+
+        # Added later (appended, so that the results above keep their place).
+        k(
+            "F1Score",
+            {"average": "weighted", "threshold": 0.5},
+            lambda: keras.metrics.F1Score(average="weighted", threshold=0.5),
+            args2,
+            "y_true, y_pred as [n, 1]",
+        )
+        for curve, nt in (("ROC", 13), ("PR", 13), ("ROC", 50)):
+            k(
+                "AUC",
+                {"curve": curve, "num_thresholds": nt},
+                lambda curve=curve, nt=nt: keras.metrics.AUC(curve=curve, num_thresholds=nt),
+            )
+        for th in (0.5,):
+            pred = (y_pred > th).astype(np.int64)
+            for fn in ("precision_score", "recall_score", "f1_score"):
+                for avg in ("micro", "macro", "weighted"):
+                    s(
+                        fn,
+                        {"threshold": th, "rule": "y_pred > threshold", "average": avg, "zero_division": 0.0, "labels": [0, 1]},
+                        lambda pred=pred, fn=fn, avg=avg: getattr(skm, fn)(
+                            y_true, pred, average=avg, zero_division=0.0, labels=[0, 1], sample_weight=w64
+                        ),
+                    )
+
+        inputs = {"y_true": T(y_true), "y_pred": T(y_pred.astype(np.float64), "float32")}
+        if sw is not None:
+            inputs["sample_weight"] = T(sw.astype(np.float64), "float32")
+        cases.append({"name": name, "description": desc, "inputs": inputs, "batches": batches, "results": results})
     return cases
 
 
@@ -396,12 +455,37 @@ def categorical_cases():
             [[0, 10], [10, 11], [11, 30]],
         )
     )
+    n, k = 60, 4
+    specs.append(
+        (
+            "weighted",
+            "4 classes, softmax of N(0, 1.5) logits; sample weights in {0, 0.5, 1, 2, 3}; batches 25/35",
+            rng.integers(0, k, n),
+            softmax32(rng.normal(scale=1.5, size=(n, k))),
+            [[0, 25], [25, 60]],
+            f32(rng.choice([0.0, 0.5, 1.0, 2.0, 3.0], n)),
+        )
+    )
+    n, k = 24, 3
+    specs.append(
+        (
+            "out_of_range_labels",
+            "3 classes; labels -1 and 3 (no class: an all-zero one-hot row) among valid ones; batches 10/14",
+            np.concatenate([[-1, 3, 0, 1, 2, 3, -1], rng.integers(0, k, n - 7)]),
+            softmax32(rng.normal(scale=1.5, size=(n, k))),
+            [[0, 10], [10, 24]],
+        )
+    )
 
     cases = []
-    for name, desc, labels, y_pred, batches in specs:
+    for name, desc, labels, y_pred, batches, *rest in specs:
+        sw = rest[0] if rest else None
+        w64 = None if sw is None else sw.astype(np.float64)
         labels = np.asarray(labels, dtype=np.int64)
         k = y_pred.shape[1]
-        onehot = np.eye(k, dtype=np.float32)[labels]
+        onehot = np.vstack([np.eye(k, dtype=np.float32), np.zeros((1, k), dtype=np.float32)])[
+            np.where((labels >= 0) & (labels < k), labels, k)
+        ]
         results = []
 
         def kk(metric, config, make, args, input_desc):
@@ -414,8 +498,12 @@ def categorical_cases():
             r.update(sk_result(fn))
             results.append(r)
 
-        oh = lambda a, b: (onehot[a:b], y_pred[a:b])  # noqa: E731
-        sp = lambda a, b: (labels[a:b], y_pred[a:b])  # noqa: E731
+        def oh(a, b):
+            return (onehot[a:b], y_pred[a:b]) if sw is None else (onehot[a:b], y_pred[a:b], sw[a:b])
+
+        def sp(a, b):
+            return (labels[a:b], y_pred[a:b]) if sw is None else (labels[a:b], y_pred[a:b], sw[a:b])
+
         kk("CategoricalAccuracy", {}, keras.metrics.CategoricalAccuracy, oh, "one-hot y_true, y_pred")
         kk("SparseCategoricalAccuracy", {}, keras.metrics.SparseCategoricalAccuracy, sp, "labels, y_pred")
         kk("SparseTopKCategoricalAccuracy", {"k": 3}, lambda: keras.metrics.SparseTopKCategoricalAccuracy(k=3), sp, "labels, y_pred")
@@ -425,29 +513,103 @@ def categorical_cases():
 
         pred = np.argmax(y_pred, axis=1)
         rule = {"y_pred_label": "argmax (first maximum)"}
-        s("accuracy_score", rule, lambda: skm.accuracy_score(labels, pred))
+        s("accuracy_score", rule, lambda: skm.accuracy_score(labels, pred, sample_weight=w64))
         for avg in (None, "micro", "macro"):
             s(
                 "f1_score",
                 dict(rule, average=avg, zero_division=0.0, labels=list(range(k))),
-                lambda avg=avg: skm.f1_score(labels, pred, average=avg, zero_division=0.0, labels=list(range(k))),
+                lambda avg=avg: skm.f1_score(
+                    labels, pred, average=avg, zero_division=0.0, labels=list(range(k)), sample_weight=w64
+                ),
             )
-        s("confusion_matrix", dict(rule, labels=list(range(k))), lambda: skm.confusion_matrix(labels, pred, labels=list(range(k))))
+        s(
+            "confusion_matrix",
+            dict(rule, labels=list(range(k))),
+            lambda: skm.confusion_matrix(labels, pred, labels=list(range(k)), sample_weight=w64),
+        )
         s(
             "top_k_accuracy_score",
             {"k": 3, "labels": list(range(k))},
-            lambda: skm.top_k_accuracy_score(labels, y_pred.astype(np.float64), k=3, labels=list(range(k))),
+            lambda: skm.top_k_accuracy_score(
+                labels, y_pred.astype(np.float64), k=3, labels=list(range(k)), sample_weight=w64
+            ),
         )
-        cases.append(
-            {
-                "name": name,
-                "description": desc,
-                "inputs": {"labels": T(labels), "y_true": T(onehot, "float32"), "y_pred": T(y_pred.astype(np.float64), "float32")},
-                "batches": batches,
-                "results": results,
-            }
+
+        # Added later (appended, so that the results above keep their place).
+        kk("TopKCategoricalAccuracy", {"k": 3}, lambda: keras.metrics.TopKCategoricalAccuracy(k=3), oh, "one-hot y_true, y_pred")
+        kk(
+            "F1Score",
+            {"average": "weighted", "threshold": None},
+            lambda: keras.metrics.F1Score(average="weighted"),
+            oh,
+            "one-hot y_true, y_pred",
         )
+        for curve in ("ROC", "PR"):
+            kk(
+                "AUC",
+                {"curve": curve, "num_thresholds": 200, "multi_label": False},
+                lambda curve=curve: keras.metrics.AUC(curve=curve),
+                oh,
+                "one-hot y_true, y_pred (multi_label=False: every cell is one binary decision)",
+            )
+        # Keras's multi-class precision and recall: the top-1 class is the prediction (thresholds -inf).
+        for cls in ("Precision", "Recall"):
+            kk(cls, {"top_k": 1}, lambda cls=cls: getattr(keras.metrics, cls)(top_k=1), oh, "one-hot y_true, y_pred")
+            for c in range(k):
+                kk(
+                    cls,
+                    {"top_k": 1, "class_id": c},
+                    lambda cls=cls, c=c: getattr(keras.metrics, cls)(top_k=1, class_id=c),
+                    oh,
+                    "one-hot y_true, y_pred",
+                )
+        for fn in ("precision_score", "recall_score", "f1_score"):
+            for avg in ((None, "micro", "macro", "weighted") if fn != "f1_score" else ("weighted",)):
+                s(
+                    fn,
+                    dict(rule, average=avg, zero_division=0.0, labels=list(range(k))),
+                    lambda fn=fn, avg=avg: getattr(skm, fn)(
+                        labels, pred, average=avg, zero_division=0.0, labels=list(range(k)), sample_weight=w64
+                    ),
+                )
+        inputs = {"labels": T(labels), "y_true": T(onehot, "float32"), "y_pred": T(y_pred.astype(np.float64), "float32")}
+        if sw is not None:
+            inputs["sample_weight"] = T(sw.astype(np.float64), "float32")
+        cases.append({"name": name, "description": desc, "inputs": inputs, "batches": batches, "results": results})
+    cases.append(non_finite_label_case())
     return cases
+
+
+def non_finite_label_case():
+    """Sparse accuracies on labels that are no class index: NaN, infinities, too large, negative, fractional.
+    Keras casts labels to int32 for top-k (2.5 is class 2, -0.5 class 0) and compares them as floats with the
+    arg-max otherwise; each such sample counts."""
+    import keras
+
+    labels = f32([np.nan, np.inf, -np.inf, 1e20, -1.0, 3.0, 2.5, -0.5, 0.0, 1.0, 2.0, 1.0])
+    y_pred = f32(
+        [
+            [0.2, 0.5, 0.3], [0.6, 0.3, 0.1], [0.1, 0.1, 0.8], [0.3, 0.3, 0.4], [0.7, 0.2, 0.1], [0.2, 0.2, 0.6],
+            [0.1, 0.3, 0.6], [0.5, 0.4, 0.1], [0.6, 0.3, 0.1], [0.4, 0.5, 0.1], [0.3, 0.3, 0.4], [0.6, 0.3, 0.1],
+        ]
+    )
+    batches = [[0, 5], [5, 12]]
+    results = []
+    sp = lambda a, b: (labels[a:b], y_pred[a:b])  # noqa: E731
+    for metric, config, make in (
+        ("SparseCategoricalAccuracy", {}, keras.metrics.SparseCategoricalAccuracy),
+        ("SparseTopKCategoricalAccuracy", {"k": 2}, lambda: keras.metrics.SparseTopKCategoricalAccuracy(k=2)),
+    ):
+        r = {"library": "keras", "metric": metric, "config": config, "input": "labels (float32), y_pred"}
+        r.update(keras_result(make, batches, sp))
+        results.append(r)
+    return {
+        "name": "non_finite_labels",
+        "description": "labels NaN, inf, -inf, 1e20, -1, 3 (no class of 3), 2.5, -0.5 and valid ones: counted, never a crash",
+        "inputs": {"labels": T(labels.astype(np.float64), "float32"), "y_pred": T(y_pred.astype(np.float64), "float32")},
+        "batches": batches,
+        "results": results,
+    }
 
 
 def regression_cases():
@@ -720,6 +882,123 @@ def model_checkpoint_cases():
     return C
 
 
+def hexlogs(logs):
+    return [[key, hex64(value)] for key, value in logs.items()]
+
+
+def csv_logger_cases():
+    """Scripted logs fed to keras.callbacks.CSVLogger (one instance per run, each run on_train_begin, then
+    on_epoch_end per epoch, then on_train_end); the file's exact bytes after each run."""
+    import tempfile
+
+    import keras
+
+    def train(epoch, loss):
+        return {"loss": loss, "accuracy": 1.0 - loss / 2, "learning_rate": 0.10000000149011612}
+
+    def val(loss):
+        return {"val_loss": loss + 0.0625, "val_accuracy": 0.9 - loss / 4}
+
+    every2 = [
+        dict(train(e, 1.0 / (e + 1)), **(val(1.0 / (e + 1)) if e % 2 == 1 else {})) for e in range(7)
+    ]
+    specials = [
+        {"loss": 1e-05, "tiny": 5e-324, "big": 1e16, "fixed": 1e15, "third": 1.0 / 3, "neg_zero": -0.0},
+        {"loss": float("nan"), "tiny": 0.0001, "big": 1.7976931348623157e308, "fixed": 123456789.125, "third": 2.0 / 3, "neg_zero": float("inf")},
+        {"loss": 0.1, "tiny": 1.5e-07, "big": 1e22, "fixed": 9007199254740993.0, "third": -1e-300, "neg_zero": float("-inf")},
+    ]
+    specs = [
+        (
+            "validation_every_2_epochs_then_resume",
+            "validation metrics at odd epochs only (the first epoch has none, so Keras adds val_<key> for every "
+            "key, val_learning_rate included, and writes NA where a value is missing); then a resumed run "
+            "appends epochs 4-6 to the same file without a header",
+            ",",
+            [(False, list(range(0, 4))), (True, list(range(4, 7)))],
+            every2,
+        ),
+        (
+            "validation_from_the_first_epoch",
+            "the first epoch has validation metrics; later epochs that lack them get NA",
+            ",",
+            [(False, [0, 1, 2])],
+            [dict(train(0, 0.5), **val(0.5)), train(1, 0.25), dict(train(2, 0.125), **val(0.125))],
+        ),
+        (
+            "semicolon_separator_and_number_texts",
+            "separator ';'; values whose text Python's repr decides (exponents, 17 digits, nan, inf, -0.0)",
+            ";",
+            [(False, [0, 1, 2])],
+            specials,
+        ),
+    ]
+    cases = []
+    for name, desc, sep, runs, logs_by_epoch in specs:
+        path = tempfile.mktemp(suffix=".csv")
+        texts = []
+        runs_out = []
+        for append, epochs in runs:
+            cb = keras.callbacks.CSVLogger(path, separator=sep, append=append)
+            cb.on_train_begin()
+            for epoch in epochs:
+                cb.on_epoch_end(epoch, dict(logs_by_epoch[epoch]))
+            cb.on_train_end()
+            with open(path, "rb") as f:
+                texts.append(f.read().decode("utf-8"))
+            runs_out.append(
+                {"append": append, "epochs": [{"epoch": e, "logs": hexlogs(logs_by_epoch[e])} for e in epochs]}
+            )
+        os.remove(path)
+        cases.append({"name": name, "description": desc, "separator": sep, "runs": runs_out, "csv_after_each_run": texts})
+    return cases
+
+
+def fit_logs():
+    """What a real model.fit shows of its logs: the metric names of each verbose=2 progress line, the History
+    keys, and the CSVLogger file's header and NA cells, with ReduceLROnPlateau (which adds learning_rate to the
+    logs) and validation every 2 epochs. Timings and values are left out (the names are what is compared)."""
+    import contextlib
+    import io
+    import re
+    import tempfile
+
+    import keras
+
+    keras.utils.set_random_seed(7)
+    rng = np.random.default_rng(7007)
+    x = rng.normal(size=(32, 4)).astype(np.float32)
+    y = (x[:, 0] > 0).astype(np.float32)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer=keras.optimizers.SGD(0.1), loss="binary_crossentropy", metrics=["accuracy"])
+    path = tempfile.mktemp(suffix=".csv")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        history = model.fit(
+            x, y, batch_size=8, epochs=4, validation_data=(x, y), validation_freq=2, verbose=2,
+            callbacks=[keras.callbacks.ReduceLROnPlateau(monitor="loss", patience=1), keras.callbacks.CSVLogger(path)],
+        )
+    lines = [line for line in out.getvalue().splitlines() if not line.startswith("Epoch ")]
+    names = [re.findall(r" - ([A-Za-z_]+): ", line) for line in lines]
+    with open(path, newline="") as f:
+        rows = [line.split(",") for line in f.read().split("\r\n") if line]
+    os.remove(path)
+    return [
+        {
+            "name": "fit_validation_every_2_epochs_reduce_lr",
+            "description": "Sequential Dense(1, sigmoid), 32 samples, batch 8 (4 steps), 4 epochs, validation_freq=2, "
+            "callbacks [ReduceLROnPlateau(monitor='loss', patience=1), CSVLogger], verbose=2",
+            "epochs": 4,
+            "steps_per_epoch": 4,
+            "validation_freq": 2,
+            "progress_metric_names": names,
+            "history_keys": list(history.history.keys()),
+            "csv_header": rows[0],
+            "csv_na_columns": [[rows[0][i] for i, cell in enumerate(row) if cell == "NA"] for row in rows[1:]],
+        }
+    ]
+
+
 def main():
     import keras
 
@@ -731,6 +1010,8 @@ def main():
     write(os.path.join(OUT_CALLBACKS, "early_stopping.json"), early_stopping_cases())
     write(os.path.join(OUT_CALLBACKS, "reduce_lr_on_plateau.json"), reduce_lr_cases())
     write(os.path.join(OUT_CALLBACKS, "model_checkpoint.json"), model_checkpoint_cases())
+    write(os.path.join(OUT_CALLBACKS, "csv_logger.json"), csv_logger_cases())
+    write(os.path.join(OUT_CALLBACKS, "fit_logs.json"), fit_logs())
     return 0
 
 

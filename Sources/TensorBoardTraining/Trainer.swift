@@ -38,11 +38,15 @@ public struct BatchResult {
 
 /// Runs epochs over the user's steps and drives the callbacks, as Keras's `fit` does: per epoch, the training
 /// batches (the loss averaged by sample, the metrics updated, `trainingBatchDidEnd` with running values),
-/// then the validation batches (their metrics prefixed `val_`), then `epochDidEnd` with both. Training stops
-/// after the planned epochs, or after the batch or epoch in which a callback asked to stop.
+/// then the validation batches (their metrics prefixed `val_`), then `epochWillEnd` (callbacks add to the logs)
+/// and `epochDidEnd` with both. Training stops after the planned epochs, or after the batch or epoch in which a
+/// callback asked to stop.
 ///
 /// ```swift
-/// let trainer = Trainer(metrics: { [SparseCategoricalAccuracy()] }, callbacks: [ProgressBar(), try EarlyStopping(patience: 5)])
+/// let trainer = Trainer(
+///     metrics: { [SparseCategoricalAccuracy()] },
+///     callbacks: [ProgressBar(), try EarlyStopping(patience: 5)]
+/// )
 /// let history = try trainer.fit(epochs: 30, trainingBatches: 45, trainStep: { epoch, batch in ... },
 ///                               validationBatches: 12, validationStep: { epoch, batch in ... })
 /// ```
@@ -70,6 +74,8 @@ public final class Trainer {
     ///   - trainStep: Trains on one batch (epoch, batch) and reports it.
     ///   - validationBatches: Validation batches per epoch; 0 for none.
     ///   - validationStep: Evaluates one validation batch.
+    ///   - validationFrequency: Validate after every this many epochs (Keras's `validation_freq`: after epochs
+    ///     whose number from 1 is a multiple of it); 1, every epoch, by default.
     ///   - model: How callbacks reach the model.
     /// - Returns: The history of epoch logs.
     /// - Throws: What a step throws; the callbacks' `trainingDidEnd` runs first (so best weights are restored).
@@ -81,10 +87,12 @@ public final class Trainer {
         trainStep: (_ epoch: Int, _ batch: Int) throws -> BatchResult,
         validationBatches: Int = 0,
         validationStep: ((_ epoch: Int, _ batch: Int) throws -> BatchResult)? = nil,
+        validationFrequency: Int = 1,
         model: ModelHooks = ModelHooks()
     ) throws -> History {
         let context = TrainingContext(epochs: epochs, stepsPerEpoch: trainingBatches, model: model)
-        context.globalStep = initialEpoch * trainingBatches
+        let (start, overflow) = initialEpoch.multipliedReportingOverflow(by: max(trainingBatches, 0))
+        context.globalStep = overflow ? .max : start
         let trainingLoss = Mean()
         let trainingMetrics = makeMetrics()
         let validationLoss = Mean()
@@ -104,7 +112,9 @@ public final class Trainer {
                     step: trainStep,
                     isTraining: true
                 )
-                if let validationStep, validationBatches > 0 {
+                if let validationStep, validationBatches > 0, validationFrequency > 0,
+                    (epoch + 1) % validationFrequency == 0
+                {
                     callbacks.validationWillBegin(context: context)
                     let validationLogs = try runBatches(
                         validationBatches,
@@ -115,10 +125,14 @@ public final class Trainer {
                         step: validationStep,
                         isTraining: false
                     )
-                    let prefixed = Dictionary(uniqueKeysWithValues: validationLogs.map { ("val_" + $0.key, $0.value) })
+                    let prefixed = Dictionary(
+                        validationLogs.map { ("val_" + $0.key, $0.value) },
+                        uniquingKeysWith: { first, _ in first }
+                    )
                     callbacks.validationDidEnd(logs: prefixed, context: context)
                     logs.merge(prefixed) { _, new in new }
                 }
+                callbacks.epochWillEnd(epoch, logs: &logs, context: context)
                 callbacks.epochDidEnd(epoch, logs: logs, context: context)
                 lastLogs = logs
                 if context.isStopRequested { break }
@@ -143,7 +157,7 @@ public final class Trainer {
         loss.reset()
         for metric in metrics { metric.reset() }
         var logs: TrainingLogs = [:]
-        for batch in 0..<count {
+        for batch in 0..<max(count, 0) {
             if isTraining {
                 callbacks.trainingBatchWillBegin(batch, context: context)
             } else {
@@ -159,7 +173,7 @@ public final class Trainer {
             logs = [loss.name: loss.result]
             for metric in metrics { logs[metric.name] = metric.result }
             if isTraining {
-                context.globalStep += 1
+                context.globalStep = oneBased(context.globalStep)  // (saturates rather than overflows)
                 callbacks.trainingBatchDidEnd(batch, logs: logs, context: context)
                 if context.isStopRequested { break }
             } else {

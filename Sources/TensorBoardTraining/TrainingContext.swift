@@ -6,6 +6,12 @@ import Glibc
 import Darwin
 #endif
 
+/// `index + 1` (an epoch or batch counted from 1, for people), without overflowing: a number from the user's
+/// loop must not trap.
+func oneBased(_ index: Int) -> Int {
+    index == .max ? index : index + 1
+}
+
 /// The training loop's state as callbacks see it: where training is, the model's hooks, and the stop request.
 ///
 /// One context lives for one training run; the loop (``Trainer`` or a hand-written one) updates `epoch` and

@@ -5,15 +5,14 @@
 public typealias TrainingLogs = [String: Double]
 
 extension Dictionary where Key == String, Value == Double {
-    /// The keys in the order Keras shows them: `loss` first, the other training metrics by name, then the
-    /// validation metrics (`val_loss` first) by name, then anything else such as `learning_rate`.
+    /// The keys in the order Keras 3's progress bar prints them: the training metrics by name (sorted as Python
+    /// sorts strings, by code point, so `accuracy` comes before `loss`), then the validation metrics by name, then
+    /// `learning_rate` (which Keras's `ReduceLROnPlateau` adds to the logs after they were sorted).
     public var orderedMetricNames: [String] {
-        func rank(_ name: String) -> (Int, Int, String) {
-            let isValidation = name.hasPrefix("val_")
-            let base = isValidation ? String(name.dropFirst(4)) : name
-            let group = name == "learning_rate" ? 2 : (isValidation ? 1 : 0)
-            return (group, base == "loss" ? 0 : 1, base)
+        func group(_ name: String) -> Int { name == "learning_rate" ? 2 : (name.hasPrefix("val_") ? 1 : 0) }
+        return keys.sorted { first, second in
+            let (a, b) = (group(first), group(second))
+            return a != b ? a < b : first.utf8.lexicographicallyPrecedes(second.utf8)
         }
-        return keys.sorted { rank($0) < rank($1) }
     }
 }

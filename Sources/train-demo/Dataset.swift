@@ -10,32 +10,58 @@ struct Dataset {
 
     var count: Int { labels.count }
 
+    /// The most classes a data file may have (labels `0..<maximumClassCount`), so that a stray label cannot make
+    /// the output layer huge.
+    static let maximumClassCount = 1000
+
     /// Reads `fixtures/datasets/digits.csv`: a header, then 64 pixel counts (0-16) and a label per row.
+    /// - Throws: ``DemoError`` naming the file and the line for a row that is not finite pixel values followed by
+    ///   a whole-number label in `0..<maximumClassCount`, and for rows of different lengths or no rows at all.
     static func load(csvAt path: String) throws -> Dataset {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var features: [[Float]] = []
         var labels: [Int] = []
-        for (number, line) in text.split(separator: "\n").enumerated().dropFirst() {
-            let cells = line.split(separator: ",")
-            guard cells.count >= 2, let label = Int(cells[cells.count - 1]) else {
-                throw DemoError("\(path): line \(number + 1): expected pixel values and a label")
+        var firstLine = 0
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, rawLine) in lines.enumerated().dropFirst() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
+            if line.allSatisfy(\.isWhitespace) { continue }
+            let (row, label) = try parse(line, at: "\(path): line \(index + 1)")
+            if let width = features.first?.count, row.count != width {
+                throw DemoError(
+                    "\(path): line \(index + 1): \(row.count) pixel values, but line \(firstLine) has \(width)"
+                )
             }
-            var row: [Float] = []
-            row.reserveCapacity(cells.count - 1)
-            for cell in cells.dropLast() {
-                guard let value = Float(cell) else {
-                    throw DemoError("\(path): line \(number + 1): '\(cell)' is not a number")
-                }
-                row.append(value / 16)
-            }
+            if features.isEmpty { firstLine = index + 1 }
             features.append(row)
             labels.append(label)
         }
-        guard let width = features.first?.count, features.allSatisfy({ $0.count == width }), let maximum = labels.max()
-        else {
-            throw DemoError("\(path): no samples, or rows of different lengths")
-        }
+        guard let maximum = labels.max() else { throw DemoError("\(path): no samples after the header line") }
         return Dataset(features: features, labels: labels, classCount: maximum + 1)
+    }
+
+    /// One data line: pixel values (scaled by 1/16) and the label.
+    private static func parse(_ line: Substring, at place: String) throws -> (row: [Float], label: Int) {
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        guard cells.count >= 2, let labelText = cells.last else {
+            throw DemoError("\(place): expected pixel values and a label, separated by commas")
+        }
+        guard let label = Int(labelText.trimmingCharacters(in: .whitespaces)), (0..<maximumClassCount).contains(label)
+        else {
+            throw DemoError(
+                "\(place): the label '\(labelText)' is not a whole number from 0 to \(maximumClassCount - 1)"
+            )
+        }
+        var row: [Float] = []
+        row.reserveCapacity(cells.count - 1)
+        for cell in cells.dropLast() {
+            guard let value = Float(cell.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                throw DemoError("\(place): '\(cell)' is not a finite number")
+            }
+            row.append(value / 16)
+        }
+        return (row, label)
     }
 
     /// A shuffled split: the first `validationShare` of the shuffled samples for validation, the rest for training.

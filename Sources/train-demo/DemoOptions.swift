@@ -31,8 +31,9 @@ struct DemoOptions {
           --logdir <path>         The log directory. (default: runs)
           --name <name>           The run's name under the log directory. (default: digits-mlp)
           --seed <n>              Seed of the split, the initial weights and the batch order. (default: 42)
-          --data <path>           The digits CSV. (default: fixtures/datasets/digits.csv)
-          --hidden <n>            Hidden units. (default: 32)
+          --data <path>           The data CSV: a header line, then per line pixel values and a whole-number
+                                  label from 0 to 999. (default: fixtures/datasets/digits.csv)
+          --hidden <n>            Hidden units, at most 4096. (default: 32)
           --batch-size <n>        Samples per batch. (default: 32)
           --learning-rate <x>     Initial learning rate. (default: 0.05)
           --patience <n>          Early-stopping patience in epochs. (default: 6)
@@ -43,6 +44,9 @@ struct DemoOptions {
           tensorboard --logdir runs
           swift run eventdump summary runs
         """
+
+    /// The most hidden units `--hidden` accepts (the weights are allocated up front).
+    static let maximumHiddenUnits = 4096
 
     /// Parses the arguments after the program name.
     static func parse(_ arguments: [String]) throws -> DemoOptions? {
@@ -76,8 +80,13 @@ struct DemoOptions {
             }
             index += 1
         }
-        guard options.epochs > 0, options.hiddenUnits > 0, options.batchSize > 0, options.learningRate > 0 else {
-            throw DemoError("--epochs, --hidden, --batch-size and --learning-rate must be positive")
+        guard options.epochs > 0, options.hiddenUnits > 0, options.batchSize > 0, options.learningRate > 0,
+            options.learningRate.isFinite
+        else {
+            throw DemoError("--epochs, --hidden, --batch-size and --learning-rate must be positive (and finite)")
+        }
+        guard options.hiddenUnits <= maximumHiddenUnits else {
+            throw DemoError("--hidden must be at most \(maximumHiddenUnits). Received: \(options.hiddenUnits)")
         }
         return options
     }

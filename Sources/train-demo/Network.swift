@@ -35,7 +35,7 @@ struct Network: Codable {
         for unit in 0..<hidden {
             var sum = activations[unit]
             let row = unit * inputs
-            for input in 0..<inputs { sum += hiddenWeights[row + input] * x[input] }
+            for input in 0..<min(inputs, x.count) { sum += hiddenWeights[row + input] * x[input] }
             activations[unit] = max(0, sum)
         }
         var logits = outputBias
@@ -51,7 +51,8 @@ struct Network: Codable {
         return (activations, exponentials.map { $0 / total })
     }
 
-    /// The gradients of the mean cross-entropy over a batch, and that mean loss and the probabilities.
+    /// The gradients of the mean cross-entropy over a batch, and that mean loss and the probabilities. A label
+    /// that is not an output index (``Dataset/load(csvAt:)`` lets none through) adds no loss and no gradient.
     func gradients(features: [[Float]], labels: [Int]) -> (gradients: Network, loss: Double, probabilities: [[Float]]) {
         var gradient = self
         gradient.hiddenWeights = Array(repeating: 0, count: hiddenWeights.count)
@@ -64,6 +65,8 @@ struct Network: Codable {
         for (x, label) in zip(features, labels) {
             let (activations, probabilities) = forward(x)
             allProbabilities.append(probabilities)
+            // Dataset.load only accepts labels below the class count; any other label adds nothing.
+            guard probabilities.indices.contains(label) else { continue }
             loss -= Double(log(max(probabilities[label], 1e-12)))
             var outputDelta = probabilities
             outputDelta[label] -= 1
@@ -81,7 +84,7 @@ struct Network: Codable {
                 let delta = hiddenDelta[unit] * scale
                 gradient.hiddenBias[unit] += delta
                 let row = unit * inputs
-                for input in 0..<inputs { gradient.hiddenWeights[row + input] += delta * x[input] }
+                for input in 0..<min(inputs, x.count) { gradient.hiddenWeights[row + input] += delta * x[input] }
             }
         }
         return (gradient, loss / Double(max(labels.count, 1)), allProbabilities)

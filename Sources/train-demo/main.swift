@@ -41,7 +41,8 @@ func run(_ options: DemoOptions) throws {
     var optimizer = MomentumOptimizer(learningRate: options.learningRate, momentum: 0.9)
     let runDirectory = options.logDirectory + "/" + options.name
     say(
-        "Digits: \(training.count) training and \(validation.count) validation samples, \(dataset.classCount) classes; logging to \(runDirectory)"
+        "Digits: \(training.count) training and \(validation.count) validation samples, \(dataset.classCount) "
+            + "classes; logging to \(runDirectory)"
     )
 
     let hparams: [String: HParamValue] = [
@@ -49,18 +50,25 @@ func run(_ options: DemoOptions) throws {
         "learning_rate": .number(Double(options.learningRate)), "optimizer": "sgd_momentum_0.9",
         "seed": .number(Double(options.seed)),
     ]
+    let trainingBatches =
+        training.count / options.batchSize + (training.count % options.batchSize == 0 ? 0 : 1)
+    let batchFrequency = 10
+    let histogramFrequency = 5
+    // scripts/check_demo_logs.py reads the last three rows to check the log's steps.
     let configuration =
         "| option | value |\n| --- | --- |\n"
         + hparams.keys.sorted().map { "| \($0) | \(hparams[$0]?.description ?? "") |" }.joined(separator: "\n")
         + "\n| max epochs | \(options.epochs) |\n| early-stopping patience | \(options.patience) |"
+        + "\n| steps per epoch | \(trainingBatches) |\n| batch logging every | \(batchFrequency) |"
+        + "\n| histograms every | \(histogramFrequency) |"
     let logger = TensorBoardLogger(
         logDirectory: runDirectory,
         options: .init(
-            batchFrequency: 10,
+            batchFrequency: batchFrequency,
             hparams: hparams,
             monitoredMetrics: ["val_loss", "val_accuracy"],
             configuration: configuration,
-            histogramFrequency: 5,
+            histogramFrequency: histogramFrequency,
             weights: {
                 [
                     "mlp/hidden/kernel": network.hiddenWeights, "mlp/hidden/bias": network.hiddenBias,
@@ -101,7 +109,7 @@ func run(_ options: DemoOptions) throws {
     )
     let history = try trainer.fit(
         epochs: options.epochs,
-        trainingBatches: (training.count + options.batchSize - 1) / options.batchSize,
+        trainingBatches: trainingBatches,
         trainStep: { _, batch in
             if batch == 0 { epochBatches = training.batches(of: options.batchSize, shuffledWith: &shuffling) }
             let indices = epochBatches[batch]
@@ -126,9 +134,8 @@ func run(_ options: DemoOptions) throws {
         model: model
     )
 
-    say(
-        "\nSummary (\(history.epochs.count) epochs; best weights from epoch \((earlyStopping.bestEpoch ?? 0) + 1) restored):"
-    )
+    let weights = earlyStopping.restoredEpoch.map { "best weights from epoch \($0 + 1) restored" } ?? "last weights"
+    say("\nSummary (\(history.epochs.count) epochs; \(weights)):")
     printSummary(history)
     if let saved = checkpoint.savedPaths.last { say("Best model saved to \(saved)") }
     say("Logs: \(runDirectory)   (tensorboard --logdir \(options.logDirectory))")

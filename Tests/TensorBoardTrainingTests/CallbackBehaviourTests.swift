@@ -11,31 +11,47 @@ import Testing
         (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 
-    @Test func writesKerasColumnsAndAppendsOnResumeWithoutASecondHeader() {
-        let path = directory.path + "/log.csv"
+    // Byte-for-byte agreement with Keras's CSVLogger is KerasLogCompatibilityTests; these are the two places
+    // where we differ from it on purpose, as CSVLogger's documentation says.
+
+    @Test func aResumedRunKeepsTheHeadersColumnsWhereKerasWouldMisalignTheRows() {
+        let path = directory.path + "/resumed.csv"
+        let keras = "epoch,accuracy,loss,val_accuracy,val_loss\r\n0,0.5,1.0,0.25,2.0\r\n"
+        writeFile(Array(keras.utf8), to: path)
         let context = TrainingContext(epochs: 4, warn: { _ in })
-        let first = CSVLogger(path: path)
-        first.trainingWillBegin(context: context)
-        first.epochDidEnd(0, logs: ["loss": 0.5, "accuracy": 0.75, "val_loss": 0.625], context: context)
-        first.epochDidEnd(1, logs: ["loss": 0.25, "accuracy": 0.875, "val_loss": 0.5], context: context)
-        #expect(contents(path) == "epoch,accuracy,loss,val_loss\n0,0.75,0.5,0.625\n1,0.875,0.25,0.5\n")
         let resumed = CSVLogger(path: path, append: true)
         resumed.trainingWillBegin(context: context)
-        resumed.epochDidEnd(2, logs: ["loss": 0.125, "accuracy": 0.9375, "val_loss": 0.5], context: context)
-        #expect(
-            contents(path) == "epoch,accuracy,loss,val_loss\n0,0.75,0.5,0.625\n1,0.875,0.25,0.5\n2,0.9375,0.125,0.5\n"
-        )
+        // Keras would take its columns from this epoch's keys (loss, val_loss) and write `1,0.25,0.5` under the
+        // five-column header.
+        resumed.epochDidEnd(1, logs: ["loss": 0.25, "val_loss": 0.5], context: context)
+        #expect(contents(path) == keras + "1,NA,0.25,NA,0.5\r\n")
     }
 
-    @Test func copesWithColumnsThatAppearLater() {
+    @Test func aKeyThatKerasWouldDropBecomesANewColumn() {
         let path = directory.path + "/later.csv"
         let context = TrainingContext(epochs: 3, warn: { _ in })
         let logger = CSVLogger(path: path)
         logger.trainingWillBegin(context: context)
-        logger.epochDidEnd(0, logs: ["loss": 1], context: context)
-        logger.epochDidEnd(1, logs: ["loss": 0.5, "val_loss": 0.75], context: context)
-        logger.epochDidEnd(2, logs: ["loss": 0.25], context: context)
-        #expect(contents(path) == "epoch,loss,val_loss\n0,1.0,\n1,0.5,0.75\n2,0.25,\n")
+        logger.epochDidEnd(0, logs: ["loss": 1, "val_loss": 2], context: context)
+        logger.epochDidEnd(1, logs: ["loss": 0.5, "val_loss": 0.75, "accuracy": 0.5], context: context)
+        logger.epochDidEnd(2, logs: ["loss": 0.25, "val_loss": 0.5], context: context)
+        #expect(
+            contents(path)
+                == "epoch,loss,val_loss,accuracy\r\n0,1.0,2.0,NA\r\n1,0.5,0.75,0.5\r\n2,0.25,0.5,NA\r\n"
+        )
+    }
+
+    @Test func quotesAFieldHoldingTheSeparatorAndReadsItBack() {
+        let path = directory.path + "/quoted.csv"
+        let context = TrainingContext(epochs: 2, warn: { _ in })
+        let first = CSVLogger(path: path)
+        first.trainingWillBegin(context: context)
+        first.epochDidEnd(0, logs: ["top,5": 0.5], context: context)
+        let resumed = CSVLogger(path: path, append: true)
+        resumed.trainingWillBegin(context: context)
+        resumed.epochDidEnd(1, logs: ["top,5": 0.75], context: context)
+        // Python's csv module writes (and reads) `"top,5"` and `"val_top,5"` so.
+        #expect(contents(path) == "epoch,\"top,5\",\"val_top,5\"\r\n0,0.5,NA\r\n1,0.75,NA\r\n")
     }
 }
 
@@ -51,7 +67,7 @@ import Testing
         let lines = text.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines[0].hasPrefix("Epoch 1/2 - 0s "))
-        #expect(lines[0].hasSuffix("/step - loss: 0.5000 - accuracy: 0.2500 - val_loss: 0.7500"))
+        #expect(lines[0].hasSuffix("/step - accuracy: 0.2500 - loss: 0.5000 - val_loss: 0.7500"))
     }
 
     @Test func drawsALiveBarOnATerminal() {
@@ -139,8 +155,8 @@ import Testing
         )
         #expect(
             recorder.calls == [
-                "begin", "epoch0", "b0", "b1", "val", "v0", "val-end", "epoch0-end loss,accuracy,val_loss,val_accuracy",
-                "epoch1", "b0", "b1", "val", "v0", "val-end", "epoch1-end loss,accuracy,val_loss,val_accuracy", "end",
+                "begin", "epoch0", "b0", "b1", "val", "v0", "val-end", "epoch0-end accuracy,loss,val_accuracy,val_loss",
+                "epoch1", "b0", "b1", "val", "v0", "val-end", "epoch1-end accuracy,loss,val_accuracy,val_loss", "end",
             ]
         )
         // Loss weighted by batch size: (1·1 + 4·3) / 4; accuracy over the 4 samples: 2 of 4.

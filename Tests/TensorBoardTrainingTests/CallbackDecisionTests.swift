@@ -58,7 +58,7 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
     @Test func stopsAndRestoresTheSameEpochsAsKeras() throws {
         let cases = callbackCases("early_stopping", root: packageRoot)
         #expect(cases.count >= 15)
-        for testCase in cases where testCase.name != "nan_first" {
+        for testCase in cases where testCase.name != "nan_first" {  // (see aNaNFirstEpochIsNeverTheBest)
             let model = ScriptedModel(learningRate: 0.1)
             let callback = try EarlyStopping(
                 monitor: testCase.monitor,
@@ -73,6 +73,20 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
             #expect(stopped == testCase.stoppedEpoch, "\(testCase.name)")
             #expect(model.restoredEpoch == testCase.restoredEpoch, "\(testCase.name)")
         }
+    }
+
+    @Test func aNaNFirstEpochIsNeverTheBestAndItsWeightsAreNotCaptured() throws {
+        let testCase = try #require(callbackCases("early_stopping", root: packageRoot).first { $0.name == "nan_first" })
+        // Keras takes the NaN of epoch 0 as best: it stops after epoch 3 and restores epoch 0's weights.
+        #expect(testCase.stoppedEpoch == 3 && testCase.bestEpoch == 0 && testCase.restoredEpoch == 0)
+        let model = ScriptedModel(learningRate: 0.1)
+        let callback = try EarlyStopping(patience: 3, restoreBestWeights: true)
+        var bestEpochs: [Int?] = []
+        let stopped = drive(callback, testCase, model: model) { _ in bestEpochs.append(callback.bestWeightsEpoch) }
+        // Here the NaN epoch captures nothing; the falling loss improves every epoch after it.
+        #expect(bestEpochs == [nil] + (1..<testCase.sequence.doubles.count).map { $0 })
+        #expect(stopped == nil && callback.bestEpoch == 9)
+        #expect(model.restoredEpoch == 9 && callback.restoredEpoch == 9)
     }
 
     @Test func restoresTheBestWeightsWhenAnotherCallbackEndsTraining() throws {
@@ -102,6 +116,69 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
         resumed.epochDidEnd(3, logs: ["val_loss": 0.55], context: resumedContext)
         #expect(resumedContext.isStopRequested)
         #expect(resumed.stoppedEpoch == 3 && resumed.bestEpoch == 1)
+    }
+
+    /// Runs `losses` from `firstEpoch` through a callback; the model's weights name their epoch.
+    private func run(
+        _ stopping: EarlyStopping,
+        _ losses: [Double],
+        from firstEpoch: Int = 0,
+        model: ScriptedModel,
+        warnings: inout [String]
+    ) {
+        var collected: [String] = []
+        let context = TrainingContext(epochs: 10, model: model.hooks, warn: { collected.append($0) })
+        stopping.trainingWillBegin(context: context)
+        for (offset, loss) in losses.enumerated() where !context.isStopRequested {
+            model.epoch = firstEpoch + offset
+            stopping.epochDidEnd(firstEpoch + offset, logs: ["val_loss": loss], context: context)
+        }
+        stopping.trainingDidEnd(logs: [:], context: context)
+        warnings += collected
+    }
+
+    @Test func aResumeWithoutTheBestWeightsRestoresNothingRatherThanTheWrongEpoch() throws {
+        let model = ScriptedModel(learningRate: 0.1)
+        var warnings: [String] = []
+        let first = try EarlyStopping(patience: 2, restoreBestWeights: true)
+        run(first, [1.0, 0.5, 0.6], model: model, warnings: &warnings)
+        #expect(first.bestEpoch == 1 && first.bestWeightsEpoch == 1 && model.restoredEpoch == 1)
+
+        model.restoredEpoch = nil
+        let resumed = try EarlyStopping(patience: 2, restoreBestWeights: true, state: first.state)
+        run(resumed, [0.55], from: 3, model: model, warnings: &warnings)
+        #expect(resumed.stoppedEpoch == 3 && resumed.bestEpoch == 1)
+        #expect(model.restoredEpoch == nil && resumed.restoredEpoch == nil)  // epoch 3's weights are not epoch 1's
+        #expect(
+            warnings.count == 1
+                && warnings[0].hasPrefix("EarlyStopping cannot restore the weights of the best epoch (2)")
+        )
+    }
+
+    @Test func aResumeWithTheBestWeightsRestoresThem() throws {
+        let model = ScriptedModel(learningRate: 0.1)
+        var warnings: [String] = []
+        let first = try EarlyStopping(patience: 2, restoreBestWeights: true)
+        run(first, [1.0, 0.5, 0.6], model: model, warnings: &warnings)
+        let resumed = try EarlyStopping(
+            patience: 2,
+            restoreBestWeights: true,
+            state: first.state,
+            bestWeights: first.bestWeights
+        )
+        run(resumed, [0.55], from: 3, model: model, warnings: &warnings)
+        #expect(model.restoredEpoch == 1 && resumed.restoredEpoch == 1 && warnings.isEmpty)
+    }
+
+    @Test func aResumeWithoutTheBestWeightsRestoresALaterBest() throws {
+        let model = ScriptedModel(learningRate: 0.1)
+        var warnings: [String] = []
+        let first = try EarlyStopping(patience: 2, restoreBestWeights: true)
+        run(first, [1.0, 0.5, 0.6], model: model, warnings: &warnings)
+        let resumed = try EarlyStopping(patience: 2, restoreBestWeights: true, state: first.state)
+        run(resumed, [0.4, 0.45, 0.5], from: 3, model: model, warnings: &warnings)
+        #expect(resumed.stoppedEpoch == 5 && resumed.bestEpoch == 3)
+        #expect(model.restoredEpoch == 3 && warnings.isEmpty)
     }
 
     @Test func warnsOnceWhenTheMonitoredMetricIsMissing() throws {
@@ -137,6 +214,29 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
             _ = drive(callback, testCase, model: model) { _ in rates.append(Double(model.learningRate)) }
             #expect(rates == testCase.learningRateAfterEpoch.doubles, "\(testCase.name)")
         }
+    }
+}
+
+extension ReduceLROnPlateauTests {
+    @Test func addsTheEpochsLearningRateToTheLogsBeforeAnyCallbackSeesThem() throws {
+        final class Seen: Callback {
+            var logs: [TrainingLogs] = []
+            func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) { self.logs.append(logs) }
+        }
+        let seen = Seen()
+        var rate = 0.5
+        // The recorder comes first: it still sees learning_rate, which Keras puts in the shared logs.
+        let trainer = Trainer(callbacks: [seen, try ReduceLROnPlateau(monitor: "loss", factor: 0.5, patience: 1)])
+        let history = try trainer.fit(
+            epochs: 3,
+            trainingBatches: 1,
+            trainStep: { _, _ in BatchResult(loss: 1) },
+            model: ModelHooks(learningRate: { rate }, setLearningRate: { rate = $0 })
+        )
+        // The rate each epoch trained with, before that epoch's reduction (the loss never improves after epoch 0).
+        #expect(seen.logs.map { $0["learning_rate"] } == [0.5, 0.5, 0.25])
+        #expect(history.values(of: "learning_rate") == [0.5, 0.5, 0.25])
+        #expect(rate == 0.125)
     }
 }
 
@@ -216,20 +316,5 @@ private func mode(_ testCase: CallbackCase) -> ImprovementRule.Mode {
         checkpoint.epochDidEnd(4, logs: ["val_loss": 0.25], context: context)
         #expect(checkpoint.savedEpochs == [4])
         #expect(checkpoint.best == 0.25)
-    }
-}
-
-@Suite struct FileNameTemplateTests {
-    @Test func formatsFieldsAsPythonFormatsThem() throws {
-        let logs: TrainingLogs = ["val_loss": 0.123456789, "acc": 0.5, "big": 12345.678]
-        #expect(try FileNameTemplate("m-{epoch:02d}-{val_loss:.4f}").fileName(epoch: 6, logs: logs) == "m-07-0.1235")
-        #expect(try FileNameTemplate("{epoch}_{acc}").fileName(epoch: 0, logs: logs) == "1_0.5")
-        #expect(try FileNameTemplate("{big:.2e}|{epoch:3d}|{{x}}").fileName(epoch: 9, logs: logs) == "1.23e+04| 10|{x}")
-        #expect(throws: FileNameTemplate.Error.missingKey("val_acc", template: "{val_acc}")) {
-            try FileNameTemplate("{val_acc}").fileName(epoch: 0, logs: logs)
-        }
-        #expect(throws: FileNameTemplate.Error.malformed("{epoch")) {
-            try FileNameTemplate("{epoch").fileName(epoch: 0, logs: logs)
-        }
     }
 }

@@ -120,6 +120,48 @@ private func kerasTags() throws -> [String: Set<String>] {
         )
     }
 
+    @Test func flushesEveryRunAtTheEndOfEveryEpoch() throws {
+        let run = directory.path + "/flushed"
+        let logger = TensorBoardLogger(logDirectory: run, options: .init(hparams: ["lr": 0.1]))
+        let context = TrainingContext(epochs: 3, warn: { Issue.record("warning: \($0)") })
+        logger.trainingWillBegin(context: context)
+        for epoch in 0..<3 {
+            logger.epochWillBegin(epoch, context: context)
+            logger.epochDidEnd(epoch, logs: ["loss": 1 / Double(epoch + 1), "val_loss": 2], context: context)
+            // Read back while the writers are still open: the epoch's scalars must already be in the files.
+            let ours = try readBack(run)
+            #expect(ours["train"]?["epoch_loss"]?.points.map(\.step) == Array(0...Int64(epoch)), "epoch \(epoch)")
+            #expect(ours["validation"]?["epoch_loss"]?.points.count == epoch + 1, "epoch \(epoch)")
+            #expect(ours["."]?["best_val_loss"]?.points.count == epoch + 1, "epoch \(epoch)")
+        }
+        logger.trainingDidEnd(logs: [:], context: context)
+    }
+
+    @Test func stepsPerSecondCountTheBatchesActuallyRun() throws {
+        let run = directory.path + "/speed"
+        var time = 100.0
+        let logger = TensorBoardLogger(logDirectory: run, options: .init(monitoredMetrics: []))
+        logger.clock = { time }
+        // Ten batches planned, but the epoch is cut short after three, in four seconds.
+        let planned = TrainingContext(epochs: 2, stepsPerEpoch: 10, warn: { _ in })
+        logger.trainingWillBegin(context: planned)
+        logger.epochWillBegin(0, context: planned)
+        for batch in 0..<3 {
+            planned.globalStep += 1
+            logger.trainingBatchDidEnd(batch, logs: ["loss": 1], context: planned)
+        }
+        time = 104
+        logger.epochDidEnd(0, logs: ["loss": 1], context: planned)
+        // A hand-written loop: no planned count, no epochWillBegin; two batches in two seconds.
+        let unplanned = TrainingContext(epochs: 2, warn: { _ in })
+        for batch in 0..<2 { logger.trainingBatchDidEnd(batch, logs: ["loss": 1], context: unplanned) }
+        time = 106
+        logger.epochDidEnd(1, logs: ["loss": 1], context: unplanned)
+        logger.trainingDidEnd(logs: [:], context: unplanned)
+        let speeds = try readBack(run)["train"]?["epoch_steps_per_second"]?.points.map(\.value)
+        #expect(speeds == [.scalar(0.75), .scalar(1)])
+    }
+
     @Test func aLogDirectoryThatCannotBeCreatedIsAWarningNotAFailure() throws {
         let blocker = directory.path + "/blocker"
         #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))

@@ -5,10 +5,23 @@ import TensorBoardEvents
 /// Stops training when a monitored metric has stopped improving, as Keras's `EarlyStopping` does, and can put
 /// back the weights of the best epoch.
 ///
-/// The decision is ``EarlyStoppingRule`` (Keras's, epoch for epoch). Two things differ from Keras, on purpose:
-/// NaN never counts as an improvement, and with `restoreBestWeights` the best weights are restored whenever
-/// training ends (whether this callback, another one, or the last epoch ended it). The rule's ``state`` can be
-/// saved and given back to a new instance, so that a resumed run continues where it stopped.
+/// The decision is `EarlyStoppingRule` (Keras's, epoch for epoch), with one difference on purpose: NaN never
+/// counts as an improvement (in Keras a NaN first value becomes a best that nothing beats). With
+/// `restoreBestWeights`, the best epoch's weights are restored when training ends, whether this callback,
+/// another one or the last epoch ended it, as Keras 3 does; ``Trainer`` also ends training this way when a step
+/// throws, where Keras's `fit` skips `on_train_end` and leaves the last weights.
+///
+/// With `smoothing`, the rule judges TensorBoard's smoothed curve instead of the raw values: each epoch's value
+/// goes through the `StreamingSmoother` first (every epoch's, warm-up included, as TensorBoard's chart
+/// smooths the whole series), so that a single noisy epoch weighs less in the decision; the best value in
+/// ``state`` is then a smoothed one.
+///
+/// To continue a resumed run, give a new instance the interrupted run's ``state`` (and ``smoother``) and, to
+/// restore the best
+/// weights, the weights of its best epoch (`bestWeights`, for example loaded from the best checkpoint). Weights
+/// are only restored when they are the best epoch's own: after a resume without them, the best epoch's weights
+/// are restored only if a later epoch improves (its weights are then captured); otherwise nothing is restored
+/// and a warning says so.
 public final class EarlyStopping: Callback {
     /// The monitored logs key, such as `"val_loss"`.
     public let monitor: String
@@ -16,7 +29,16 @@ public final class EarlyStopping: Callback {
     public let restoresBestWeights: Bool
     private var rule: EarlyStoppingRule
     private let initialState: EarlyStoppingState
-    private var bestWeights: Any?
+    private let initialBestWeights: Any?
+    /// The weights captured at ``bestWeightsEpoch`` (or given to resume), if any.
+    public private(set) var bestWeights: Any?
+    /// The epoch whose weights ``bestWeights`` are.
+    public private(set) var bestWeightsEpoch: Int?
+    /// The epoch whose weights were restored when training ended, if any were.
+    public private(set) var restoredEpoch: Int?
+    private let initialSmoother: StreamingSmoother?
+    /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
+    public private(set) var smoother: StreamingSmoother?
 
     /// Creates the callback.
     /// - Parameters:
@@ -28,8 +50,12 @@ public final class EarlyStopping: Callback {
     ///   - restoreBestWeights: Whether to restore the best epoch's weights when training ends (needs the
     ///     model's `captureWeights` and `restoreWeights` hooks); `false` by default.
     ///   - startFromEpoch: Epochs to ignore at the start (warm-up); 0 by default.
+    ///   - smoothing: Judge the monitored value smoothed as TensorBoard smooths it, for example
+    ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
+    ///     values, as Keras does.
     ///   - state: A saved ``state`` to continue from (for a resumed run).
-    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    ///   - bestWeights: The weights of `state`'s best epoch, to restore them after a resume; none by default.
+    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
     public init(
         monitor: String = "val_loss",
         minDelta: Double = 0,
@@ -38,7 +64,9 @@ public final class EarlyStopping: Callback {
         baseline: Double? = nil,
         restoreBestWeights: Bool = false,
         startFromEpoch: Int = 0,
-        state: EarlyStoppingState = EarlyStoppingState()
+        smoothing: StreamingSmoother? = nil,
+        state: EarlyStoppingState = EarlyStoppingState(),
+        bestWeights: Any? = nil
     ) throws(ImprovementRule.Error) {
         self.monitor = monitor
         self.restoresBestWeights = restoreBestWeights
@@ -51,6 +79,9 @@ public final class EarlyStopping: Callback {
             state: state
         )
         self.initialState = state
+        self.initialSmoother = smoothing
+        self.smoother = smoothing
+        self.initialBestWeights = state.bestEpoch == nil ? nil : bestWeights
     }
 
     /// What the rule remembers (best value and epoch, wait count); save it to continue a resumed run.
@@ -62,42 +93,60 @@ public final class EarlyStopping: Callback {
     /// The epoch after which this callback stopped training, if it did.
     public var stoppedEpoch: Int? { rule.state.stoppedEpoch }
 
+    /// Starts from the initial (or resumed) state and checks the model's weight hooks.
     public func trainingWillBegin(context: TrainingContext) {
         rule.state = initialState
-        bestWeights = nil
+        bestWeights = initialBestWeights
+        bestWeightsEpoch = initialBestWeights == nil ? nil : initialState.bestEpoch
+        restoredEpoch = nil
+        smoother = initialSmoother
         if restoresBestWeights && (context.model.captureWeights == nil || context.model.restoreWeights == nil) {
             context.warnOnce(
-                "EarlyStopping(restoreBestWeights: true) needs the model's captureWeights and restoreWeights hooks; weights will not be restored"
+                "EarlyStopping(restoreBestWeights: true) needs the model's captureWeights and restoreWeights "
+                    + "hooks; weights will not be restored"
             )
         }
     }
 
+    /// Takes the epoch's monitored value: captures the weights of a new best, asks to stop after `patience`.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         let value = logs[monitor]
         if value == nil {
             context.warnOnce(
-                "EarlyStopping monitors '\(monitor)', which is not in the logs. Available: \(logs.orderedMetricNames.joined(separator: ", "))"
+                "EarlyStopping monitors '\(monitor)', which is not in the logs. Available: "
+                    + logs.orderedMetricNames.joined(separator: ", ")
             )
         }
-        if restoresBestWeights, bestWeights == nil, value != nil, epoch >= rule.startFromEpoch {
-            bestWeights = context.model.captureWeights?()
-            if rule.state.bestEpoch == nil { rule.state.bestEpoch = epoch }
-        }
-        switch rule.observe(value, epoch: epoch) {
+        switch rule.observe(value.map { smoother.smooth($0) }, epoch: epoch) {
         case .improved:
-            if restoresBestWeights { bestWeights = context.model.captureWeights?() }
+            if restoresBestWeights, let capture = context.model.captureWeights {
+                bestWeights = capture()
+                bestWeightsEpoch = epoch
+            }
         case .stop:
+            let after = rule.state.bestEpoch.map { " after epoch \(oneBased($0))" } ?? ""
             context.requestStop(
-                reason:
-                    "early stopping: '\(monitor)' did not improve for \(rule.patience) epochs after epoch \(rule.state.bestEpoch.map { $0 + 1 } ?? 0)"
+                reason: "early stopping: '\(monitor)' did not improve for \(rule.patience) epochs\(after)"
             )
         case .waited, .ignored:
             break
         }
     }
 
+    /// Restores the best epoch's weights, when they were captured (or given) for that epoch.
     public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
-        guard restoresBestWeights, let bestWeights else { return }
-        context.model.restoreWeights?(bestWeights)
+        // Without the hooks, trainingWillBegin has warned already.
+        guard restoresBestWeights, let bestEpoch = rule.state.bestEpoch, let restore = context.model.restoreWeights,
+            context.model.captureWeights != nil
+        else { return }
+        guard let bestWeights, bestWeightsEpoch == bestEpoch else {
+            context.warn(
+                "EarlyStopping cannot restore the weights of the best epoch (\(oneBased(bestEpoch))): it came before the "
+                    + "resume and its weights were not given (bestWeights:); the last weights are kept"
+            )
+            return
+        }
+        restore(bestWeights)
+        restoredEpoch = bestEpoch
     }
 }

@@ -2,17 +2,27 @@
 
 import Foundation
 
-/// A file-name template with Python-style fields, as Keras's `ModelCheckpoint` formats its `filepath`:
-/// `{epoch}` is the epoch counted from 1, and `{name}` any logs key. A field may carry a format spec:
-/// `{epoch:02d}` (integer, zero-padded to width 2), `{val_loss:.4f}` (fixed, 4 decimals), `{loss:.3e}`
-/// (exponent), `{acc:g}` or none (shortest). `{{` and `}}` are literal braces.
+/// A file-name template with Python-style fields, as Keras's `ModelCheckpoint` formats its `filepath` with
+/// `str.format`: `{epoch}` is the epoch counted from 1 (a Python int), and `{name}` any logs key (a Python float).
+/// `{{` and `}}` are literal braces.
+///
+/// A field may carry a format spec of Python's mini-language, `[[fill]align][sign][z][#][0][width][grouping]
+/// [.precision][type]`, formatted as Python 3 formats it, character for character: `{epoch:02d}` (`07`),
+/// `{val_loss:.4f}` (`0.1235`), `{loss:.3e}` (`1.235e-01`), `{acc:.2%}` (`93.75%`), `{acc:g}` or `{acc:.3}`
+/// (significant digits), no spec (`str`: the shortest text that reads back, `0.1`), with fill and alignment
+/// (`<`, `>`, `^`, `=`), sign (`+`, `-`, space), `,` or `_` grouping, `#` and `z`. As in Python, `d` formats
+/// only `{epoch}`: a logs value is a float, and `{val_loss:d}` is an error (Keras raises too), as is a
+/// precision for an int; the float codes format `{epoch}` as a float (`{epoch:.1f}` is `7.0`). Not supported:
+/// `n` (locale-dependent) and the integer codes `b`, `c`, `o`, `x`, `X`; widths and precisions above 1000.
 public struct FileNameTemplate: Sendable, Equatable {
     /// Why a template cannot be filled in.
     public enum Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
         /// A field names a key the logs do not have.
         case missingKey(String, template: String)
-        /// A brace is not closed, or a format spec is not understood.
+        /// A brace is not closed.
         case malformed(String)
+        /// A field's format spec is refused (as Python would refuse it, or not supported here).
+        case invalidFormatSpec(String, key: String, reason: String, template: String)
 
         /// What is wrong, and what was received.
         public var description: String {
@@ -21,6 +31,9 @@ public struct FileNameTemplate: Sendable, Equatable {
                 return "the file name template names '\(key)', which is not in the logs. Received: template=\(template)"
             case .malformed(let template):
                 return "the file name template is malformed. Received: template=\(template)"
+            case .invalidFormatSpec(let spec, let key, let reason, let template):
+                return
+                    "the format spec '\(spec)' of '{\(key)}' cannot be used: \(reason). Received: template=\(template)"
             }
         }
     }
@@ -29,12 +42,19 @@ public struct FileNameTemplate: Sendable, Equatable {
     public let text: String
 
     /// Creates a template.
+    /// - Parameter text: The template, such as `"model-{epoch:02d}-{val_loss:.4f}.json"`.
     public init(_ text: String) {
         self.text = text
     }
 
     /// The name for an epoch (counted from 0; `{epoch}` shows it from 1) and its logs.
-    /// - Throws: ``Error`` for a missing key or a malformed field.
+    /// - Parameters:
+    ///   - epoch: The epoch, from 0.
+    ///   - logs: The epoch's logs.
+    /// - Returns: The template with every field filled in.
+    /// - Throws: ``Error/missingKey(_:template:)`` for a key the logs lack, ``Error/malformed(_:)`` for a brace
+    ///   left open, ``Error/invalidFormatSpec(_:key:reason:template:)`` for a spec Python would refuse (or one
+    ///   not supported here).
     public func fileName(epoch: Int, logs: TrainingLogs) throws(Error) -> String {
         var result = ""
         var index = text.startIndex
@@ -59,12 +79,12 @@ public struct FileNameTemplate: Sendable, Equatable {
             guard let close = text[next...].firstIndex(of: "}") else { throw .malformed(text) }
             let field = text[next..<close]
             let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = String(parts[0])
+            let key = parts.first.map(String.init) ?? ""
             let spec = parts.count > 1 ? String(parts[1]) : ""
             if key == "epoch" {
-                result += try Self.format(integer: epoch + 1, spec: spec, template: text)
+                result += try format(integer: epoch == Int.max ? epoch : epoch + 1, spec: spec, key: key)
             } else if let value = logs[key] {
-                result += try Self.format(value, spec: spec, template: text)
+                result += try format(value, spec: spec, key: key)
             } else {
                 throw .missingKey(key, template: text)
             }
@@ -73,59 +93,19 @@ public struct FileNameTemplate: Sendable, Equatable {
         return result
     }
 
-    /// `spec` = `[0][width][.precision][d|f|e|g]`.
-    private struct Spec {
-        var zeroPadded = false
-        var width = 0
-        var precision: Int?
-        var type: Character?
-
-        init?(_ text: String) {
-            var rest = Substring(text)
-            if rest.first == "0" {
-                zeroPadded = true
-                rest = rest.dropFirst()
-            }
-            let widthDigits = rest.prefix { $0.isNumber }
-            width = Int(widthDigits) ?? 0
-            rest = rest.dropFirst(widthDigits.count)
-            if rest.first == "." {
-                rest = rest.dropFirst()
-                let digits = rest.prefix { $0.isNumber }
-                guard let value = Int(digits) else { return nil }
-                precision = value
-                rest = rest.dropFirst(digits.count)
-            }
-            if let last = rest.first {
-                guard "dfegFEG".contains(last), rest.count == 1 else { return nil }
-                type = last
-            }
-        }
-
-        func padded(_ text: String) -> String {
-            guard text.count < width else { return text }
-            let padding = String(repeating: zeroPadded ? "0" : " ", count: width - text.count)
-            if zeroPadded, text.hasPrefix("-") { return "-" + padding + text.dropFirst() }
-            return padding + text
+    private func format(integer value: Int, spec: String, key: String) throws(Error) -> String {
+        do {
+            return try PythonFormatSpec(spec).format(value)
+        } catch {
+            throw .invalidFormatSpec(spec, key: key, reason: error.reason, template: text)
         }
     }
 
-    private static func format(integer: Int, spec text: String, template: String) throws(Error) -> String {
-        guard let spec = Spec(text) else { throw .malformed(template) }
-        if let type = spec.type, type != "d" { return try format(Double(integer), spec: text, template: template) }
-        return spec.padded(String(integer))
-    }
-
-    private static func format(_ value: Double, spec text: String, template: String) throws(Error) -> String {
-        guard let spec = Spec(text) else { throw .malformed(template) }
-        let formatted: String
-        switch spec.type {
-        // C's printf rounds the exact binary value correctly, as Python's format does.
-        case "f"?, "F"?: formatted = String(format: "%.\(spec.precision ?? 6)f", value)
-        case "e"?, "E"?: formatted = String(format: "%.\(spec.precision ?? 6)e", value)
-        case "d"?: formatted = value.isFinite ? String(Int(value.rounded(.towardZero))) : value.description
-        default: formatted = value.description
+    private func format(_ value: Double, spec: String, key: String) throws(Error) -> String {
+        do {
+            return try PythonFormatSpec(spec).format(value)
+        } catch {
+            throw .invalidFormatSpec(spec, key: key, reason: error.reason, template: text)
         }
-        return spec.padded(formatted)
     }
 }

@@ -10,11 +10,13 @@ public final class History: Callback {
     /// Creates an empty history.
     public init() {}
 
+    /// Forgets the logs of any earlier training.
     public func trainingWillBegin(context: TrainingContext) {
         epochs = []
         logs = []
     }
 
+    /// Keeps the epoch's logs.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         epochs.append(epoch)
         self.logs.append(logs)

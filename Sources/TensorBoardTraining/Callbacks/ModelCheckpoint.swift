@@ -10,6 +10,10 @@ import TensorBoardEvents
 /// which is then renamed over it, so the saved file is always whole. The best value so far can be given back
 /// to a new instance, so a resumed run only saves what beats the interrupted run's best. A failure to save is
 /// reported as a warning and training goes on.
+///
+/// With `smoothing`, "improves" is judged on TensorBoard's smoothed curve of the monitored value
+/// (`StreamingSmoother`, fed every epoch's value) rather than on the raw value; ``best`` is then a smoothed
+/// value, and the file name still shows the raw logs.
 public final class ModelCheckpoint: Callback {
     /// The file-name template.
     public let template: FileNameTemplate
@@ -26,6 +30,9 @@ public final class ModelCheckpoint: Callback {
     public private(set) var savedEpochs: [Int] = []
     /// The paths written, in order.
     public private(set) var savedPaths: [String] = []
+    private let initialSmoother: StreamingSmoother?
+    /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
+    public private(set) var smoother: StreamingSmoother?
 
     /// Creates the callback.
     /// - Parameters:
@@ -33,15 +40,20 @@ public final class ModelCheckpoint: Callback {
     ///   - monitor: The logs key; `"val_loss"` by default.
     ///   - saveBestOnly: Save only when the monitored value improves; `false` by default.
     ///   - mode: `.auto` (the default) infers the direction from the name.
-    ///   - best: The best value so far (Keras's `initial_value_threshold`, or a resumed run's best); none by default.
+    ///   - best: The best value so far (Keras's `initial_value_threshold`, or a resumed run's best); none by
+    ///     default.
+    ///   - smoothing: Judge improvements on the value smoothed as TensorBoard smooths it, for example
+    ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
+    ///     values, as Keras does.
     ///   - save: Writes the model to a path; the model's `save` hook by default.
-    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
     public init(
         filePath: String,
         monitor: String = "val_loss",
         saveBestOnly: Bool = false,
         mode: ImprovementRule.Mode = .auto,
         best: Double? = nil,
+        smoothing: StreamingSmoother? = nil,
         save: ((String) throws -> Void)? = nil
     ) throws(ImprovementRule.Error) {
         self.template = FileNameTemplate(filePath)
@@ -50,23 +62,30 @@ public final class ModelCheckpoint: Callback {
         self.rule = try ImprovementRule(monitor: monitor, mode: mode)
         self.initialBest = best
         self.best = best
+        self.initialSmoother = smoothing
+        self.smoother = smoothing
         self.save = save
     }
 
+    /// Starts from the initial (or resumed) best value and checks that there is a way to save.
     public func trainingWillBegin(context: TrainingContext) {
         best = initialBest
         savedEpochs = []
         savedPaths = []
+        smoother = initialSmoother
         if save == nil && context.model.save == nil {
             context.warnOnce("ModelCheckpoint has no way to save the model: pass `save:` or set the model's save hook")
         }
     }
 
+    /// Saves the model after the epoch: always, or with `saveBestOnly` when the monitored value improves.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
+        let current = logs[monitor].map { smoother.smooth($0) }
         if savesBestOnly {
-            guard let current = logs[monitor] else {
+            guard let current else {
                 context.warnOnce(
-                    "ModelCheckpoint monitors '\(monitor)', which is not in the logs. Available: \(logs.orderedMetricNames.joined(separator: ", "))"
+                    "ModelCheckpoint monitors '\(monitor)', which is not in the logs. Available: "
+                        + logs.orderedMetricNames.joined(separator: ", ")
                 )
                 return
             }
@@ -80,7 +99,7 @@ public final class ModelCheckpoint: Callback {
             savedEpochs.append(epoch)
             savedPaths.append(path)
         } catch {
-            context.warn("ModelCheckpoint could not save after epoch \(epoch + 1): \(error)")
+            context.warn("ModelCheckpoint could not save after epoch \(oneBased(epoch)): \(error)")
         }
     }
 

@@ -4,10 +4,13 @@ import TensorBoardEvents
 
 /// Watches the training and validation loss and reports the epoch where overfitting began: where validation
 /// loss starts rising while training loss still falls, judged on trends over a window of epochs
-/// (``TrendDetector``), not on one noisy epoch.
+/// (`TrendDetector`), not on one noisy epoch.
 ///
 /// When it detects overfitting it warns once, hands a Markdown note to `note` (``TensorBoardLogger`` writes it
 /// as a text summary when passed as the note's receiver), and, with `stopsTraining`, asks training to stop.
+///
+/// With `smoothing`, both losses go through TensorBoard's smoothing (a copy of the `StreamingSmoother` for
+/// each) before the trends are fitted, so the detector reads the curves as the dashboard draws them.
 public final class OverfittingMonitor: Callback {
     /// The training-loss key.
     public let trainingKey: String
@@ -18,6 +21,9 @@ public final class OverfittingMonitor: Callback {
     private let window: Int
     private let minimumSlope: Double
     private var detector: TrendDetector
+    private let smoothing: StreamingSmoother?
+    private var trainingSmoother: StreamingSmoother?
+    private var validationSmoother: StreamingSmoother?
     private let note: ((String, Int) -> Void)?
     /// The detection, once made.
     public private(set) var detection: TrendDetector.Overfitting?
@@ -29,6 +35,8 @@ public final class OverfittingMonitor: Callback {
     ///   - window: Epochs per trend window; 5 by default.
     ///   - minimumSlope: Validation-loss rise per epoch that counts; 0 by default.
     ///   - stopTraining: Whether to stop training on detection; `false` by default.
+    ///   - smoothing: Smooth both losses as TensorBoard does before judging trends, for example
+    ///     `StreamingSmoother()` (weight 0.6); `nil` (the default) judges the raw losses.
     ///   - note: Receives a Markdown note and the epoch on detection (for example to log it as text).
     public init(
         trainingKey: String = "loss",
@@ -36,6 +44,7 @@ public final class OverfittingMonitor: Callback {
         window: Int = 5,
         minimumSlope: Double = 0,
         stopTraining: Bool = false,
+        smoothing: StreamingSmoother? = nil,
         note: ((String, Int) -> Void)? = nil
     ) {
         self.trainingKey = trainingKey
@@ -44,23 +53,37 @@ public final class OverfittingMonitor: Callback {
         self.minimumSlope = minimumSlope
         self.stopsTraining = stopTraining
         self.note = note
+        self.smoothing = smoothing
         self.detector = TrendDetector(window: window, minimumSlope: minimumSlope)
     }
 
+    /// Starts a fresh detection.
     public func trainingWillBegin(context: TrainingContext) {
         detector = TrendDetector(window: window, minimumSlope: minimumSlope)
         detection = nil
+        trainingSmoother = smoothing
+        validationSmoother = smoothing
     }
 
+    /// Adds the epoch's losses to the trends; on detection warns, writes the note and may ask to stop.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         guard let training = logs[trainingKey], let validation = logs[validationKey] else { return }
-        guard let found = detector.observe(trainingLoss: training, validationLoss: validation) else { return }
+        let trainingLoss = trainingSmoother.smooth(training)
+        let validationLoss = validationSmoother.smooth(validation)
+        guard let found = detector.observe(trainingLoss: trainingLoss, validationLoss: validationLoss) else { return }
         detection = found
+        let validationTrend = Self.signed(found.validationSlope)
+        let trainingTrend = Self.signed(found.trainingSlope)
         let message =
-            "overfitting began at epoch \(found.onsetEpoch + 1): '\(validationKey)' has risen since its lowest value at epoch \(found.bestEpoch + 1) while '\(trainingKey)' keeps falling (trend over the last \(window) epochs: \(validationKey) \(Self.signed(found.validationSlope))/epoch, \(trainingKey) \(Self.signed(found.trainingSlope))/epoch)"
+            "overfitting began at epoch \(found.onsetEpoch + 1): '\(validationKey)' has risen since its lowest "
+            + "value at epoch \(found.bestEpoch + 1) while '\(trainingKey)' keeps falling (trend over the last "
+            + "\(window) epochs: \(validationKey) \(validationTrend)/epoch, \(trainingKey) \(trainingTrend)/epoch)"
         context.warn(message)
         note?(
-            "**Overfitting detected** at epoch \(found.detectedEpoch + 1).\n\nValidation loss was lowest at epoch \(found.bestEpoch + 1) and has been rising since epoch \(found.onsetEpoch + 1), while training loss keeps falling.\n\n| trend over \(window) epochs | per epoch |\n| --- | --- |\n| \(validationKey) | \(Self.signed(found.validationSlope)) |\n| \(trainingKey) | \(Self.signed(found.trainingSlope)) |",
+            "**Overfitting detected** at epoch \(found.detectedEpoch + 1).\n\nValidation loss was lowest at epoch "
+                + "\(found.bestEpoch + 1) and has been rising since epoch \(found.onsetEpoch + 1), while training "
+                + "loss keeps falling.\n\n| trend over \(window) epochs | per epoch |\n| --- | --- |\n"
+                + "| \(validationKey) | \(validationTrend) |\n| \(trainingKey) | \(trainingTrend) |",
             epoch
         )
         if stopsTraining {

@@ -31,28 +31,31 @@ public final class ProgressBar: Callback {
             }
     }
 
+    /// Notes the planned epochs and steps.
     public func trainingWillBegin(context: TrainingContext) {
         epochs = context.epochs
         steps = context.stepsPerEpoch
     }
 
+    /// Starts the epoch's clock (and, live, prints `Epoch n/N`).
     public func epochWillBegin(_ epoch: Int, context: TrainingContext) {
         epochStart = Date()
         lastDraw = .distantPast
-        if isLive { output("Epoch \(epoch + 1)/\(epochs)\n") }
+        if isLive { output("Epoch \(oneBased(epoch))/\(epochs)\n") }
     }
 
+    /// Redraws the live bar (at most every 50 ms, and at the last step).
     public func trainingBatchDidEnd(_ batch: Int, logs: TrainingLogs, context: TrainingContext) {
         guard isLive else { return }
         let now = Date()
         let total = steps ?? context.stepsPerEpoch
-        guard now.timeIntervalSince(lastDraw) >= 0.05 || batch + 1 == total else { return }
+        guard now.timeIntervalSince(lastDraw) >= 0.05 || oneBased(batch) == total else { return }
         lastDraw = now
-        let done = batch + 1
+        let done = oneBased(batch)
         let elapsed = now.timeIntervalSince(epochStart)
         var line = "\r"
         if let total, total > 0 {
-            let filled = min(width, done * width / total)
+            let filled = Int(min(max(Double(done) / Double(total), 0), 1) * Double(width))
             line +=
                 "\(done)/\(total) " + String(repeating: "━", count: filled)
                 + String(repeating: "─", count: width - filled)
@@ -65,6 +68,7 @@ public final class ProgressBar: Callback {
         output(line)
     }
 
+    /// Prints the epoch's time, time per step and metrics.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         let elapsed = Date().timeIntervalSince(epochStart)
         let total = context.stepsPerEpoch ?? steps ?? 0
@@ -73,10 +77,13 @@ public final class ProgressBar: Callback {
             let bar = total > 0 ? "\(total)/\(total) " + String(repeating: "━", count: width) + " " : ""
             output("\r" + bar + Self.duration(elapsed) + perStep + Self.metrics(logs) + "\u{1B}[K\n")
         } else {
-            output("Epoch \(epoch + 1)/\(epochs) - " + Self.duration(elapsed) + perStep + Self.metrics(logs) + "\n")
+            output(
+                "Epoch \(oneBased(epoch))/\(epochs) - " + Self.duration(elapsed) + perStep + Self.metrics(logs) + "\n"
+            )
         }
     }
 
+    /// Prints why training stopped early, if it did.
     public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
         for reason in context.stopReasons { output("Stopped: \(reason)\n") }
     }
@@ -91,7 +98,7 @@ public final class ProgressBar: Callback {
     }
 
     static func duration(_ seconds: Double) -> String {
-        guard seconds.isFinite else { return "?" }
+        guard seconds.isFinite, seconds < 1e15 else { return "?" }
         if seconds < 60 { return "\(Int(seconds.rounded()))s" }
         let minutes = Int(seconds) / 60
         if minutes < 60 { return "\(minutes)m \(Int(seconds) % 60)s" }
@@ -99,7 +106,8 @@ public final class ProgressBar: Callback {
     }
 
     static func stepTime(_ seconds: Double) -> String {
-        seconds >= 1
+        guard seconds.isFinite, seconds < 1e15, seconds >= 0 else { return "?" }
+        return seconds >= 1
             ? "\(Int(seconds.rounded()))s"
             : (seconds >= 1e-3 ? "\(Int((seconds * 1e3).rounded()))ms" : "\(Int((seconds * 1e6).rounded()))us")
     }

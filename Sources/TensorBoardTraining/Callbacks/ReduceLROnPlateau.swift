@@ -6,7 +6,13 @@ import TensorBoardEvents
 /// then waits `cooldown` epochs before counting again, never going below `minimumLearningRate` (Keras's
 /// `ReduceLROnPlateau`, decision for decision; NaN never counts as an improvement).
 ///
-/// The learning rate is read and set through the model's `learningRate` and `setLearningRate` hooks.
+/// The learning rate is read and set through the model's `learningRate` and `setLearningRate` hooks. As in
+/// Keras 3, the epoch's logs get a `learning_rate` entry (the rate the epoch trained with, before any reduction),
+/// added in ``epochWillEnd(_:logs:context:)`` so that every callback (``CSVLogger``, ``History``,
+/// ``ProgressBar``) sees it.
+///
+/// With `smoothing`, plateaus are judged on TensorBoard's smoothed curve of the monitored value
+/// (`StreamingSmoother`, fed every epoch's value) rather than on the raw values.
 public final class ReduceLROnPlateau: Callback {
     /// The monitored logs key.
     public let monitor: String
@@ -22,6 +28,9 @@ public final class ReduceLROnPlateau: Callback {
     private var best: Double?
     private var wait = 0
     private var cooldownCounter = 0
+    private let initialSmoother: StreamingSmoother?
+    /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
+    public private(set) var smoother: StreamingSmoother?
 
     /// Creates the callback.
     /// - Parameters:
@@ -32,7 +41,10 @@ public final class ReduceLROnPlateau: Callback {
     ///   - minDelta: The smallest change that counts; 1e-4 by default, as in Keras.
     ///   - cooldown: Epochs to wait after a reduction; 0 by default.
     ///   - minimumLearningRate: The lowest learning rate; 0 by default.
-    /// - Throws: ``ImprovementRule/Error`` when `mode` is `.auto` and the name gives no direction.
+    ///   - smoothing: Judge plateaus on the value smoothed as TensorBoard smooths it, for example
+    ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
+    ///     values, as Keras does.
+    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
     public init(
         monitor: String = "val_loss",
         factor: Double = 0.1,
@@ -40,7 +52,8 @@ public final class ReduceLROnPlateau: Callback {
         mode: ImprovementRule.Mode = .auto,
         minDelta: Double = 1e-4,
         cooldown: Int = 0,
-        minimumLearningRate: Double = 0
+        minimumLearningRate: Double = 0,
+        smoothing: StreamingSmoother? = nil
     ) throws(ImprovementRule.Error) {
         precondition(factor < 1, "ReduceLROnPlateau needs a factor below 1. Received: factor=\(factor)")
         self.monitor = monitor
@@ -49,23 +62,35 @@ public final class ReduceLROnPlateau: Callback {
         self.cooldown = cooldown
         self.minimumLearningRate = minimumLearningRate
         self.rule = try ImprovementRule(monitor: monitor, mode: mode, minDelta: minDelta)
+        self.initialSmoother = smoothing
+        self.smoother = smoothing
     }
 
+    /// Forgets the best value, the wait and the cooldown, and checks the model's learning-rate hooks.
     public func trainingWillBegin(context: TrainingContext) {
         best = nil
         wait = 0
         cooldownCounter = 0
+        smoother = initialSmoother
         if context.model.learningRate == nil || context.model.setLearningRate == nil {
             context.warnOnce(
-                "ReduceLROnPlateau needs the model's learningRate and setLearningRate hooks; the learning rate will not change"
+                "ReduceLROnPlateau needs the model's learningRate and setLearningRate hooks; the learning rate "
+                    + "will not change"
             )
         }
     }
 
+    /// Adds `learning_rate` (the rate this epoch trained with) to the epoch's logs, as Keras 3 does.
+    public func epochWillEnd(_ epoch: Int, logs: inout TrainingLogs, context: TrainingContext) {
+        if let rate = context.learningRate { logs["learning_rate"] = rate }
+    }
+
+    /// Counts an epoch without improvement, and lowers the learning rate after `patience` of them.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
-        guard let current = logs[monitor] else {
+        guard let current = logs[monitor].map({ smoother.smooth($0) }) else {
             context.warnOnce(
-                "ReduceLROnPlateau monitors '\(monitor)', which is not in the logs. Available: \(logs.orderedMetricNames.joined(separator: ", "))"
+                "ReduceLROnPlateau monitors '\(monitor)', which is not in the logs. Available: "
+                    + logs.orderedMetricNames.joined(separator: ", ")
             )
             return
         }

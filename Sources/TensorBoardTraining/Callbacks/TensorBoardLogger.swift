@@ -13,7 +13,8 @@ import Darwin
 ///
 /// Under `logDirectory`:
 /// - `train/`: `epoch_<metric>` for every training metric at step = epoch (0-based), `epoch_learning_rate`
-///   (when the model's hooks give it), `epoch_steps_per_second`; with batch logging every N batches,
+///   (when the model's hooks give it), `epoch_steps_per_second` (the training batches this epoch actually ran,
+///   over the time since it began, as Keras counts optimizer iterations); with batch logging every N batches,
 ///   `batch_<metric>` and `batch_steps_per_second` at the global batch step (from 1); weight histograms
 ///   `<name>/histogram` every `histogramFrequency` epochs.
 /// - `validation/`: `epoch_<metric>` for every `val_<metric>` (prefix dropped), and
@@ -36,7 +37,8 @@ public final class TensorBoardLogger: Callback {
         public var writesLearningRate: Bool
         /// Hyperparameters for the HParams dashboard; none by default.
         public var hparams: [String: HParamValue]
-        /// Logs keys whose best value is tracked (`best_<key>`) and shown with the hparams; `["val_loss"]` by default.
+        /// Logs keys whose best value is tracked (`best_<key>`) and shown with the hparams; `["val_loss"]` by
+        /// default.
         public var monitoredMetrics: [String]
         /// Markdown describing the run's configuration, written as the `configuration` text summary.
         public var configuration: String?
@@ -45,11 +47,21 @@ public final class TensorBoardLogger: Callback {
         /// Returns the weights to histogram, by name (such as `"dense/kernel"`).
         public var weights: (() -> [String: [Float]])?
         /// The epoch training resumes from after a crash: TensorBoard then drops the interrupted attempt's
-        /// points from this epoch on (see ``SummaryWriter/Options/resumeStep``). With batch logging, resume
+        /// points from this epoch on (see `SummaryWriter.Options.resumeStep`). With batch logging, resume
         /// from the global batch step instead.
         public var resumeStep: Int64?
 
         /// Creates options.
+        /// - Parameters:
+        ///   - batchFrequency: Write `batch_*` scalars every this many training batches; none by default.
+        ///   - writesStepsPerSecond: Write `epoch_steps_per_second` and `batch_steps_per_second`.
+        ///   - writesLearningRate: Write `epoch_learning_rate`.
+        ///   - hparams: Hyperparameters for the HParams dashboard.
+        ///   - monitoredMetrics: Logs keys whose best value is tracked.
+        ///   - configuration: Markdown written as the `configuration` text summary.
+        ///   - histogramFrequency: Write weight histograms every this many epochs; never when 0.
+        ///   - weights: Returns the weights to histogram, by name.
+        ///   - resumeStep: The step training resumes from after a crash.
         public init(
             batchFrequency: Int? = nil,
             writesStepsPerSecond: Bool = true,
@@ -85,6 +97,9 @@ public final class TensorBoardLogger: Callback {
     private var epochStart = 0.0
     private var batchWindowStart = 0.0
     private var batchesInWindow = 0
+    private var batchesInEpoch = 0
+    /// Seconds on a monotonic clock (replaced by tests).
+    var clock: () -> Double = TensorBoardLogger.now
     private var context: TrainingContext?
     private var hasWarned = false
 
@@ -97,6 +112,7 @@ public final class TensorBoardLogger: Callback {
         self.options = options
     }
 
+    /// Opens the `train`, `validation` and (for hparams, configuration and best values) log-directory runs.
     public func trainingWillBegin(context: TrainingContext) {
         self.context = context
         hasWarned = false
@@ -107,7 +123,8 @@ public final class TensorBoardLogger: Callback {
                 rules[key] = ImprovementRule(direction: direction)
             } else {
                 context.warnOnce(
-                    "TensorBoardLogger cannot tell whether '\(key)' is better lower or higher; its best value is not tracked"
+                    "TensorBoardLogger cannot tell whether '\(key)' is better lower or higher; its best value is "
+                        + "not tracked"
                 )
             }
         }
@@ -137,17 +154,24 @@ public final class TensorBoardLogger: Callback {
         if let configuration = options.configuration, let session {
             attempt { try session.text("configuration", configuration, step: 0) }
         }
-        epochStart = Self.now()
-    }
-
-    public func epochWillBegin(_ epoch: Int, context: TrainingContext) {
-        epochStart = Self.now()
+        epochStart = clock()
         batchWindowStart = epochStart
         batchesInWindow = 0
+        batchesInEpoch = 0
     }
 
+    /// Starts the epoch's clock.
+    public func epochWillBegin(_ epoch: Int, context: TrainingContext) {
+        epochStart = clock()
+        batchWindowStart = epochStart
+        batchesInWindow = 0
+        batchesInEpoch = 0
+    }
+
+    /// Counts the batch; every `batchFrequency` batches writes the `batch_*` scalars at the global step.
     public func trainingBatchDidEnd(_ batch: Int, logs: TrainingLogs, context: TrainingContext) {
         batchesInWindow += 1
+        batchesInEpoch += 1
         guard let frequency = options.batchFrequency, frequency > 0, context.globalStep % frequency == 0, let train
         else { return }
         let step = Int64(context.globalStep)
@@ -155,15 +179,16 @@ public final class TensorBoardLogger: Callback {
             attempt { try train.scalar("batch_" + key, value, step: step) }
         }
         if options.writesStepsPerSecond {
-            let elapsed = Self.now() - batchWindowStart
+            let elapsed = clock() - batchWindowStart
             if elapsed > 0 {
                 attempt { try train.scalar("batch_steps_per_second", Double(batchesInWindow) / elapsed, step: step) }
             }
         }
-        batchWindowStart = Self.now()
+        batchWindowStart = clock()
         batchesInWindow = 0
     }
 
+    /// Writes the epoch's scalars (and histograms, best values), then flushes every run.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         let step = Int64(epoch)
         for (key, value) in logs where key != "learning_rate" {
@@ -184,11 +209,15 @@ public final class TensorBoardLogger: Callback {
             }
         }
         if let train {
-            if options.writesLearningRate, let rate = context.learningRate ?? logs["learning_rate"] {
+            // The rate the epoch trained with (ReduceLROnPlateau logs it before reducing), else the current one.
+            if options.writesLearningRate, let rate = logs["learning_rate"] ?? context.learningRate {
                 attempt { try train.scalar("epoch_learning_rate", rate, step: step) }
             }
-            let elapsed = Self.now() - epochStart
-            if options.writesStepsPerSecond, let steps = context.stepsPerEpoch, elapsed > 0 {
+            // The batches this epoch ran (fewer than planned when it was cut short); the plan only when the loop
+            // reports no batches.
+            let elapsed = clock() - epochStart
+            let steps = batchesInEpoch > 0 ? batchesInEpoch : context.stepsPerEpoch ?? 0
+            if options.writesStepsPerSecond, steps > 0, elapsed > 0 {
                 attempt { try train.scalar("epoch_steps_per_second", Double(steps) / elapsed, step: step) }
             }
             if options.histogramFrequency > 0, epoch % options.histogramFrequency == 0, let weights = options.weights?()
@@ -211,6 +240,9 @@ public final class TensorBoardLogger: Callback {
         for writer in [train, validation, session].compactMap({ $0 }) {
             attempt { try writer.flush() }
         }
+        // A loop that does not call epochWillBegin measures the next epoch from here.
+        epochStart = clock()
+        batchesInEpoch = 0
     }
 
     /// Writes a Markdown note into the log directory's own run (for example an overfitting warning).
@@ -224,6 +256,7 @@ public final class TensorBoardLogger: Callback {
         attempt { try session.flush() }
     }
 
+    /// Ends the hparams session and closes every run.
     public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
         if !options.hparams.isEmpty, let session {
             attempt { try session.hparamsEnd(status: .success) }
@@ -245,14 +278,15 @@ public final class TensorBoardLogger: Callback {
             if !hasWarned {
                 hasWarned = true
                 let message =
-                    "TensorBoardLogger could not write to \(logDirectory): \(error); training goes on (later logging errors are not reported)"
+                    "TensorBoardLogger could not write to \(logDirectory): \(error); training goes on (later logging "
+                    + "errors are not reported)"
                 if let context { context.warn(message) } else { TrainingContext.standardErrorWarning(message) }
             }
             return nil
         }
     }
 
-    private static func now() -> Double {
+    static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9

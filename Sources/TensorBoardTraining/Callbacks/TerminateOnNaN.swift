@@ -8,13 +8,16 @@ public final class TerminateOnNaN: Callback {
     /// Creates the callback.
     public init() {}
 
+    /// Forgets an earlier termination.
     public func trainingWillBegin(context: TrainingContext) {
         terminatedBatch = nil
     }
 
+    /// Asks to stop when the batch's `loss` is NaN or infinite.
     public func trainingBatchDidEnd(_ batch: Int, logs: TrainingLogs, context: TrainingContext) {
         guard terminatedBatch == nil, let loss = logs["loss"], !loss.isFinite else { return }
         terminatedBatch = batch
-        context.requestStop(reason: "the loss became \(loss) at batch \(batch + 1) of epoch \(context.epoch + 1)")
+        let place = "batch \(oneBased(batch)) of epoch \(oneBased(context.epoch))"
+        context.requestStop(reason: "the loss became \(loss) at \(place)")
     }
 }

@@ -9,7 +9,7 @@ import Darwin
 /// The area under the ROC or the precision-recall curve, estimated as Keras's `AUC` estimates it: predictions
 /// are counted against `numThresholds` thresholds evenly spaced in [0, 1] (the outer two just outside it), and
 /// the curve through those points is integrated: ROC by the trapezoid rule, PR by Davis and Goadrich's
-/// interpolation. ``exactROC(labels:scores:)`` and ``averagePrecision(labels:scores:)`` give the exact values
+/// interpolation. ``exactROC(labels:scores:weights:)`` and ``averagePrecision(labels:scores:weights:)`` give the exact values
 /// (as scikit-learn's `roc_auc_score` and `average_precision_score`).
 public final class AUC: Metric {
     /// Which curve.
@@ -20,6 +20,7 @@ public final class AUC: Metric {
         case precisionRecall
     }
 
+    /// The name in logs.
     public let name: String
     /// Which curve.
     public let curve: Curve
@@ -42,10 +43,12 @@ public final class AUC: Metric {
         counts = ThresholdCounts(thresholds: [-epsilon] + inner + [1 + epsilon])
     }
 
+    /// Adds a batch: every value of every row counts at each threshold.
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         counts.update(yTrue: yTrue, yPred: yPred, sampleWeight: sampleWeight)
     }
 
+    /// The estimated area under the curve (0 with no data).
     public var result: Double {
         let tp = counts.truePositives
         let fp = counts.falsePositives
@@ -82,15 +85,19 @@ public final class AUC: Metric {
         }
     }
 
+    /// Forgets every batch.
     public func reset() { counts.reset() }
 
     /// The exact area under the ROC curve (scikit-learn's `roc_auc_score`): the trapezoid rule through every
-    /// distinct score, ties taken together. `nil` when the labels are all of one class (the curve is undefined).
+    /// distinct score, ties taken together.
     /// - Parameters:
-    ///   - labels: 1 for positive, 0 for negative.
+    ///   - labels: 1 (or any non-zero value) for positive, 0 for negative.
     ///   - scores: Higher means more likely positive.
-    public static func exactROC(labels: [Double], scores: [Double]) -> Double? {
-        let points = curvePoints(labels: labels, scores: scores)
+    ///   - weights: A weight per sample (samples of weight 0 are left out, as scikit-learn does); all 1 when
+    ///     `nil`, the default.
+    /// - Returns: The area, or `nil` when the samples are all of one class (the curve is undefined).
+    public static func exactROC(labels: [Double], scores: [Double], weights: [Double]? = nil) -> Double? {
+        let points = curvePoints(labels: labels, scores: scores, weights: weights)
         guard let last = points.last, last.truePositives > 0, last.falsePositives > 0 else { return nil }
         var area = 0.0
         var previous = (x: 0.0, y: 0.0)
@@ -104,33 +111,41 @@ public final class AUC: Metric {
     }
 
     /// The average precision (scikit-learn's `average_precision_score`): `Σ (Rₙ − Rₙ₋₁) Pₙ` over every distinct
-    /// score from the highest down. 0 when there are no positive labels.
-    public static func averagePrecision(labels: [Double], scores: [Double]) -> Double {
-        let points = curvePoints(labels: labels, scores: scores)
+    /// score from the highest down.
+    /// - Parameters:
+    ///   - labels: 1 (or any non-zero value) for positive, 0 for negative.
+    ///   - scores: Higher means more likely positive.
+    ///   - weights: A weight per sample (weight 0 leaves a sample out); all 1 when `nil`, the default.
+    /// - Returns: The average precision; 0 when there are no positive labels.
+    public static func averagePrecision(labels: [Double], scores: [Double], weights: [Double]? = nil) -> Double {
+        let points = curvePoints(labels: labels, scores: scores, weights: weights)
         guard let last = points.last, last.truePositives > 0 else { return 0 }
         var sum = 0.0
         var previousRecall = 0.0
         for point in points {
             let recall = point.truePositives / last.truePositives
-            let precision = point.truePositives / (point.truePositives + point.falsePositives)
+            let precision = divideNoNaN(point.truePositives, point.truePositives + point.falsePositives)
             sum += (recall - previousRecall) * precision
             previousRecall = recall
         }
         return sum
     }
 
-    /// Cumulative true and false positives at each distinct score, from the highest down.
+    /// Cumulative weighted true and false positives at each distinct score, from the highest down.
     private static func curvePoints(
         labels: [Double],
-        scores: [Double]
+        scores: [Double],
+        weights: [Double]?
     ) -> [(truePositives: Double, falsePositives: Double)] {
-        let pairs = zip(scores, labels).sorted { $0.0 > $1.0 }
+        let samples = zip(scores, labels).enumerated().map { (score: $1.0, label: $1.1, weight: weight(weights, $0)) }
+        // Weight 0 leaves a sample out (as scikit-learn does); so does a NaN score, which has no rank.
+        let sorted = samples.filter { $0.weight != 0 && !$0.score.isNaN }.sorted { $0.score > $1.score }
         var points: [(truePositives: Double, falsePositives: Double)] = []
         var truePositives = 0.0
         var falsePositives = 0.0
-        for (index, pair) in pairs.enumerated() {
-            if pair.1 != 0 { truePositives += 1 } else { falsePositives += 1 }
-            if index + 1 == pairs.count || pairs[index + 1].0 != pair.0 {
+        for (index, sample) in sorted.enumerated() {
+            if sample.label != 0 { truePositives += sample.weight } else { falsePositives += sample.weight }
+            if index + 1 == sorted.count || sorted[index + 1].score != sample.score {
                 points.append((truePositives, falsePositives))
             }
         }

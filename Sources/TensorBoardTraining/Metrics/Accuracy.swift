@@ -34,35 +34,15 @@ public final class CategoricalAccuracy: MeanOfSamples {
 }
 
 /// The share of samples whose highest prediction is at the label's class (Keras's
-/// `SparseCategoricalAccuracy`): `yTrue` rows hold the class index.
+/// `SparseCategoricalAccuracy`): `yTrue` rows hold the class index. A label that is not a class index (NaN,
+/// infinite, fractional, out of range) matches no prediction: a miss that still counts, as in Keras.
 public final class SparseCategoricalAccuracy: MeanOfSamples {
     /// Creates the metric.
     /// - Parameter name: The name in logs; `"accuracy"` by default.
     public init(name: String = "accuracy") {
         super.init(name: name) { truth, prediction in
-            guard let label = truth.first else { return 0 }
+            guard let label = truth.first, !prediction.isEmpty else { return 0 }
             return Double(firstArgmax(prediction)) == label ? 1 : 0
-        }
-    }
-}
-
-/// The share of samples whose label's class is among the `k` highest predictions (Keras's
-/// `SparseTopKCategoricalAccuracy`). As there, ties count in the label's favour: the label is a hit when
-/// fewer than `k` classes score strictly higher.
-public final class SparseTopKCategoricalAccuracy: MeanOfSamples {
-    /// Creates the metric.
-    /// - Parameters:
-    ///   - k: How many top classes count; 5 by default.
-    ///   - name: The name in logs; `"sparse_top_k_categorical_accuracy"` by default, as in Keras.
-    public init(k: Int = 5, name: String = "sparse_top_k_categorical_accuracy") {
-        super.init(name: name) { truth, prediction in
-            guard let label = truth.first, label >= 0, Int(label) < prediction.count, label == label.rounded() else {
-                return 0
-            }
-            let score = prediction[Int(label)]
-            guard !score.isNaN else { return 0 }
-            let higher = prediction.filter { $0 > score }.count
-            return higher < k ? 1 : 0
         }
     }
 }

@@ -3,10 +3,11 @@
 /// The F1 score over columns (classes) of one-hot (or binary) labels, as Keras's `F1Score` computes it.
 ///
 /// With a `threshold`, values above it are predicted positive; without one, each row's highest value (every
-/// tied highest value, unless it is within 1e-9 of zero) is. Per class, precision and recall are `TP / (TP + FP + ε)` and `TP / (TP + FN + ε)`
-/// with Keras's `ε = 1e-7`, and `F1 = 2PR / (P + R)` (0 when both are 0). `average` chooses the result:
-/// per class, `micro` (counts summed over classes first), `macro` (mean of the classes) or `weighted` (mean
-/// weighted by each class's label count). ``ConfusionMatrix`` gives scikit-learn's exact F1 instead.
+/// tied highest value, unless it is within 1e-9 of zero) is. Per class, with Keras's `ε = 1e-7`, precision is
+/// `P = TP / (TP + FP + ε)`, recall `R = TP / (TP + FN + ε)` and `F1 = 2 · PR / (P + R + ε)` (0 when both are
+/// 0), Keras's formula term for term. `average` chooses the result: per class, `micro` (counts summed over
+/// classes first), `macro` (mean of the classes) or `weighted` (each class weighted by its label count over the
+/// total count plus ε, as Keras weights it). ``ConfusionMatrix`` gives scikit-learn's exact F1 instead.
 public final class F1Score: Metric {
     /// How per-class scores combine.
     public enum Average: Sendable {
@@ -20,6 +21,7 @@ public final class F1Score: Metric {
         case weighted
     }
 
+    /// The name in logs.
     public let name: String
     /// How per-class scores combine.
     public let average: Average
@@ -41,6 +43,7 @@ public final class F1Score: Metric {
         self.name = name
     }
 
+    /// Adds a batch: counts true and false positives and false negatives per column.
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         for row in 0..<min(yTrue.count, yPred.count) {
             let columns = min(yTrue[row].count, yPred[row].count)
@@ -68,31 +71,38 @@ public final class F1Score: Metric {
 
     /// The score of each class (or, for `micro`, the one score).
     public var results: [Double] {
-        let epsilon = 1e-7
-        func score(_ truePositive: Double, _ falsePositive: Double, _ falseNegative: Double) -> Double {
-            let precision = divideNoNaN(truePositive, truePositive + falsePositive + epsilon)
-            let recall = divideNoNaN(truePositive, truePositive + falseNegative + epsilon)
-            return 2 * divideNoNaN(precision * recall, precision + recall)
-        }
         if average == .micro {
-            return [score(truePositives.reduce(0, +), falsePositives.reduce(0, +), falseNegatives.reduce(0, +))]
+            let sum = { (values: [Double]) in values.reduce(0, +) }
+            return [Self.score(sum(truePositives), sum(falsePositives), sum(falseNegatives))]
         }
-        return truePositives.indices.map { score(truePositives[$0], falsePositives[$0], falseNegatives[$0]) }
+        return truePositives.indices.map { Self.score(truePositives[$0], falsePositives[$0], falseNegatives[$0]) }
     }
 
     /// The score as `average` asks (the mean of the classes for `.none`).
     public var result: Double {
         let scores = results
-        guard !scores.isEmpty else { return 0 }
+        guard let first = scores.first else { return 0 }
         switch average {
-        case .micro: return scores[0]
+        case .micro: return first
         case .weighted:
-            let total = labelWeights.reduce(0, +)
-            return divideNoNaN(zip(scores, labelWeights).reduce(0) { $0 + $1.0 * $1.1 }, total)
+            // As Keras: each class weighs its label count over the total plus ε.
+            let total = labelWeights.reduce(0, +) + Self.epsilon
+            return zip(scores, labelWeights).reduce(0) { $0 + $1.0 * ($1.1 / total) }
         case .none, .macro: return scores.reduce(0, +) / Double(scores.count)
         }
     }
 
+    /// Keras's `backend.epsilon()`.
+    private static let epsilon = 1e-7
+
+    /// Keras's F1 of one class: `P = TP / (TP + FP + ε)`, `R = TP / (TP + FN + ε)`, `F1 = 2 · PR / (P + R + ε)`.
+    private static func score(_ truePositive: Double, _ falsePositive: Double, _ falseNegative: Double) -> Double {
+        let precision = truePositive / (truePositive + falsePositive + epsilon)
+        let recall = truePositive / (truePositive + falseNegative + epsilon)
+        return 2 * (precision * recall / (precision + recall + epsilon))
+    }
+
+    /// Forgets every batch.
     public func reset() {
         truePositives = []
         falsePositives = []

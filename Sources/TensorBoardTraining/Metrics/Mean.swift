@@ -32,6 +32,7 @@ public final class Mean {
 
 /// The weighted mean of a per-sample quantity of `yTrue` and `yPred` (Keras's `MeanMetricWrapper`).
 public class MeanOfSamples: Metric {
+    /// The name in logs.
     public let name: String
     private let perSample: ([Double], [Double]) -> Double
     private var total = 0.0
@@ -42,6 +43,7 @@ public class MeanOfSamples: Metric {
         self.perSample = perSample
     }
 
+    /// Adds each row's per-sample value, weighted by its sample weight.
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         for index in 0..<min(yTrue.count, yPred.count) {
             let sampleWeight = weight(sampleWeight, index)
@@ -50,8 +52,10 @@ public class MeanOfSamples: Metric {
         }
     }
 
+    /// The weighted mean so far, 0 before any sample.
     public var result: Double { divideNoNaN(total, count) }
 
+    /// Forgets every batch.
     public func reset() {
         total = 0
         count = 0

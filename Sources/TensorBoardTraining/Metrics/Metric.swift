@@ -49,6 +49,15 @@ func firstArgmax(_ row: [Double]) -> Int {
     return best
 }
 
+/// The class index a label value names: `value` when it is a whole number in `0..<count`, else `nil` (NaN,
+/// infinite, fractional, negative or too large), so that no label from a file or a user can trap.
+@inline(__always)
+func classIndex(_ value: Double, count: Int) -> Int? {
+    // `value < Double(count)` keeps `Int(value)` in range: Double(Int.max) is 2⁶³, above every such value.
+    guard value >= 0, value < Double(count), value == value.rounded(.towardZero) else { return nil }
+    return Int(value)
+}
+
 /// The weight of row `index`: 1 without sample weights.
 @inline(__always)
 func weight(_ weights: [Double]?, _ index: Int) -> Double {

@@ -3,6 +3,7 @@
 /// Precision, `TP / (TP + FP)`, at each threshold (Keras's `Precision`): values above the threshold count as
 /// predicted positive. 0 when nothing was predicted positive.
 public final class Precision: Metric {
+    /// The name in logs.
     public let name: String
     private var counts: ThresholdCounts
 
@@ -16,6 +17,7 @@ public final class Precision: Metric {
         self.counts = ThresholdCounts(thresholds: thresholds)
     }
 
+    /// Adds a batch: every value of every row counts at each threshold.
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         counts.update(yTrue: yTrue, yPred: yPred, sampleWeight: sampleWeight)
     }
@@ -26,13 +28,15 @@ public final class Precision: Metric {
     }
 
     /// The precision at the first threshold.
-    public var result: Double { results[0] }
+    public var result: Double { results.first ?? 0 }
 
+    /// Forgets every batch.
     public func reset() { counts.reset() }
 }
 
 /// Recall, `TP / (TP + FN)`, at each threshold (Keras's `Recall`). 0 when there are no positive labels.
 public final class Recall: Metric {
+    /// The name in logs.
     public let name: String
     private var counts: ThresholdCounts
 
@@ -46,6 +50,7 @@ public final class Recall: Metric {
         self.counts = ThresholdCounts(thresholds: thresholds)
     }
 
+    /// Adds a batch: every value of every row counts at each threshold.
     public func update(yTrue: [[Double]], yPred: [[Double]], sampleWeight: [Double]?) {
         counts.update(yTrue: yTrue, yPred: yPred, sampleWeight: sampleWeight)
     }
@@ -56,7 +61,8 @@ public final class Recall: Metric {
     }
 
     /// The recall at the first threshold.
-    public var result: Double { results[0] }
+    public var result: Double { results.first ?? 0 }
 
+    /// Forgets every batch.
     public func reset() { counts.reset() }
 }
