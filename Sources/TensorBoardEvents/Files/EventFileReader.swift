@@ -118,7 +118,10 @@ public struct EventFileReader: ~Copyable {
         let payload = UnsafeRawBufferPointer(start: record + TFRecordFrame.headerSize, count: Int(length))
         if options.verifiesPayloadChecksums {
             let stored = UInt32(
-                littleEndian: record.loadUnaligned(fromByteOffset: TFRecordFrame.headerSize + Int(length), as: UInt32.self)
+                littleEndian: record.loadUnaligned(
+                    fromByteOffset: TFRecordFrame.headerSize + Int(length),
+                    as: UInt32.self
+                )
             )
             guard MaskedCRC.checksum(payload) == stored else { return nil }
         }
