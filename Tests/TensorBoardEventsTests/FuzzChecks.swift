@@ -90,8 +90,8 @@ enum FuzzChecks {
     }
 
     /// Decodes `bytes` as an event payload with every reader path: the general decoder asked for scalars and
-    /// the scalar fast path must agree on the points (or both fail the same way), and decoding every kind must
-    /// not trap.
+    /// the scalar fast path must agree on the points (or both fail the same way), again when the same decoders
+    /// read the bytes a second time, and decoding every kind must not trap.
     static func eventDecoder(_ bytes: [UInt8]) -> [String] {
         var problems: [String] = []
         var everything = RunDecoder()
@@ -102,50 +102,60 @@ enum FuzzChecks {
         }
         var general = RunDecoder(filter: RunDecoder.Filter(kinds: [.scalar]))
         var fast = RunDecoder()
-        var generalPoints: [String] = []
-        var fastPoints: [ScalarPoint] = []
-        var generalHeader: EventHeader?
-        var fastHeader: EventHeader?
-        let generalResult: Result<Void, WireDecodingError> = bytes.withUnsafeBytes { payload in
-            do {
-                generalHeader = try general.decode(payload) { point in
-                    if case .scalar(let value) = point.value {
-                        generalPoints.append(
-                            "\(point.tag)|\(point.step)|\(point.wallTime.bitPattern)|\(value.bitPattern)"
-                        )
+        // Twice with the same decoders: the second time the event's series are known, which is the fast path's
+        // own shortcut.
+        for pass in 0..<2 {
+            var generalPoints: [String] = []
+            var fastPoints: [ScalarPoint] = []
+            var generalHeader: EventHeader?
+            var fastHeader: EventHeader?
+            let generalResult: Result<Void, WireDecodingError> = bytes.withUnsafeBytes { payload in
+                do {
+                    generalHeader = try general.decode(payload) { point in
+                        if case .scalar(let value) = point.value {
+                            generalPoints.append(
+                                "\(point.tag)|\(point.step)|\(point.wallTime.bitPattern)|\(value.bitPattern)"
+                            )
+                        }
                     }
+                    return .success(())
+                } catch let error as WireDecodingError {
+                    return .failure(error)
+                } catch {
+                    return .success(())
                 }
-                return .success(())
-            } catch let error as WireDecodingError {
-                return .failure(error)
-            } catch {
-                return .success(())
             }
-        }
-        let fastResult: Result<Void, WireDecodingError> = bytes.withUnsafeBytes { payload in
-            do {
-                fastHeader = try fast.decodeScalars(payload) { fastPoints.append($0) }
-                return .success(())
-            } catch let error as WireDecodingError {
-                return .failure(error)
-            } catch {
-                return .success(())
+            let fastResult: Result<Void, WireDecodingError> = bytes.withUnsafeBytes { payload in
+                do {
+                    fastHeader = try fast.decodeScalars(payload) { fastPoints.append($0) }
+                    return .success(())
+                } catch let error as WireDecodingError {
+                    return .failure(error)
+                } catch {
+                    return .success(())
+                }
             }
-        }
-        let fastStrings = fastPoints.map {
-            "\(fast.tag(ofSeries: $0.seriesIndex))|\($0.step)|\($0.wallTime.bitPattern)|\($0.value.bitPattern)"
-        }
-        switch (generalResult, fastResult) {
-        case (.success, .success):
-            if generalPoints != fastStrings { problems.append("paths disagree: \(generalPoints) vs \(fastStrings)") }
-            // Compared bit for bit: a NaN wall time is a valid header, and NaN != NaN.
-            if bitExact(generalHeader) != bitExact(fastHeader) {
-                problems.append("headers disagree: \(bitExact(generalHeader)) vs \(bitExact(fastHeader))")
+            let fastStrings = fastPoints.map {
+                "\(fast.tag(ofSeries: $0.seriesIndex))|\($0.step)|\($0.wallTime.bitPattern)|\($0.value.bitPattern)"
             }
-        case (.failure(let a), .failure(let b)):
-            if a != b { problems.append("paths fail differently: \(a) vs \(b)") }
-        default:
-            problems.append("one path failed: \(generalResult) vs \(fastResult)")
+            switch (generalResult, fastResult) {
+            case (.success, .success):
+                if generalPoints != fastStrings {
+                    problems.append("pass \(pass): paths disagree: \(generalPoints) vs \(fastStrings)")
+                }
+                // Compared bit for bit: a NaN wall time is a valid header, and NaN != NaN.
+                if bitExact(generalHeader) != bitExact(fastHeader) {
+                    problems.append(
+                        "pass \(pass): headers disagree: \(bitExact(generalHeader)) vs \(bitExact(fastHeader))"
+                    )
+                }
+            case (.failure(let a), .failure(let b)):
+                if a != b { problems.append("pass \(pass): paths fail differently: \(a) vs \(b)") }
+                return problems
+            default:
+                problems.append("pass \(pass): one path failed: \(generalResult) vs \(fastResult)")
+                return problems
+            }
         }
         return problems
     }

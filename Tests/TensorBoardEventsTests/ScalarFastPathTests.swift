@@ -4,8 +4,11 @@ import Testing
 @testable import TensorBoardEvents
 
 /// The scalar points `decodeScalars` gives (tag, step, wall time, value bits), or the error it throws.
-private func fastPoints(_ payloads: [[UInt8]]) -> Result<[String], WireDecodingError> {
-    var decoder = RunDecoder()
+private func fastPoints(
+    _ payloads: [[UInt8]],
+    filter: RunDecoder.Filter = .all
+) -> Result<[String], WireDecodingError> {
+    var decoder = RunDecoder(filter: filter)
     var collected: [ScalarPoint] = []
     var points: [String] = []
     do {
@@ -30,9 +33,13 @@ private func fastPoints(_ payloads: [[UInt8]]) -> Result<[String], WireDecodingE
     return .success(points)
 }
 
-/// The same through the general decoder.
-private func generalPoints(_ payloads: [[UInt8]]) -> Result<[String], WireDecodingError> {
-    var decoder = RunDecoder()
+/// The same through the general decoder, asked for scalars only (as `decodeScalars` is: values of other kinds
+/// are not decoded, so their errors do not count).
+private func generalPoints(
+    _ payloads: [[UInt8]],
+    filter: RunDecoder.Filter = RunDecoder.Filter(kinds: [.scalar])
+) -> Result<[String], WireDecodingError> {
+    var decoder = RunDecoder(filter: filter)
     var points: [String] = []
     do {
         for payload in payloads {
@@ -173,6 +180,65 @@ private let fastPathCases: [(String, [[UInt8]])] = {
             ]
         ),
         ("session log", [Event(wallTime: 2, step: 9, what: .sessionLog(SessionLog(status: .start))).serializedBytes()]),
+        // Events of one value in the writers' layout, for a series already known (the straight-line path).
+        (
+            "simple values of a known series",
+            [
+                scalarEvent([Summary.Value(tag: "s", kind: .simpleValue(1))], step: 0),
+                scalarEvent([Summary.Value(tag: "s", kind: .simpleValue(-2))], step: 1 << 40),
+                scalarEvent([Summary.Value(tag: "s", kind: .simpleValue(.nan))], step: -5),
+            ]
+        ),
+        (
+            "known series, other tensor forms",
+            [
+                scalarEvent([Summary.Value(tag: "d", kind: .tensor(.scalar(1)), metadata: described)]),
+                scalarEvent([Summary.Value(tag: "d", kind: .tensor(doubleList))]),
+                scalarEvent([Summary.Value(tag: "d", kind: .tensor(tensor(.float, content: [0, 0, 0x80, 0x3F])))]),
+                scalarEvent([Summary.Value(tag: "d", kind: .tensor(.scalar(2)), metadata: .text)]),
+                scalarEvent([Summary.Value(tag: "d", kind: .simpleValue(3))]),
+            ]
+        ),
+        (
+            "provisional tensor series settled by later metadata",
+            [
+                scalarEvent([Summary.Value(tag: "p", kind: .tensor(.scalar(1)))]),
+                scalarEvent([Summary.Value(tag: "p", kind: .tensor(.scalar(2)))]),
+                scalarEvent([Summary.Value(tag: "p", kind: .tensor(.scalar(3)), metadata: described)]),
+                scalarEvent([Summary.Value(tag: "p", kind: .tensor(.scalar(4)))]),
+            ]
+        ),
+        (
+            "long tags",
+            [
+                scalarEvent([Summary.Value(tag: String(repeating: "t", count: 17), kind: .simpleValue(1))]),
+                scalarEvent([Summary.Value(tag: String(repeating: "t", count: 17), kind: .simpleValue(2))]),
+                scalarEvent([Summary.Value(tag: String(repeating: "u", count: 200), kind: .simpleValue(3))]),
+                scalarEvent([Summary.Value(tag: String(repeating: "u", count: 200), kind: .simpleValue(4))]),
+                scalarEvent([Summary.Value(tag: String(repeating: "u", count: 199) + "v", kind: .simpleValue(5))]),
+            ]
+        ),
+        (
+            "tags that differ in one byte",
+            [
+                "", "a", "b", "ab", "ba", "abc", "abd", "abcd", "abce", "abcdefg", "abcdefh", "abcdefgh", "abcdefgi",
+                "abcdefghijklmnop", "abcdefghijklmnoq", "bbcdefghijklmnop",
+            ]
+            .flatMap { tag in
+                [
+                    scalarEvent([Summary.Value(tag: tag, kind: .simpleValue(1))]),
+                    scalarEvent([Summary.Value(tag: tag, kind: .simpleValue(2))]),
+                ]
+            }
+        ),
+        (
+            "filter-settled series left out",
+            [
+                scalarEvent([Summary.Value(tag: "t", kind: .tensor(.strings([[1]], shape: [])), metadata: .text)]),
+                scalarEvent([Summary.Value(tag: "t", kind: .tensor(.scalar(1)))]),
+                scalarEvent([Summary.Value(tag: "t", kind: .simpleValue(1))]),
+            ]
+        ),
         ("malformed value", [bytes("10 01 2a 04 0a 09 0a 01")]),
         ("malformed top", [bytes("10 ff ff ff ff ff ff ff ff ff ff 01")]),
         ("summary past the end", [bytes("2a 05 0a 01")]),
@@ -186,6 +252,43 @@ private let fastPathCases: [(String, [[UInt8]])] = {
         #expect(fast == generalPoints(payloads), "\(name)")
         if case .success(let points) = fast, name != "session log" {
             #expect(!points.isEmpty || name.hasPrefix("malformed") || name.hasPrefix("summary"), "\(name)")
+        }
+    }
+
+    @Test func fastPathAgreesWhenTheFilterLeavesOutAKnownSeries() {
+        let filter = RunDecoder.Filter(kinds: [.scalar], includesTag: { $0 != "skip" })
+        let payloads = ["keep", "skip", "keep", "skip"].enumerated().map { step, tag in
+            scalarEvent([Summary.Value(tag: tag, kind: .simpleValue(Float(step)))], step: Int64(step))
+        }
+        let fast = fastPoints(payloads, filter: filter)
+        #expect(fast == generalPoints(payloads, filter: filter))
+        #expect((try? fast.get().filter { $0.hasPrefix("skip") }) == [])
+    }
+
+    /// Our writer's events: the first value of a tag carries metadata, the later ones do not. Every truncation
+    /// and every value of every byte of either event is read alike by both paths, the second one with the series
+    /// already known (the straight-line path) or not.
+    @Test(arguments: [SummaryWriter.ScalarEncoding.tensor, .simpleValue])
+    func fastPathAgreesOnEveryChangeToAWritersEvents(encoding: SummaryWriter.ScalarEncoding) {
+        let kind: Summary.Value.Kind = encoding == .tensor ? .tensor(.scalar(0.5)) : .simpleValue(0.5)
+        let first = scalarEvent([Summary.Value(tag: "loss", kind: kind, metadata: .scalars)], step: 200)
+        let second = scalarEvent([Summary.Value(tag: "loss", kind: kind)], step: 300)
+        for (which, event) in [(0, first), (1, second)] {
+            for cut in 0..<event.count {
+                var payloads = [first, second]
+                payloads[which] = Array(event[..<cut])
+                #expect(fastPoints(payloads) == generalPoints(payloads), "event \(which) cut \(cut)")
+            }
+            for position in event.indices {
+                for byte in 0...255 where byte != event[position] {
+                    var payloads = [first, second]
+                    payloads[which][position] = UInt8(byte)
+                    #expect(
+                        fastPoints(payloads) == generalPoints(payloads),
+                        "event \(which) byte \(position) = \(byte)"
+                    )
+                }
+            }
         }
     }
 

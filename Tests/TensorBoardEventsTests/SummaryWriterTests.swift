@@ -72,6 +72,46 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         #expect(second.summary?.values == [Summary.Value(tag: "loss", kind: .tensor(.scalar(0.125)))])
     }
 
+    /// The scalar hot path stores raw bytes (a short tag field as two words); whatever the tag's length and
+    /// whichever tags came before it, each record holds exactly the bytes the general encoder gives.
+    @Test(arguments: [SummaryWriter.ScalarEncoding.tensor, .simpleValue])
+    func writesScalarsAsTheGeneralEncoderDoesForEveryTagLength(encoding: SummaryWriter.ScalarEncoding) throws {
+        let writer = try SummaryWriter(
+            runDirectory: directory.path + "/lengths-\(encoding)",
+            options: .init(scalarEncoding: encoding)
+        )
+        // (An empty tag is left out: the writer stores its field, `0a 00`, where protobuf's encoder omits it.)
+        let lengths = Array(1...20) + [30, 126, 127, 128, 129, 300]
+        let tags = lengths.map { length in String((0..<length).map { Character(UnicodeScalar(97 + $0 % 26)!) }) }
+        var expected: [[UInt8]] = []
+        for (round, step) in [Int64(0), 1, 127, 128, -1, .max].enumerated() {
+            for (index, tag) in tags.enumerated() {
+                let value = Float(index) - 0.5
+                try writer.scalar(tag, value, step: step, wallTime: 1_700_000_000.25)
+                var summaryValue = Summary.Value(
+                    tag: tag,
+                    kind: encoding == .tensor ? .tensor(.scalar(value)) : .simpleValue(value)
+                )
+                if encoding == .tensor, round == 0 { summaryValue.metadata = .scalars }
+                let event = Event(
+                    wallTime: 1_700_000_000.25,
+                    step: step,
+                    what: .summary(Summary(values: [summaryValue]))
+                )
+                expected.append(TFRecordFrame.framed(event.serializedBytes()))
+            }
+        }
+        try writer.close()
+        let contents = try [UInt8](Data(contentsOf: URL(fileURLWithPath: writer.filePath)))
+        var offset = Int(contents[0]) + 16
+        for (index, record) in expected.enumerated() {
+            let written = Array(contents[offset..<min(contents.count, offset + record.count)])
+            #expect(written == record, "record \(index): tag of \(lengths[index % lengths.count]) bytes")
+            offset += record.count
+        }
+        #expect(offset == contents.count)
+    }
+
     @Test func writesLegacySimpleValues() throws {
         let writer = try SummaryWriter(
             runDirectory: directory.path + "/legacy",

@@ -148,11 +148,12 @@ private struct MemoryStream: TextOutputStream {
         cursor += digits
     }
 
-    /// `value` as ``NumberFormatting/text(_:)`` spells it.
+    /// `value` as ``NumberFormatting/text(_:)`` spells it. A finite value goes through ``ShortestDecimal``
+    /// (the same text, a third of the cost), which stores 24 bytes: the row's reserved room has them.
     @inline(__always)
     mutating func writeNumber(_ value: Double) {
         if value.isFinite {
-            value.write(to: &self)
+            cursor += ShortestDecimal.write(value, to: cursor)
         } else {
             write(NumberFormatting.text(value))
         }

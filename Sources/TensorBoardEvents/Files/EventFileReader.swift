@@ -43,16 +43,18 @@ public struct EventFileReader: ~Copyable {
 
     /// The file's path.
     public let path: String
-    private let options: Options
+    @usableFromInline let options: Options
+    /// The largest payload length accepted: the smaller of the options' and ``TFRecordFrame/largestLength``.
+    @usableFromInline let lengthLimit: UInt64
     private var descriptor: Int32
-    private var buffer: UnsafeMutableRawPointer
+    @usableFromInline var buffer: UnsafeMutableRawPointer
     private var capacity: Int
     /// Index of the first unread byte in `buffer`.
-    private var start = 0
+    @usableFromInline var start = 0
     /// Index after the last byte read into `buffer`.
-    private var end = 0
+    @usableFromInline var end = 0
     /// File offset of `buffer[0]`.
-    private var bufferOffset: Int64 = 0
+    @usableFromInline var bufferOffset: Int64 = 0
     /// The file's size when last looked at (with `fstat`, or by reading to its end).
     private var knownFileSize: Int64 = 0
 
@@ -68,6 +70,7 @@ public struct EventFileReader: ~Copyable {
         }
         self.path = path
         self.options = options
+        self.lengthLimit = min(options.maximumRecordLength, TFRecordFrame.largestLength)
         self.capacity = options.chunkSize
         self.buffer = UnsafeMutableRawPointer.allocate(byteCount: options.chunkSize, alignment: 16)
     }
@@ -89,9 +92,48 @@ public struct EventFileReader: ~Copyable {
     /// - Returns: What `body` returned, or `nil` when no complete record is available yet (end of file, or a
     ///   truncated tail: see ``pendingByteCount``).
     /// - Throws: ``EventFileError`` for corruption (the reader has already resynchronised) or a read failure.
+    @inlinable
     public mutating func nextRecord<R>(
         _ body: (_ offset: Int64, _ payload: UnsafeRawBufferPointer) -> R
     ) throws(EventFileError) -> R? {
+        // Generic only here, and the common case (a whole record in the buffer) inlined into the caller.
+        if let record = takeBufferedRecord() { return body(record.offset, record.payload) }
+        guard let record = try readRecord() else { return nil }
+        return body(record.offset, record.payload)
+    }
+
+    /// The next record and its offset when it is whole in the buffer and both its checksums match (nearly every
+    /// record), having moved past it; `nil`, with nothing moved, for anything else, which ``readRecord()`` then
+    /// handles in full.
+    @inlinable @inline(__always)
+    mutating func takeBufferedRecord() -> (offset: Int64, payload: UnsafeRawBufferPointer)? {
+        let available = end &- start
+        guard available >= TFRecordFrame.overhead else { return nil }
+        let record = UnsafeRawPointer(buffer + start)
+        let length = UInt64(littleEndian: record.loadUnaligned(as: UInt64.self))
+        let storedLengthCRC = UInt32(littleEndian: record.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        guard MaskedCRC.checksum(UnsafeRawBufferPointer(start: record, count: 8)) == storedLengthCRC,
+            length <= lengthLimit, length <= UInt64(available &- TFRecordFrame.overhead)
+        else { return nil }
+        let payload = UnsafeRawBufferPointer(start: record + TFRecordFrame.headerSize, count: Int(length))
+        if options.verifiesPayloadChecksums {
+            let stored = UInt32(
+                littleEndian: record.loadUnaligned(
+                    fromByteOffset: TFRecordFrame.headerSize + Int(length),
+                    as: UInt32.self
+                )
+            )
+            guard MaskedCRC.checksum(payload) == stored else { return nil }
+        }
+        let offset = bufferOffset &+ Int64(start)
+        start &+= Int(length) &+ TFRecordFrame.overhead
+        return (offset, payload)
+    }
+
+    /// The next record's offset and payload, valid until the next call; `nil` when no complete record is
+    /// available yet.
+    @usableFromInline
+    mutating func readRecord() throws(EventFileError) -> (offset: Int64, payload: UnsafeRawBufferPointer)? {
         while true {
             let check = TFRecordFrame.check(
                 UnsafeRawBufferPointer(start: buffer + start, count: end - start),
@@ -103,7 +145,7 @@ public struct EventFileReader: ~Copyable {
                 let recordOffset = offset
                 let payload = UnsafeRawBufferPointer(start: buffer + start + TFRecordFrame.headerSize, count: length)
                 start += length + TFRecordFrame.overhead
-                return body(recordOffset, payload)
+                return (recordOffset, payload)
             case .incomplete(let needed):
                 guard try makeRoom(for: needed), try fill() > 0 else { return nil }
             case .lengthChecksumMismatch(let got, let want):

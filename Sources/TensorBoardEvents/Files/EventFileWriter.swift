@@ -110,8 +110,9 @@ package struct EventFileWriter: ~Copyable {
         let length = encode(record + TFRecordFrame.headerSize)
         TFRecordFrame.storeHeader(length: UInt64(length), at: record)
         TFRecordFrame.storeFooter(payload: record + TFRecordFrame.headerSize, length: length)
-        pending.count += length + TFRecordFrame.overhead
-        recordCount += 1
+        // Both fit in the memory just reserved.
+        pending.count &+= length &+ TFRecordFrame.overhead
+        recordCount &+= 1
         if pending.count >= flushThreshold {
             try flush()
         }

@@ -19,76 +19,103 @@ extension RunDecoder {
         _ payload: UnsafeRawBufferPointer,
         _ body: (ScalarPoint) -> Void
     ) throws(WireDecodingError) -> EventHeader {
+        // The commonest event of all, one scalar, is read in a straight line.
+        guard let base = payload.baseAddress, let event = FastWire.scalarEvent(base, base + payload.count) else {
+            return try decodeScalarsFieldByField(payload, body)
+        }
+        let end = base + payload.count
+        if let (tag, number) = FastWire.scalarValue(event.value, end) {
+            // A scalar writer's value has no node name, so its series is its tag's.
+            let (index, isNew) = table.index(of: tag)
+            if !isNew, isSettledWantedScalar[index] {
+                body(ScalarPoint(seriesIndex: index, step: event.step, wallTime: event.wallTime, value: number))
+            } else {
+                try emitScalar(
+                    in: event.value,
+                    end - event.value,
+                    of: base,
+                    series: (index, isNew),
+                    event.step,
+                    event.wallTime,
+                    body
+                )
+            }
+        } else {
+            try emitScalar(in: event.value, end - event.value, of: base, series: nil, event.step, event.wallTime, body)
+        }
+        return EventHeader(wallTime: event.wallTime, step: event.step, content: .summary(valueCount: 1))
+    }
+
+    /// ``decodeScalars(_:_:)`` for events in any other layout: the top-level fields in any order, a summary of
+    /// any number of values, each value read with fixed-form checks where it can be.
+    @inline(never)
+    private mutating func decodeScalarsFieldByField(
+        _ payload: UnsafeRawBufferPointer,
+        _ body: (ScalarPoint) -> Void
+    ) throws(WireDecodingError) -> EventHeader {
         guard let base = payload.baseAddress else { return EventHeader(wallTime: 0, step: 0, content: .none) }
-        let count = payload.count
-        var position = 0
+        let end = base + payload.count
+        var position = base
         var wallTime = 0.0
         var step: Int64 = 0
-        var summaryStart = -1
-        var summaryEnd = -1
-        while position < count {
-            switch base.load(fromByteOffset: position, as: UInt8.self) {
-            case 0x09:
-                guard count - position >= 9 else { return try decodeScalarsInGeneral(payload, body) }
+        var summaryStart: UnsafeRawPointer?
+        var summaryEnd = base
+        while position < end {
+            let key = position.load(as: UInt8.self)
+            if key == 0x09, end - position >= 9 {
                 wallTime = Double(
-                    bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position + 1, as: UInt64.self))
+                    bitPattern: UInt64(littleEndian: position.loadUnaligned(fromByteOffset: 1, as: UInt64.self))
                 )
                 position += 9
-            case 0x10:
+            } else if key == 0x10 {
                 position += 1
-                guard let value = FastWire.varint(base, &position, count) else {
+                guard let value = FastWire.varint(&position, end) else {
                     return try decodeScalarsInGeneral(payload, body)
                 }
                 step = Int64(bitPattern: value)
-            case 0x2A where summaryStart < 0:
+            } else if key == 0x2A, summaryStart == nil {
                 position += 1
-                guard let length = FastWire.length(base, &position, count) else {
+                guard let length = FastWire.length(&position, end) else {
                     return try decodeScalarsInGeneral(payload, body)
                 }
                 summaryStart = position
-                summaryEnd = position + length
-                position = summaryEnd
-            default:
-                // A file version, another kind of event, a second summary or an unknown field.
+                position += length
+                summaryEnd = position
+            } else {
+                // A file version, another kind of event, a second summary, an unknown field or a short field.
                 return try decodeScalarsInGeneral(payload, body)
             }
         }
-        guard summaryStart >= 0 else { return EventHeader(wallTime: wallTime, step: step, content: .none) }
+        guard let summaryStart else { return EventHeader(wallTime: wallTime, step: step, content: .none) }
         position = summaryStart
         var valueCount = 0
         while position < summaryEnd {
-            guard base.load(fromByteOffset: position, as: UInt8.self) == 0x0A else {
-                // Not a value field: let the general decoder walk the rest of this summary.
-                var rest = ProtoReader(
-                    UnsafeRawBufferPointer(start: base + position, count: summaryEnd - position),
-                    baseOffset: position,
-                    depth: 1
-                )
-                valueCount += try walkScalars(&rest, step: step, wallTime: wallTime, body)
-                break
-            }
             let keyPosition = position
             position += 1
-            guard let length = FastWire.length(base, &position, summaryEnd) else {
+            guard keyPosition.load(as: UInt8.self) == 0x0A, let length = FastWire.length(&position, summaryEnd) else {
+                // Not a value field, or a malformed one: let the general decoder walk the rest of this summary.
                 var rest = ProtoReader(
-                    UnsafeRawBufferPointer(start: base + keyPosition, count: summaryEnd - keyPosition),
-                    baseOffset: keyPosition,
+                    UnsafeRawBufferPointer(start: keyPosition, count: summaryEnd - keyPosition),
+                    baseOffset: keyPosition - base,
                     depth: 1
                 )
                 valueCount += try walkScalars(&rest, step: step, wallTime: wallTime, body)
                 break
             }
-            let valueBytes = UnsafeRawBufferPointer(start: base + position, count: length)
+            let valueStart = position
             position += length
-            let value: ValueView
-            if let fast = FastWire.valueView(valueBytes) {
-                value = fast
-            } else {
-                var reader = ProtoReader(valueBytes, baseOffset: position - length, depth: 2)
-                value = try ValueView(&reader)
-            }
             valueCount += 1
-            try emitScalar(value, step: step, wallTime: wallTime, body)
+            if let (tag, number) = FastWire.scalarValue(valueStart, position) {
+                // A scalar writer's value has no node name, so its series is its tag's.
+                let (index, isNew) = table.index(of: tag)
+                if !isNew, isSettledWantedScalar[index] {
+                    body(ScalarPoint(seriesIndex: index, step: step, wallTime: wallTime, value: number))
+                    continue
+                }
+                try emitScalar(in: valueStart, length, of: base, series: (index, isNew), step, wallTime, body)
+            } else {
+                try emitScalar(in: valueStart, length, of: base, series: nil, step, wallTime, body)
+            }
         }
         return EventHeader(wallTime: wallTime, step: step, content: .summary(valueCount: valueCount))
     }
@@ -132,8 +159,35 @@ extension RunDecoder {
         return count
     }
 
+    /// Reports the value whose `length` bytes start at `value` in the payload at `base`, when it belongs to a
+    /// wanted scalar series and holds one number: the path for values not in a scalar writer's form and for new
+    /// series, kept out of the hot loop. `series` is what the tag table said, if the value's tag was looked up.
+    @inline(never)
+    private mutating func emitScalar(
+        in value: UnsafeRawPointer,
+        _ length: Int,
+        of base: UnsafeRawPointer,
+        series: (index: Int, isNew: Bool)?,
+        _ step: Int64,
+        _ wallTime: Double,
+        _ body: (ScalarPoint) -> Void
+    ) throws(WireDecodingError) {
+        let bytes = UnsafeRawBufferPointer(start: value, count: length)
+        let view: ValueView
+        if let fast = FastWire.valueView(bytes) {
+            view = fast
+        } else {
+            var reader = ProtoReader(bytes, baseOffset: value - base, depth: 2)
+            view = try ValueView(&reader)
+        }
+        if let series {
+            try emitScalar(view, series: series, step: step, wallTime: wallTime, body)
+        } else {
+            try emitScalar(view, step: step, wallTime: wallTime, body)
+        }
+    }
+
     /// Reports `value` when it belongs to a wanted scalar series and holds one number.
-    @inline(__always)
     private mutating func emitScalar(
         _ value: ValueView,
         step: Int64,
@@ -141,6 +195,31 @@ extension RunDecoder {
         _ body: (ScalarPoint) -> Void
     ) throws(WireDecodingError) {
         guard let (index, kind) = try wantedSeries(of: value), kind == .scalar else { return }
+        try emitScalar(value, index: index, step: step, wallTime: wallTime, body)
+    }
+
+    /// ``emitScalar(_:step:wallTime:_:)`` for a value whose tag has been looked up already.
+    private mutating func emitScalar(
+        _ value: ValueView,
+        series: (index: Int, isNew: Bool),
+        step: Int64,
+        wallTime: Double,
+        _ body: (ScalarPoint) -> Void
+    ) throws(WireDecodingError) {
+        guard let (index, kind) = try wantedSeries(of: value, index: series.index, isNew: series.isNew),
+            kind == .scalar
+        else { return }
+        try emitScalar(value, index: index, step: step, wallTime: wallTime, body)
+    }
+
+    /// Reports `value`, of the wanted scalar series `index`, when it holds one number.
+    private func emitScalar(
+        _ value: ValueView,
+        index: Int,
+        step: Int64,
+        wallTime: Double,
+        _ body: (ScalarPoint) -> Void
+    ) throws(WireDecodingError) {
         let scalar: Double?
         switch value.kind {
         case .simpleValue(let float): scalar = Double(float)
@@ -158,44 +237,131 @@ extension RunDecoder {
 }
 
 /// Fixed-form readers for the byte layouts scalar writers produce. Each returns `nil` for anything it does not
-/// recognise (including malformed bytes), and the caller then uses the general decoder.
+/// recognise (including malformed bytes), and the caller then uses the general decoder. They work on raw
+/// pointers with the end of the enclosing field, and never read at or past it.
 enum FastWire {
-    /// A varint at `position` (advanced past it), or `nil` when it runs past `end` or is over ten bytes.
+    /// A varint at `position` (advanced past it), or `nil` when it runs to `end`, is over ten bytes or
+    /// overflows 64 bits.
     @inline(__always)
-    static func varint(_ base: UnsafeRawPointer, _ position: inout Int, _ end: Int) -> UInt64? {
+    static func varint(_ position: inout UnsafeRawPointer, _ end: UnsafeRawPointer) -> UInt64? {
         var result: UInt64 = 0
         var shift: UInt64 = 0
-        while position < end, shift < 64 {
-            let byte = base.load(fromByteOffset: position, as: UInt8.self)
-            position += 1
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return shift == 63 && byte > 1 ? nil : result }
-            shift += 7
+        var next = position
+        while next < end {
+            let byte = next.load(as: UInt8.self)
+            next += 1
+            result |= UInt64(byte & 0x7F) &<< shift
+            if byte < 0x80 {
+                guard shift < 63 || byte <= 1 else { return nil }
+                position = next
+                return result
+            }
+            shift &+= 7
+            guard shift < 64 else { return nil }
         }
         return nil
     }
 
-    /// A length prefix at `position` whose bytes fit before `end`.
+    /// A length prefix at `position` (advanced past it) whose bytes fit before `end`.
     @inline(__always)
-    static func length(_ base: UnsafeRawPointer, _ position: inout Int, _ end: Int) -> Int? {
-        guard let value = varint(base, &position, end), value <= UInt64(end - position) else { return nil }
-        return Int(value)
+    static func length(_ position: inout UnsafeRawPointer, _ end: UnsafeRawPointer) -> Int? {
+        guard position < end else { return nil }
+        let first = position.load(as: UInt8.self)
+        let length: UInt64
+        if first < 0x80 {
+            position += 1
+            length = UInt64(first)
+        } else {
+            guard let value = varint(&position, end) else { return nil }
+            length = value
+        }
+        guard length <= UInt64(end - position) else { return nil }
+        return Int(length)
     }
+
+    /// The wall time, step and value of an event laid out as scalar writers lay out an event of one value:
+    /// `09 <wall_time>`, `10 <step>` (absent at step 0), then `2a <n> 0a <n - 2>`, a summary holding one value
+    /// that runs to `end`, both lengths in one byte. `value` is where the value's fields start.
+    @inline(__always)
+    static func scalarEvent(
+        _ start: UnsafeRawPointer,
+        _ end: UnsafeRawPointer
+    ) -> (wallTime: Double, step: Int64, value: UnsafeRawPointer)? {
+        guard end - start >= 13, start.load(as: UInt8.self) == 0x09 else { return nil }
+        let wallTime = Double(bitPattern: UInt64(littleEndian: start.loadUnaligned(fromByteOffset: 1, as: UInt64.self)))
+        var position = start + 9
+        var step: Int64 = 0
+        if position.load(as: UInt8.self) == 0x10 {
+            position += 1
+            guard let value = varint(&position, end) else { return nil }
+            step = Int64(bitPattern: value)
+        }
+        guard end - position >= 4, position.load(as: UInt8.self) == 0x2A,
+            position.load(fromByteOffset: 2, as: UInt8.self) == 0x0A
+        else { return nil }
+        let summaryLength = Int(position.load(fromByteOffset: 1, as: UInt8.self))
+        let valueLength = Int(position.load(fromByteOffset: 3, as: UInt8.self))
+        guard summaryLength == end - position - 2, valueLength == summaryLength - 2, valueLength < 0x80 else {
+            return nil
+        }
+        return (wallTime, step, position + 4)
+    }
+
+    /// The tag and number of a `Summary.Value` laid out as scalar writers lay it out: the tag, then a
+    /// `simple_value` or a rank-0 DT_FLOAT tensor with one packed `float_val` (as TF2, Keras and our writer store
+    /// it), then perhaps metadata, and nothing else. The value's bytes run from `start` to `end`.
+    ///
+    /// A value of a known scalar series needs nothing more (its metadata is only read for a series' first value),
+    /// so this is the whole of the hot path's decoding.
+    @inline(__always)
+    static func scalarValue(
+        _ start: UnsafeRawPointer,
+        _ end: UnsafeRawPointer
+    ) -> (tag: UnsafeRawBufferPointer, number: Double)? {
+        guard end - start >= 2, start.load(as: UInt8.self) == 0x0A else { return nil }
+        let tagLength = Int(start.load(fromByteOffset: 1, as: UInt8.self))
+        var position = start + 2
+        guard tagLength < 0x80, end - position >= tagLength else { return nil }
+        let tag = UnsafeRawBufferPointer(start: position, count: tagLength)
+        position += tagLength
+        let number: Double
+        if end - position >= 12, position.loadUnaligned(as: UInt64.self) == Self.packedFloatTensorPrefix {
+            let bits = UInt32(littleEndian: position.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+            number = Double(Float(bitPattern: bits))
+            position += 12
+        } else if end - position >= 5, position.load(as: UInt8.self) == 0x15 {
+            let bits = UInt32(littleEndian: position.loadUnaligned(fromByteOffset: 1, as: UInt32.self))
+            number = Double(Float(bitPattern: bits))
+            position += 5
+        } else {
+            return nil
+        }
+        if position == end { return (tag, number) }
+        // The metadata field, to the end of the value.
+        guard end - position >= 2, position.load(as: UInt8.self) == 0x4A else { return nil }
+        let metadataLength = Int(position.load(fromByteOffset: 1, as: UInt8.self))
+        guard metadataLength < 0x80, metadataLength == end - position - 2 else { return nil }
+        return (tag, number)
+    }
+
+    /// `42 0a 08 01 12 00 2a 04`: the `tensor` field of 10 bytes holding `dtype: DT_FLOAT`, `tensor_shape: {}`
+    /// and the key and length of one packed `float_val`, as an unaligned little-endian load sees it.
+    static let packedFloatTensorPrefix = UInt64(littleEndian: 0x042A_0012_0108_0A42)
 
     /// A `Summary.Value` made only of a tag, a `simple_value` or a tensor, and metadata.
     @inline(__always)
     static func valueView(_ bytes: UnsafeRawBufferPointer) -> ValueView? {
         guard let base = bytes.baseAddress else { return nil }
         var view = ValueView()
-        var position = 0
-        let end = bytes.count
+        var position = base
+        let end = base + bytes.count
         while position < end {
-            let key = base.load(fromByteOffset: position, as: UInt8.self)
+            let key = position.load(as: UInt8.self)
             position += 1
             switch key {
             case 0x0A, 0x42, 0x4A:
-                guard let length = length(base, &position, end) else { return nil }
-                let field = UnsafeRawBufferPointer(start: base + position, count: length)
+                guard let length = length(&position, end) else { return nil }
+                let field = UnsafeRawBufferPointer(start: position, count: length)
                 position += length
                 if key == 0x0A {
                     view.tag = field
@@ -207,9 +373,7 @@ enum FastWire {
             case 0x15:
                 guard end - position >= 4 else { return nil }
                 view.kind = .simpleValue(
-                    Float(
-                        bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt32.self))
-                    )
+                    Float(bitPattern: UInt32(littleEndian: position.loadUnaligned(as: UInt32.self)))
                 )
                 position += 4
             default:
@@ -224,6 +388,14 @@ enum FastWire {
     @inline(__always)
     static func floatScalar(_ tensor: UnsafeRawBufferPointer) -> Double? {
         guard let base = tensor.baseAddress else { return nil }
+        // `dtype: DT_FLOAT, tensor_shape: {}, float_val: [x]` packed, as TF2, Keras and our writer store it.
+        if tensor.count == 10, base.loadUnaligned(as: UInt32.self) == UInt32(littleEndian: 0x0012_0108),
+            base.loadUnaligned(fromByteOffset: 4, as: UInt16.self) == UInt16(littleEndian: 0x042A)
+        {
+            return Double(
+                Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 6, as: UInt32.self)))
+            )
+        }
         var dataType: UInt8 = 0
         var bits: UInt64 = 0
         var width = 0

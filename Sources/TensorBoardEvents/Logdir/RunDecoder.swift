@@ -38,6 +38,8 @@ public struct RunDecoder {
     var wanted: [Bool] = []
     /// Whether the series' kind was guessed from a tensor value without metadata.
     var provisional: [Bool] = []
+    /// Whether the series is a wanted scalar series whose kind is settled: what the scalar fast path asks.
+    var isSettledWantedScalar: [Bool] = []
     /// The file version of the last file-version event seen, such as `"brain.Event:2"`.
     public internal(set) var fileVersion: String?
 
@@ -89,12 +91,22 @@ public struct RunDecoder {
             tagBytes = value.nodeName  // as TensorBoard's Python loader does for tensors without a tag
         }
         let (index, isNew) = table.index(of: tagBytes)
+        return try wantedSeries(of: value, index: index, isNew: isNew)
+    }
+
+    /// ``wantedSeries(of:)`` once the value's tag has been looked up in the tag table.
+    mutating func wantedSeries(
+        of value: ValueView,
+        index: Int,
+        isNew: Bool
+    ) throws(WireDecodingError) -> (Int, SeriesKind)? {
         if isNew {
-            tags.append(String(decoding: tagBytes, as: UTF8.self))
+            tags.append(String(decoding: table.key(index), as: UTF8.self))
             infos.append(nil)
             kinds.append(nil)
             wanted.append(false)
             provisional.append(false)
+            isSettledWantedScalar.append(false)
         }
         if let kind = kinds[index], !(provisional[index] && value.metadata != nil) {
             return wanted[index] ? (index, kind) : nil
@@ -112,6 +124,7 @@ public struct RunDecoder {
         infos[index] = info
         kinds[index] = info.kind
         wanted[index] = (filter.kinds?.contains(info.kind) ?? true) && (filter.includesTag?(info.tag) ?? true)
+        isSettledWantedScalar[index] = wanted[index] && info.kind == .scalar && !provisional[index]
         return wanted[index] ? (index, info.kind) : nil
     }
 

@@ -10,11 +10,21 @@ import Darwin
 
 /// An open-addressing hash table from tag bytes to a dense index (0, 1, 2, ... in order of first sight).
 ///
-/// Looking up bytes that are already known allocates nothing; only a new tag copies its bytes. Slots are two
-/// flat arrays (hashes, and indices with -1 for empty), probed linearly.
+/// Looking up bytes that are already known allocates nothing; only a new tag copies its bytes. Slots are one
+/// flat array probed linearly. A key of up to 16 bytes is held in its slot as two (possibly overlapping)
+/// words and its length, which determine its bytes, so finding a short tag (nearly every tag) reads one slot
+/// and calls nothing; longer keys are compared with `memcmp` against a copy of their bytes.
 package struct TagTable {
-    private var hashes: [UInt64]
-    private var indices: [Int32]
+    /// One slot: empty when `index` is negative.
+    private struct Slot {
+        var hash: UInt64 = 0
+        var first: UInt64 = 0
+        var last: UInt64 = 0
+        var count = 0
+        var index = -1
+    }
+
+    private var slots: [Slot]
     /// Every key's bytes, end to end; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int] = [0]
@@ -22,42 +32,50 @@ package struct TagTable {
 
     /// Creates an empty table.
     package init() {
-        hashes = Array(repeating: 0, count: 16)
-        indices = Array(repeating: -1, count: 16)
+        slots = Array(repeating: Slot(), count: 16)
         mask = 15
     }
 
     /// The number of distinct tags.
     package var count: Int { keyStarts.count - 1 }
 
+    /// The bytes of the key with the given index.
+    package func key(_ index: Int) -> [UInt8] { Array(keyBytes[keyStarts[index]..<keyStarts[index + 1]]) }
+
     /// The index of `bytes`, adding it when new.
     /// - Returns: The index and whether it was just added.
     @inline(__always)
     package mutating func index(of bytes: UnsafeRawBufferPointer) -> (index: Int, isNew: Bool) {
-        let hash = Self.hash(bytes)
-        var position = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let index = Int(indices[position])
-            if index < 0 { break }
-            if hashes[position] == hash && keyEquals(index, bytes) {
-                return (index, false)
+        let key = Key(bytes)
+        var position = Int(truncatingIfNeeded: key.hash) & mask
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            while true {
+                let slot = slots[position]
+                if slot.index < 0 { return nil }
+                if slot.hash == key.hash, slot.count == key.count, slot.first == key.first, slot.last == key.last,
+                    key.count <= 16 || longKeyEquals(slot.index, bytes)
+                {
+                    return slot.index
+                }
+                position = (position &+ 1) & mask
             }
-            position = (position + 1) & mask
         }
+        if let found { return (found, false) }
+        return (insert(bytes, key, at: position), true)
+    }
+
+    private mutating func insert(_ bytes: UnsafeRawBufferPointer, _ key: Key, at position: Int) -> Int {
         let index = count
         keyBytes.append(contentsOf: bytes)
         keyStarts.append(keyBytes.count)
-        hashes[position] = hash
-        indices[position] = Int32(truncatingIfNeeded: index)
-        if count * 2 > indices.count { grow() }
-        return (index, true)
+        slots[position] = Slot(hash: key.hash, first: key.first, last: key.last, count: key.count, index: index)
+        if count * 2 > slots.count { grow() }
+        return index
     }
 
-    @inline(__always)
-    private func keyEquals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-        let start = keyStarts[index]
-        guard keyStarts[index + 1] - start == bytes.count else { return false }
+    private func longKeyEquals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let other = bytes.baseAddress else { return true }
+        let start = keyStarts[index]
         return keyBytes.withUnsafeBytes { keys in
             guard let base = keys.baseAddress else { return false }
             return memcmp(base + start, other, bytes.count) == 0
@@ -65,53 +83,59 @@ package struct TagTable {
     }
 
     private mutating func grow() {
-        let oldHashes = hashes
-        let oldIndices = indices
-        hashes = Array(repeating: 0, count: oldIndices.count * 2)
-        indices = Array(repeating: -1, count: oldIndices.count * 2)
-        mask = indices.count - 1
-        for slot in 0..<oldIndices.count where oldIndices[slot] >= 0 {
-            var position = Int(truncatingIfNeeded: oldHashes[slot]) & mask
-            while indices[position] >= 0 { position = (position + 1) & mask }
-            hashes[position] = oldHashes[slot]
-            indices[position] = oldIndices[slot]
+        let old = slots
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.index >= 0 {
+            var position = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[position].index >= 0 { position = (position + 1) & mask }
+            slots[position] = slot
         }
     }
 
-    /// A 64-bit hash of `bytes`. Tags are short, so keys of up to 16 bytes are read as two (possibly
-    /// overlapping) words without a loop; longer keys eight bytes at a time.
-    @inline(__always)
-    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let count = bytes.count
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        guard let base = bytes.baseAddress else { return state }
-        let low: UInt64
-        let high: UInt64
-        if count >= 8 {
-            var offset = 0
-            while count - offset > 16 {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                state ^= state >> 32
-                offset += 8
+    /// What a lookup needs of some bytes: their length, two words that (for up to 16 bytes) determine them,
+    /// and a 64-bit hash.
+    struct Key {
+        let count: Int
+        let first: UInt64
+        let last: UInt64
+        let hash: UInt64
+
+        /// Reads keys of up to 16 bytes as two (possibly overlapping) words without a loop, longer keys eight
+        /// bytes at a time for the hash.
+        @inline(__always)
+        init(_ bytes: UnsafeRawBufferPointer) {
+            let count = bytes.count
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+            var first: UInt64 = 0
+            var last: UInt64 = 0
+            if let base = bytes.baseAddress {
+                if count >= 8 {
+                    var offset = 0
+                    while count &- offset > 16 {
+                        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                        state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                        state ^= state >> 32
+                        offset &+= 8
+                    }
+                    first = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
+                } else if count >= 4 {
+                    first = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+                    last = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+                } else if count > 0 {
+                    // One to three bytes: the first, the middle and the last are all of them.
+                    let head = UInt64(base.load(as: UInt8.self))
+                    let middle = UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self))
+                    first = head << 16 | middle << 8 | UInt64(base.load(fromByteOffset: count &- 1, as: UInt8.self))
+                }
             }
-            low = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            high = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-        } else if count >= 4 {
-            low = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
-            high = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
-        } else if count > 0 {
-            low =
-                UInt64(base.load(as: UInt8.self)) << 16 | UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self))
-                << 8
-                | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self))
-            high = 0
-        } else {
-            low = 0
-            high = 0
+            state = (state ^ first) &* 0xFF51_AFD7_ED55_8CCD
+            state = (state ^ (state >> 32) ^ last) &* 0xC4CE_B9FE_1A85_EC53
+            self.count = count
+            self.first = first
+            self.last = last
+            self.hash = state ^ (state >> 29)
         }
-        state = (state ^ low) &* 0xFF51_AFD7_ED55_8CCD
-        state = (state ^ (state >> 32) ^ high) &* 0xC4CE_B9FE_1A85_EC53
-        return state ^ (state >> 29)
     }
 }

@@ -4,9 +4,13 @@
 /// metadata has gone into the current file. Tags are found by their bytes through a ``TagTable``, so a
 /// repeated tag costs a hash and a compare.
 struct SeriesTags {
+    /// Fields up to this size are copied as two 8-byte words (see ``storeField(_:at:)``).
+    static let shortFieldSize = 16
+
     private var table = TagTable()
-    /// `0a <length> <tag>` for each tag, end to end; tag `i`'s field starts at `fieldStarts[i]`.
-    private var fieldBytes: [UInt8] = []
+    /// `0a <length> <tag>` for each tag, end to end, then ``shortFieldSize`` zero bytes, so that the two words
+    /// of a short field can always be loaded; tag `i`'s field starts at `fieldStarts[i]`.
+    private var fieldBytes = [UInt8](repeating: 0, count: Self.shortFieldSize)
     private var fieldStarts: [Int] = [0]
     /// Whether each tag's metadata is in the current file.
     var isDescribed: [Bool] = []
@@ -16,11 +20,34 @@ struct SeriesTags {
     func fieldSize(_ index: Int) -> Int { fieldStarts[index + 1] - fieldStarts[index] }
 
     /// Calls `body` with tag `index`'s encoded field.
-    @inline(__always)
     func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         let start = fieldStarts[index]
         let end = fieldStarts[index + 1]
         return fieldBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    /// Stores tag `index`'s encoded field at `destination` and returns its size. A field of up to
+    /// ``shortFieldSize`` bytes is stored as two 8-byte words, the bytes after it included: the destination
+    /// must have room for at least that many bytes, and the caller writes over the ones past the field.
+    @inline(__always)
+    func storeField(_ index: Int, at destination: UnsafeMutableRawPointer) -> Int {
+        let start = fieldStarts[index]
+        let size = fieldStarts[index + 1] - start
+        fieldBytes.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let source = base + start
+            if size <= Self.shortFieldSize {
+                destination.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                    toByteOffset: 8,
+                    as: UInt64.self
+                )
+            } else {
+                destination.copyMemory(from: source, byteCount: size)
+            }
+        }
+        return size
     }
 
     /// The index of `tag`, adding it when new.
@@ -32,16 +59,23 @@ struct SeriesTags {
         return Array(tag.utf8).withUnsafeBytes { index(ofBytes: $0) }
     }
 
+    @inline(__always)
     private mutating func index(ofBytes bytes: UnsafeRawBufferPointer) -> Int {
         let (index, isNew) = table.index(of: bytes)
-        if isNew {
-            var writer = ProtoWriter(capacity: bytes.count + 12)
-            writer.writeField(1, bytes: bytes)
-            fieldBytes.append(contentsOf: writer.bytes)
-            fieldStarts.append(fieldBytes.count)
-            isDescribed.append(false)
-        }
+        if isNew { addField(bytes) }
         return index
+    }
+
+    /// Records the encoded field of a tag just added to the table.
+    @inline(never)
+    private mutating func addField(_ bytes: UnsafeRawBufferPointer) {
+        var writer = ProtoWriter(capacity: bytes.count + 12)
+        writer.writeField(1, bytes: bytes)
+        let end = fieldBytes.count - Self.shortFieldSize
+        fieldBytes.replaceSubrange(end..<fieldBytes.count, with: writer.bytes)
+        fieldStarts.append(fieldBytes.count)
+        fieldBytes.append(contentsOf: repeatElement(0, count: Self.shortFieldSize))
+        isDescribed.append(false)
     }
 
     /// Forgets which tags are described (for a new file).

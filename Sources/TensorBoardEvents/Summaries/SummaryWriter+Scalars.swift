@@ -21,19 +21,21 @@ extension SummaryWriter {
             let describes = encoding == .tensor && !tags.isDescribed[index]
             if describes { tags.isDescribed[index] = true }
             try file.appendRecord(
-                maximumPayloadSize: ScalarEventEncoding.maximumSize(tagFieldSize: tags.fieldSize(index))
+                maximumPayloadSize: ScalarEventEncoding.maximumSize(
+                    tagFieldSize: tags.fieldSize(index),
+                    withMetadata: describes
+                )
             ) { payload in
-                tags.withField(index) { tagBytes in
-                    ScalarEventEncoding.store(
-                        tagField: tagBytes,
-                        value: value,
-                        step: step,
-                        wallTime: time,
-                        encoding: encoding,
-                        withMetadata: describes,
-                        at: payload
-                    )
-                }
+                ScalarEventEncoding.store(
+                    tagField: index,
+                    of: tags,
+                    value: value,
+                    step: step,
+                    wallTime: time,
+                    encoding: encoding,
+                    withMetadata: describes,
+                    at: payload
+                )
             }
         }
     }
@@ -58,8 +60,9 @@ extension SummaryWriter {
 /// for ``SummaryWriter/ScalarEncoding/simpleValue`` `15 <f32>`. The same bytes protobuf's serializer writes
 /// (FORMAT.md §1.5).
 enum ScalarEventEncoding {
-    /// `tensor` (field 8): `dtype: DT_FLOAT, tensor_shape: {}`, then the key and length of one packed float.
-    static let tensorPrefix: [UInt8] = [0x42, 0x0A, 0x08, 0x01, 0x12, 0x00, 0x2A, 0x04]
+    /// `tensor` (field 8): `42 0a 08 01 12 00 2a 04`, the key and length of the field, `dtype: DT_FLOAT`,
+    /// `tensor_shape: {}`, then the key and length of one packed float, as one unaligned little-endian word.
+    static let tensorPrefix = UInt64(littleEndian: 0x042A_0012_0108_0A42)
     /// `metadata` (field 9) with its key and length: plugin `scalars`, data class SCALAR.
     static let metadataField: [UInt8] = {
         var writer = ProtoWriter()
@@ -67,16 +70,20 @@ enum ScalarEventEncoding {
         return writer.bytes
     }()
 
-    /// The most bytes a scalar event with a tag field of `tagFieldSize` bytes can take.
+    /// The most bytes a scalar event with a tag field of `tagFieldSize` bytes can take, with room for the
+    /// tag field to be stored as whole words (``SeriesTags/storeField(_:at:)``).
     @inline(__always)
-    static func maximumSize(tagFieldSize: Int) -> Int {
-        9 + 11 + 2 * (1 + Varint.maximumEncodedSize) + tagFieldSize + tensorPrefix.count + 4 + metadataField.count
+    static func maximumSize(tagFieldSize: Int, withMetadata: Bool) -> Int {
+        9 &+ 11 &+ 2 &* (1 &+ Varint.maximumEncodedSize) &+ max(tagFieldSize, SeriesTags.shortFieldSize) &+ 8 &+ 4
+            &+ (withMetadata ? metadataField.count : 0)
     }
 
-    /// Stores the payload of a scalar event at `payload` and returns its length.
+    /// Stores the payload of a scalar event whose tag field is tag `index` of `tags` at `payload` and returns
+    /// its length.
     @inline(__always)
     static func store(
-        tagField: UnsafeRawBufferPointer,
+        tagField index: Int,
+        of tags: SeriesTags,
         value: Float,
         step: Int64,
         wallTime: Double,
@@ -84,47 +91,43 @@ enum ScalarEventEncoding {
         withMetadata: Bool,
         at payload: UnsafeMutableRawPointer
     ) -> Int {
+        // Every size here is small (a tag field is at most a few kilobytes), so no sum can overflow.
         payload.storeBytes(of: 0x09, as: UInt8.self)
         payload.storeBytes(of: wallTime.bitPattern.littleEndian, toByteOffset: 1, as: UInt64.self)
         var count = 9
         if step != 0 {
             payload.storeBytes(of: 0x10, toByteOffset: count, as: UInt8.self)
-            count += 1 + ProtoWriter.storeVarint(UInt64(bitPattern: step), at: payload + count + 1)
+            count &+= 1 &+ ProtoWriter.storeVarint(UInt64(bitPattern: step), at: payload + count + 1)
         }
+        let tagFieldSize = tags.fieldSize(index)
         let valueLength: Int
         switch encoding {
-        case .tensor: valueLength = tagField.count + tensorPrefix.count + 4 + (withMetadata ? metadataField.count : 0)
-        case .simpleValue: valueLength = tagField.count + 5
+        case .tensor: valueLength = tagFieldSize &+ 12 &+ (withMetadata ? metadataField.count : 0)
+        case .simpleValue: valueLength = tagFieldSize &+ 5
         }
-        let summaryLength = 1 + Varint.encodedSize(of: UInt64(valueLength)) + valueLength
+        let summaryLength = 1 &+ Varint.encodedSize(of: UInt64(valueLength)) &+ valueLength
         payload.storeBytes(of: 0x2A, toByteOffset: count, as: UInt8.self)
-        count += 1 + ProtoWriter.storeVarint(UInt64(summaryLength), at: payload + count + 1)
+        count &+= 1 &+ ProtoWriter.storeVarint(UInt64(summaryLength), at: payload + count + 1)
         payload.storeBytes(of: 0x0A, toByteOffset: count, as: UInt8.self)
-        count += 1 + ProtoWriter.storeVarint(UInt64(valueLength), at: payload + count + 1)
-        if let tagBytes = tagField.baseAddress {
-            (payload + count).copyMemory(from: tagBytes, byteCount: tagField.count)
-        }
-        count += tagField.count
+        count &+= 1 &+ ProtoWriter.storeVarint(UInt64(valueLength), at: payload + count + 1)
+        count &+= tags.storeField(index, at: payload + count)
         switch encoding {
         case .tensor:
-            tensorPrefix.withUnsafeBytes { prefix in
-                if let bytes = prefix.baseAddress { (payload + count).copyMemory(from: bytes, byteCount: prefix.count) }
-            }
-            count += tensorPrefix.count
-            payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count, as: UInt32.self)
-            count += 4
+            payload.storeBytes(of: tensorPrefix, toByteOffset: count, as: UInt64.self)
+            payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count &+ 8, as: UInt32.self)
+            count &+= 12
             if withMetadata {
                 metadataField.withUnsafeBytes { field in
                     if let bytes = field.baseAddress {
                         (payload + count).copyMemory(from: bytes, byteCount: field.count)
                     }
                 }
-                count += metadataField.count
+                count &+= metadataField.count
             }
         case .simpleValue:
             payload.storeBytes(of: 0x15, toByteOffset: count, as: UInt8.self)
-            payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count + 1, as: UInt32.self)
-            count += 5
+            payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count &+ 1, as: UInt32.self)
+            count &+= 5
         }
         return count
     }

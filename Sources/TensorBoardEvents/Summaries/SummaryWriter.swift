@@ -236,7 +236,8 @@ public final class SummaryWriter: Sendable {
                 state.lastFlush = now
                 if syncs { try state.file.sync() } else { try state.file.flush() }
             }
-            if let deferred = state.deferredError {
+            // Tested for nil first: binding the optional would copy the whole error on every call.
+            if state.deferredError != nil, let deferred = state.deferredError {
                 state.deferredError = nil
                 throw deferred
             }

@@ -43,7 +43,7 @@ package struct ProtoWriter: ~Copyable {
     }
 
     /// Makes room for at least `extra` more bytes and returns the address where they go.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func reserve(_ extra: Int) -> UnsafeMutableRawPointer {
         if count + extra > capacity {
             grow(toAtLeast: count + extra)
