@@ -59,6 +59,20 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         }
     }
 
+    @Test func neverWritesANonFiniteWallTime() throws {
+        // TensorBoard's default loader stops reading a file at a NaN wall time and drops an infinite one.
+        let writer = try SummaryWriter(runDirectory: directory.path + "/times")
+        try writer.scalar("a", Float(1), step: 0, wallTime: .nan)
+        try writer.text("b", "x", step: 0, wallTime: .infinity)
+        try writer.histogram("c", values: [1.0], step: 0, wallTime: -.infinity)
+        try writer.scalar("d", Float(1), step: 0, wallTime: 12.5)
+        try writer.close()
+        let times = try events(of: writer).dropFirst().map(\.wallTime)
+        #expect(times.count == 4)
+        #expect(times.prefix(3).allSatisfy { abs($0 - Date().timeIntervalSince1970) < 60 })
+        #expect(times.last == 12.5)
+    }
+
     @Test func writesScalarsByteForByteAsFormatSection1_5() throws {
         let writer = try SummaryWriter(runDirectory: directory.path + "/scalars")
         try writer.scalar("loss", Float(0.25), step: 2, wallTime: 1_700_000_002)

@@ -12,7 +12,7 @@ extension SummaryWriter {
     ///   - metrics: The scalar series to show as metrics, for example
     ///     `.init(group: "validation", tag: "epoch_accuracy")` for a Keras-style `validation` sub-run of this run.
     ///   - groupName: Runs with the same group name are shown as one group; empty (each run its own) by default.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func hparams(
         _ hparams: [String: HParamValue],
@@ -20,7 +20,7 @@ extension SummaryWriter {
         groupName: String = "",
         wallTime: Double? = nil
     ) throws(EventFileError) {
-        let time = wallTime ?? SystemCalls.currentTime()
+        let time = Self.wallTime(wallTime)
         let experiment = HParamsExperiment(
             hparamInfos: hparams.keys.sorted().compactMap { name in
                 hparams[name].map { HParamsExperiment.HParamInfo(name: name, type: $0.hparamsType) }
@@ -48,13 +48,13 @@ extension SummaryWriter {
     /// Records how the run ended (`_hparams_/session_end_info`).
     /// - Parameters:
     ///   - status: `.success` by default.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func hparamsEnd(
         status: HParamsSessionEndInfo.Status = .success,
         wallTime: Double? = nil
     ) throws(EventFileError) {
-        let time = wallTime ?? SystemCalls.currentTime()
+        let time = Self.wallTime(wallTime)
         let end = HParamsSessionEndInfo(status: status, endTimeSeconds: time)
         try writeHParams(
             HParamsPluginData(data: .sessionEndInfo(end)),

@@ -7,7 +7,7 @@ extension SummaryWriter {
     ///   - values: The values (non-finite ones are left out; see ``HistogramBuckets``).
     ///   - step: The step.
     ///   - bucketCount: The number of buckets; 30 by default, as in TensorBoard.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func histogram<C: Collection>(
         _ tag: String,
@@ -29,7 +29,7 @@ extension SummaryWriter {
     ///   - tag: The series name.
     ///   - buckets: The buckets, left to right.
     ///   - step: The step.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func histogram(
         _ tag: String,

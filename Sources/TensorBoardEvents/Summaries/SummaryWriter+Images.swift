@@ -7,7 +7,7 @@ extension SummaryWriter {
     ///   - tag: The series name.
     ///   - image: The pixels.
     ///   - step: The step.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func image(_ tag: String, _ image: PixelImage, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
         try images(tag, [image], step: step, wallTime: wallTime)
@@ -19,7 +19,7 @@ extension SummaryWriter {
     ///   - tag: The series name.
     ///   - images: The images; an empty list logs an empty sample.
     ///   - step: The step.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func images(
         _ tag: String,

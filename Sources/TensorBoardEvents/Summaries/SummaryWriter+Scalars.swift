@@ -11,10 +11,10 @@ extension SummaryWriter {
     ///   - tag: The series name, such as `"loss"` or `"epoch_accuracy"`.
     ///   - value: The value; NaN and ±infinity are kept as they are.
     ///   - step: The step (any `Int64`, negative included).
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalar(_ tag: String, _ value: Float, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
-        let time = wallTime ?? SystemCalls.currentTime()
+        let time = Self.wallTime(wallTime)
         let encoding = scalarEncoding
         try withFile { file, tags throws(EventFileError) in
             let index = tags.index(of: tag)
@@ -45,7 +45,7 @@ extension SummaryWriter {
     ///   - tag: The series name.
     ///   - value: The value.
     ///   - step: The step.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalar(_ tag: String, _ value: Double, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
         try scalar(tag, Float(value), step: step, wallTime: wallTime)

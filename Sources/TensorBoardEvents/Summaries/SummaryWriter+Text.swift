@@ -6,7 +6,7 @@ extension SummaryWriter {
     ///   - tag: The series name.
     ///   - markdown: The text.
     ///   - step: The step.
-    ///   - wallTime: Seconds since the epoch; the current time by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func text(_ tag: String, _ markdown: String, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
         let tensor = TensorProto.strings([Array(markdown.utf8)], shape: [])

@@ -245,6 +245,15 @@ public final class SummaryWriter: Sendable {
         }
     }
 
+    /// The wall time to write: `given` when it is finite, the current time otherwise. TensorBoard's default
+    /// loader stops reading a file at a NaN wall time and drops an event with an infinite one, so a non-finite
+    /// value is never written.
+    @inline(__always)
+    static func wallTime(_ given: Double?) -> Double {
+        if let given, given.isFinite { return given }
+        return SystemCalls.currentTime()
+    }
+
     /// Appends one summary value, attaching `metadata` if this is the tag's first value in the file.
     func append(
         tag: String,
@@ -253,7 +262,7 @@ public final class SummaryWriter: Sendable {
         step: Int64,
         wallTime: Double?
     ) throws(EventFileError) {
-        let time = wallTime ?? SystemCalls.currentTime()
+        let time = Self.wallTime(wallTime)
         try withFile { file, tags throws(EventFileError) in
             var value = Summary.Value(tag: tag, kind: kind)
             let index = tags.index(of: tag)
