@@ -27,23 +27,18 @@ package struct EventFileWriter: ~Copyable {
     ///   - flushThreshold: Pending bytes above which an append writes them out.
     /// - Throws: ``EventFileError`` with `.openFailed`.
     package init(creating path: String, flushThreshold: Int = 1 << 20) throws(EventFileError) {
-        switch SystemCalls.openFile(path, flags: SystemCalls.createExclusiveFlags) {
-        case .success(let descriptor): self.descriptor = descriptor
-        case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
-        }
-        self.path = path
-        self.pending = ProtoWriter(capacity: 1 << 16)
-        self.committedSize = 0
-        self.recordCount = 0
-        self.flushThreshold = flushThreshold
-        self.pendingLimit = 64 << 20
+        try self.init(path, flags: SystemCalls.createExclusiveFlags, flushThreshold: flushThreshold)
     }
 
     /// Opens an existing file (or device) for appending, for writing to something that is not a new event file:
     /// tests write to `/dev/full` this way.
     /// - Throws: ``EventFileError`` with `.openFailed`.
     package init(appendingTo path: String, flushThreshold: Int = 1 << 20) throws(EventFileError) {
-        switch SystemCalls.openFile(path, flags: SystemCalls.appendFlags) {
+        try self.init(path, flags: SystemCalls.appendFlags, flushThreshold: flushThreshold)
+    }
+
+    private init(_ path: String, flags: Int32, flushThreshold: Int) throws(EventFileError) {
+        switch SystemCalls.openFile(path, flags: flags) {
         case .success(let descriptor): self.descriptor = descriptor
         case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
         }
