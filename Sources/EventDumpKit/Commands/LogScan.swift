@@ -93,29 +93,39 @@ struct LogScan {
         guard !options.keepsAll else { return nil }
         var plan = PurgePlan()
         var decoder = RunDecoder(filter: filter(kinds: kinds))
-        var tags: [String] = []
-        var indices: [Int] = []
-        let scalarsOnly = kinds == [.scalar]
-        try forEachRecord(of: run, reportsDamage: false) { location, payload in
-            if scalarsOnly {
-                // The allocation-free path, as in the second pass.
-                indices.removeAll(keepingCapacity: true)
-                guard let header = try? decoder.decodeScalars(payload, { indices.append($0.seriesIndex) }) else {
-                    return
+        if kinds == [.scalar] {
+            // The allocation-free path, as in the second pass. The series of a record's points (the first, as
+            // most records hold one, then any others) are observed once it decoded whole: an invalid record is
+            // left out of both passes.
+            var first = 0
+            var others: [Int] = []
+            var count = 0
+            try forEachRecord(of: run, reportsDamage: false) { location, payload in
+                if count > 1 { others.removeAll(keepingCapacity: true) }
+                count = 0
+                let decoded = try? decoder.decodeScalars(payload) { point in
+                    if count == 0 { first = point.seriesIndex } else { others.append(point.seriesIndex) }
+                    count &+= 1
                 }
-                plan.observe(
-                    header,
-                    seriesIndices: indices,
-                    tagOfSeries: { decoder.tag(ofSeries: $0) },
-                    recordIndex: location.index
-                )
-            } else {
+                guard let header = decoded else { return }
+                if count > 0 {
+                    plan.observePoint(series: first, step: header.step, recordIndex: location.index)
+                    for index in others {
+                        plan.observePoint(series: index, step: header.step, recordIndex: location.index)
+                    }
+                }
+                plan.observe(header, recordIndex: location.index)
+            }
+            plan.finish(tagOfSeries: { decoder.tag(ofSeries: $0) })
+        } else {
+            var tags: [String] = []
+            try forEachRecord(of: run, reportsDamage: false) { location, payload in
                 tags.removeAll(keepingCapacity: true)
                 guard let header = try? decoder.decode(payload, { tags.append($0.tag) }) else { return }
                 plan.observe(header, tags: tags, recordIndex: location.index)
             }
+            plan.finish()
         }
-        plan.finish()
         return plan.isEmpty ? nil : plan
     }
 
