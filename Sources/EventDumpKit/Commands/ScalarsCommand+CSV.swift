@@ -42,15 +42,7 @@ extension ScalarsCommand {
                         }
                         tagNames[index] = tag
                     }
-                    for point in points {
-                        encoder.append(
-                            seriesIndex: point.seriesIndex,
-                            tag: tagNames[point.seriesIndex],
-                            step: point.step,
-                            wallTime: point.wallTime,
-                            value: point.value
-                        )
-                    }
+                    encoder.append(points, tags: tagNames)
                 }
             }
         )
