@@ -1,3 +1,4 @@
+import TensorBoardEvents
 import TestSupport
 import Testing
 
@@ -52,18 +53,25 @@ import Testing
             0, -0.0, 1, -1.5, 0.1, Double(Float(0.1)), 1 / 3, 1e-300, .leastNonzeroMagnitude, 1e300, .greatestFiniteMagnitude,
             -.greatestFiniteMagnitude, .nan, .infinity, -.infinity, 1_795_476_561.8499458, 123_456_789_012_345_680,
         ]
-        let steps: [Int64] = [0, 1, -1, 9, 10, 99, 100, 1 << 40, .max, .min, -1_234_567_890]
+        let steps: [Int64] = [
+            0, 1, -1, 9, 10, 99, 100, 1 << 40, .max, .min, -1_234_567_890, 12_345_678, 123_456_789,
+            999_999_999_999_999, 9_999_999_999_999_999, 10_000_000_000_000_000, 99_999_999, 100_000_000,
+        ]
         let tags = [
             "loss", "a,b", "say \"hi\"", "=cmd", "tab\there", "two\nlines", "-x", String(repeating: "t", count: 70_000),
         ]
         let runs = [".", "train", "run, with comma"]
         let fast = StringSink()
+        let batched = StringSink()
         let general = StringSink()
         let encoder = try #require(ScalarRowEncoder(format: format, sink: fast))
+        let batchEncoder = try #require(ScalarRowEncoder(format: format, sink: batched))
         let table = TableWriter(format: format, columns: ["run", "tag", "step", "wall_time", "value"], sink: general)
         var generator = SystemRandomNumberGenerator()
         for run in runs {
             encoder.startRun(run)
+            batchEncoder.startRun(run)
+            var batch: [ScalarPoint] = []
             for row in 0..<3000 {
                 // The long tag (past the 64 KiB buffer: the fallback path) now and then; the others at random.
                 let series = row % 500 == 7 ? tags.count - 1 : Int.random(in: 0..<(tags.count - 1), using: &generator)
@@ -75,11 +83,19 @@ import Testing
                     : (numbers.randomElement(using: &generator) ?? 0)
                 encoder.append(seriesIndex: series, tag: tags[series], step: step, wallTime: wallTime, value: value)
                 table.write([.text(run), .text(tags[series]), .integer(step), .number(wallTime), .number(value)])
+                batch.append(ScalarPoint(seriesIndex: series, step: step, wallTime: wallTime, value: value))
+                if row % 7 == 3 || Int.random(in: 0..<100, using: &generator) == 0 {
+                    batchEncoder.append(batch, tags: tags)
+                    batch.removeAll()
+                }
             }
+            batchEncoder.append(batch, tags: tags)
         }
         encoder.flush()
+        batchEncoder.flush()
         table.finish()
         #expect(fast.text.utf8.count > 1 << 18)  // several buffers' worth, and the long tag's fallback
         #expect(fast.text == general.text)
+        #expect(batched.text == general.text)
     }
 }

@@ -28,6 +28,61 @@ private func bothWays(_ payloads: [[UInt8]], rules: RestartPurge.Rules) throws -
     return (direct, planned)
 }
 
+/// As ``bothWays(_:rules:)``, the plan's first pass by series index (as `eventdump` makes it): each point with
+/// ``PurgePlan/observePoint(series:step:recordIndex:)``, then the record.
+private func bothWaysByIndex(
+    _ payloads: [[UInt8]],
+    rules: RestartPurge.Rules
+) throws -> (direct: [String], planned: [String]) {
+    var decoder = RunDecoder()
+    var collected = RunPoints(rules: rules)
+    for payload in payloads {
+        var points: [DataPoint] = []
+        let header = try payload.withUnsafeBytes { try decoder.decode($0) { points.append($0) } }
+        collected.add(header, points: points)
+    }
+    var plan = PurgePlan(rules: rules)
+    var scalars = RunDecoder()
+    var everything: [(Int, ScalarPoint)] = []
+    for (index, payload) in payloads.enumerated() {
+        var points: [ScalarPoint] = []
+        let header = try payload.withUnsafeBytes { try scalars.decodeScalars($0) { points.append($0) } }
+        for point in points { plan.observePoint(series: point.seriesIndex, step: header.step, recordIndex: index) }
+        plan.observe(header, recordIndex: index)
+        everything += points.map { (index, $0) }
+    }
+    plan.finish(tagOfSeries: { scalars.tag(ofSeries: $0) })
+    let direct = collected.tags.flatMap { tag in
+        (collected.pointsByTag[tag] ?? []).map { "\(tag)@\($0.step)=\($0.value.scalar ?? .nan)" }
+    }
+    let kept = everything.filter {
+        !plan.isPurged(tag: scalars.tag(ofSeries: $0.1.seriesIndex), step: $0.1.step, recordIndex: $0.0)
+    }
+    let planned = collected.tags.flatMap { tag in
+        kept.filter { scalars.tag(ofSeries: $0.1.seriesIndex) == tag }.map { "\(tag)@\($0.1.step)=\($0.1.value)" }
+    }
+    return (direct, planned)
+}
+
+/// A run of 40 random events: scalar events of one to three values (a tag may repeat within one), some restart
+/// STARTs, and a file version first in every other round, or a version below 2 in some.
+private func randomRun(round: Int, generator: inout SplitMix64) -> [[UInt8]] {
+    var payloads: [[UInt8]] = round % 2 == 0 ? [version2] : round % 3 == 0 ? [version1] : []
+    for _ in 0..<40 {
+        let roll = generator.next() % 10
+        let step = Int64(generator.next() % 20)
+        if roll == 0 {
+            payloads.append(start(step))
+        } else {
+            let values = (0...(generator.next() % 3 == 0 ? generator.next() % 3 : 0)).map { _ in
+                Summary.Value(tag: ["a", "b", "c"][Int(generator.next() % 3)], kind: .simpleValue(Float(step)))
+            }
+            payloads.append(Event(wallTime: 1, step: step, what: .summary(Summary(values: values))).serializedBytes())
+        }
+    }
+    return payloads
+}
+
 private func scalar(_ tag: String, _ step: Int64, _ value: Float) -> [UInt8] {
     Event(
         wallTime: 1,
@@ -41,6 +96,7 @@ private func start(_ step: Int64) -> [UInt8] {
 }
 
 private let version2 = Event(wallTime: 1, what: .fileVersion("brain.Event:2")).serializedBytes()
+private let version1 = Event(wallTime: 1, what: .fileVersion("brain.Event:1")).serializedBytes()
 
 @Suite struct PurgePlanTests {
     @Test func agreesWithPurgingAsEventsArriveOnRandomRestarts() throws {
@@ -61,6 +117,26 @@ private let version2 = Event(wallTime: 1, what: .fileVersion("brain.Event:2")).s
                 #expect(direct == planned, "round \(round) rules \(rules.rawValue)")
             }
         }
+    }
+
+    @Test func agreesWithPurgingAsEventsArriveWhenObservedBySeriesIndex() throws {
+        var generator = SplitMix64(seed: 11)
+        for round in 0..<300 {
+            let payloads = randomRun(round: round, generator: &generator)
+            for rules in [RestartPurge.Rules.rustLoader, .pythonLoader, .tensorBoard] {
+                let (direct, planned) = try bothWaysByIndex(payloads, rules: rules)
+                #expect(direct == planned, "round \(round) rules \(rules.rawValue)")
+                let (directByTag, plannedByTag) = try bothWays(payloads, rules: rules)
+                #expect(directByTag == plannedByTag, "round \(round) rules \(rules.rawValue)")
+            }
+        }
+    }
+
+    @Test func purgesAStepGoingBackOnlyForTheTagsOfItsEventWithoutAFileVersion() throws {
+        let payloads = [scalar("a", 5, 1), scalar("b", 6, 2), scalar("a", 3, 3), scalar("b", 7, 4)]
+        let (direct, planned) = try bothWaysByIndex(payloads, rules: .pythonLoader)
+        #expect(direct == ["a@3=3.0", "b@6=2.0", "b@7=4.0"])
+        #expect(planned == direct)
     }
 
     @Test func keepsEverythingWhenStepsOnlyGrow() throws {

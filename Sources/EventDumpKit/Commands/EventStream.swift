@@ -4,13 +4,20 @@ import TensorBoardEvents
 
 /// Reading helpers shared by the commands.
 enum EventStream {
+    /// How many records are read between two checks that standard output is still open (a check asks the sink
+    /// through a protocol and an atomic load: a few percent of a record's cost if made for every one).
+    static let outputCheckInterval = 256
+
     /// Calls `body` with each record's offset and payload, reporting corruption and truncation on the context's
     /// error stream and continuing after them (or, when `strict`, stopping at the first with ``StoppedAtDamage``).
     ///
     /// With `reportsDamage` off (a first pass over a file that a second pass reads again and reports), damage is
     /// passed over silently, and `strict` stops at it silently, so that both passes see the same records.
     /// - Throws: ``EventFileError`` when the file cannot be opened or read; ``StoppedAtDamage``; ``OutputClosed``
-    ///   once standard output can no longer be written (checked before each record).
+    ///   once standard output can no longer be written (checked before the first record, every
+    ///   ``outputCheckInterval`` records after it, and before damage is reported: damage met once the output is
+    ///   gone is not reported).
+    @inline(__always)  // so that each caller's body is inlined into the record loop
     static func forEachRecord(
         in path: String,
         context: CommandContext,
@@ -19,8 +26,13 @@ enum EventStream {
         _ body: (Int64, UnsafeRawBufferPointer) -> Void
     ) throws {
         var reader = try EventFileReader(path: path)
+        var untilOutputCheck = 0
         reading: while true {
-            if context.isOutputClosed { throw OutputClosed() }
+            if untilOutputCheck == 0 {
+                if context.isOutputClosed { throw OutputClosed() }
+                untilOutputCheck = outputCheckInterval
+            }
+            untilOutputCheck &-= 1
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
                 next = .success(try reader.nextRecord(body) != nil)
@@ -35,12 +47,14 @@ enum EventStream {
                     if strict { return }
                     continue
                 }
+                if context.isOutputClosed { throw OutputClosed() }
                 context.reportDamage(error.description)
                 if strict { throw StoppedAtDamage() }
             case .failure(let error): throw error
             }
         }
         if reader.pendingByteCount > 0, reportsDamage {
+            if context.isOutputClosed { throw OutputClosed() }
             context.reportDamage(
                 "\(path): offset \(reader.offset): truncated record (\(reader.pendingByteCount) bytes at the end of the file)"
             )

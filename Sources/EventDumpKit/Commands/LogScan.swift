@@ -14,9 +14,10 @@ struct StoppedAtDamage: Error, CustomStringConvertible {
     var description: String { "stopped at the first damaged record (--strict)" }
 }
 
-/// Where a record is: its file, its byte offset in the file, and its position in the run's reading order.
+/// Where a record is: its file (by position in the run's file list, so that the location is trivially copied),
+/// its byte offset in the file, and its position in the run's reading order.
 struct RecordLocation {
-    var file: String
+    var fileIndex: Int
     var offset: Int64
     var index: Int
 }
@@ -69,21 +70,22 @@ struct LogScan {
 
     /// Calls `body` with every record payload of a run and where it is (file, offset, index in the run's
     /// reading order); damage is reported unless `reportsDamage` is off (a first pass: the second reports it).
+    @inline(__always)  // so that the body is inlined into the record loop
     func forEachRecord(
         of run: Run,
         reportsDamage: Bool = true,
         _ body: (RecordLocation, UnsafeRawBufferPointer) -> Void
     ) throws {
         var index = 0
-        for file in run.files {
+        for (fileIndex, file) in run.files.enumerated() {
             try EventStream.forEachRecord(
                 in: file,
                 context: context,
                 strict: options.isStrict,
                 reportsDamage: reportsDamage
             ) { offset, payload in
-                body(RecordLocation(file: file, offset: offset, index: index), payload)
-                index += 1
+                body(RecordLocation(fileIndex: fileIndex, offset: offset, index: index), payload)
+                index &+= 1
             }
         }
     }
@@ -93,29 +95,39 @@ struct LogScan {
         guard !options.keepsAll else { return nil }
         var plan = PurgePlan()
         var decoder = RunDecoder(filter: filter(kinds: kinds))
-        var tags: [String] = []
-        var indices: [Int] = []
-        let scalarsOnly = kinds == [.scalar]
-        try forEachRecord(of: run, reportsDamage: false) { location, payload in
-            if scalarsOnly {
-                // The allocation-free path, as in the second pass.
-                indices.removeAll(keepingCapacity: true)
-                guard let header = try? decoder.decodeScalars(payload, { indices.append($0.seriesIndex) }) else {
-                    return
+        if kinds == [.scalar] {
+            // The allocation-free path, as in the second pass. The series of a record's points (the first, as
+            // most records hold one, then any others) are observed once it decoded whole: an invalid record is
+            // left out of both passes.
+            var first = 0
+            var others: [Int] = []
+            var count = 0
+            try forEachRecord(of: run, reportsDamage: false) { location, payload in
+                if count > 1 { others.removeAll(keepingCapacity: true) }
+                count = 0
+                let decoded = try? decoder.decodeScalars(payload) { point in
+                    if count == 0 { first = point.seriesIndex } else { others.append(point.seriesIndex) }
+                    count &+= 1
                 }
-                plan.observe(
-                    header,
-                    seriesIndices: indices,
-                    tagOfSeries: { decoder.tag(ofSeries: $0) },
-                    recordIndex: location.index
-                )
-            } else {
+                guard let header = decoded else { return }
+                if count > 0 {
+                    plan.observePoint(series: first, step: header.step, recordIndex: location.index)
+                    for index in others {
+                        plan.observePoint(series: index, step: header.step, recordIndex: location.index)
+                    }
+                }
+                plan.observe(header, recordIndex: location.index)
+            }
+            plan.finish(tagOfSeries: { decoder.tag(ofSeries: $0) })
+        } else {
+            var tags: [String] = []
+            try forEachRecord(of: run, reportsDamage: false) { location, payload in
                 tags.removeAll(keepingCapacity: true)
                 guard let header = try? decoder.decode(payload, { tags.append($0.tag) }) else { return }
                 plan.observe(header, tags: tags, recordIndex: location.index)
             }
+            plan.finish()
         }
-        plan.finish()
         return plan.isEmpty ? nil : plan
     }
 
@@ -139,7 +151,7 @@ struct LogScan {
             do throws(WireDecodingError) {
                 _ = try decoder.decode(payload) { points.append($0) }
             } catch {
-                failure = reportInvalidEvent(error, at: location)
+                failure = reportInvalidEvent(error, at: location, in: run)
                 return
             }
             for point in points where options.includesStep(point.step) {
@@ -154,63 +166,11 @@ struct LogScan {
         return (purged, decoder.series)
     }
 
-    /// Calls `body` with every kept scalar of a run (tag, step, wall time, value) without allocating per point;
-    /// returns how many points purging dropped. With `filtersSteps` off, `--steps` is left to the caller (which
-    /// smooths over every point first).
-    @discardableResult
-    func forEachScalar(
-        of run: Run,
-        filtersSteps: Bool = true,
-        _ body: (String, Int64, Double, Double) -> Void
-    ) throws -> Int {
-        try forEachScalarPoint(of: run, filtersSteps: filtersSteps) { point, tag in
-            body(tag, point.step, point.wallTime, point.value)
-        }
-    }
-
-    /// Calls `body` with every kept scalar point of a run and its tag (the point's series index stays the same for
-    /// a tag throughout the run), without allocating per point; returns how many points inside `--steps` purging
-    /// dropped. With `filtersSteps` off, kept points outside `--steps` reach `body` too.
-    @discardableResult
-    func forEachScalarPoint(
-        of run: Run,
-        filtersSteps: Bool = true,
-        _ body: (ScalarPoint, String) -> Void
-    ) throws -> Int {
-        let plan = try purgePlan(of: run, kinds: [.scalar])
-        var decoder = RunDecoder(filter: filter(kinds: [.scalar]))
-        var purged = 0
-        var failure: Error?
-        var points: [ScalarPoint] = []
-        try forEachRecord(of: run) { location, payload in
-            guard failure == nil else { return }
-            points.removeAll(keepingCapacity: true)
-            do throws(WireDecodingError) {
-                try decoder.decodeScalars(payload) { points.append($0) }
-            } catch {
-                failure = reportInvalidEvent(error, at: location)
-                return
-            }
-            for point in points {
-                let inRange = options.includesStep(point.step)
-                guard inRange || !filtersSteps else { continue }
-                let tag = decoder.tag(ofSeries: point.seriesIndex)
-                if let plan, plan.isPurged(tag: tag, step: point.step, recordIndex: location.index) {
-                    if inRange { purged += 1 }
-                    continue
-                }
-                body(point, tag)
-            }
-        }
-        if let failure { throw failure }
-        return purged
-    }
-
     /// Reports a record whose checksums match but whose payload is not a valid event, as
     /// `<file>: offset <n>: record is not a valid Event: <cause>` (the form of every damage report); returns the
     /// error to stop with under `--strict`.
-    private func reportInvalidEvent(_ error: WireDecodingError, at location: RecordLocation) -> Error? {
-        let damage = EventFileError(.invalidEvent(error), path: location.file, offset: location.offset)
+    func reportInvalidEvent(_ error: WireDecodingError, at location: RecordLocation, in run: Run) -> Error? {
+        let damage = EventFileError(.invalidEvent(error), path: run.files[location.fileIndex], offset: location.offset)
         context.reportDamage(damage.description)
         return options.isStrict ? StoppedAtDamage() : nil
     }

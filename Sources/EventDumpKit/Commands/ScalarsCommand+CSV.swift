@@ -4,11 +4,16 @@
 import TensorBoardEvents
 
 extension ScalarsCommand {
+    /// Points handed over at a time: enough that handing over costs little per point, few enough that a batch
+    /// stays in the cache between the threads.
+    private static let batchSize = 4096
+
     /// A piece of `scalars` output on its way from the reading thread to the writing one.
     fileprivate enum Piece {
         /// The rows that follow belong to this run.
         case run(String)
-        /// Points, with the tags of the series they are the first to show (by series index).
+        /// Points, with the tags of the series they are the first to name (by series index; series with no
+        /// point among them too).
         case points([ScalarPoint], newTags: [(Int, String)])
     }
 
@@ -37,52 +42,19 @@ extension ScalarsCommand {
                         }
                         tagNames[index] = tag
                     }
-                    for point in points {
-                        encoder.append(
-                            seriesIndex: point.seriesIndex,
-                            tag: tagNames[point.seriesIndex],
-                            step: point.step,
-                            wallTime: point.wallTime,
-                            value: point.value
-                        )
-                    }
+                    encoder.append(points, tags: tagNames)
                 }
             }
         )
     }
 
     /// Reads a run's kept points and sends them in batches, each with the tags of the series it is the first to
-    /// show; reports the points purging dropped. The rows read before an error (`--strict`'s stop, a failed
+    /// name; reports the points purging dropped. The rows read before an error (`--strict`'s stop, a failed
     /// read) are sent before it is rethrown.
     private static func sendPoints(of run: Run, scan: LogScan, send: (Piece) -> Void) throws {
-        let batchSize = 4096
-        var seen: [Bool] = []
-        var batch: [ScalarPoint] = []
-        batch.reserveCapacity(batchSize)
-        var newTags: [(Int, String)] = []
-        let purged: Int
-        do {
-            purged = try scan.forEachScalarPoint(of: run) { point, tag in
-                let index = point.seriesIndex
-                if index >= seen.count {
-                    seen.append(contentsOf: repeatElement(false, count: index - seen.count + 1))
-                }
-                if !seen[index] {
-                    seen[index] = true
-                    newTags.append((index, tag))
-                }
-                batch.append(point)
-                if batch.count == batchSize {
-                    send(.points(batch, newTags: newTags))
-                    batch.removeAll(keepingCapacity: true)
-                    newTags.removeAll()
-                }
-            }
-        } catch {
-            if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
-            throw error
+        let purged = try scan.forEachScalarBatch(of: run, batchSize: batchSize) { points, newTags in
+            send(.points(points, newTags: newTags))
         }
-        if !batch.isEmpty { send(.points(batch, newTags: newTags)) }
         scan.reportPurged(purged, run: run)
     }
 }

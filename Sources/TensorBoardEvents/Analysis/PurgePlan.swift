@@ -5,23 +5,39 @@
 /// reading pass that only remembers the few events that purge something, so that a second pass can stream the
 /// kept points without holding the run in memory.
 ///
-/// Pass 1: call ``observe(_:tags:recordIndex:)`` (or, with a ``RunDecoder``'s series indices, the faster
-/// ``observe(_:seriesIndices:tagOfSeries:recordIndex:)``; use one or the other for a run) for every record in
-/// reading order (files in name order), then ``finish()``. Pass 2: ``isPurged(tag:step:recordIndex:)`` says whether a point is dropped: when an event
-/// after it (a later point of its series at a step not above its own, a restart START at or below its step, or
-/// an out-of-order summary event carrying its tag) purges it.
+/// Pass 1, for every record in reading order (files in name order), one of:
+/// - by series index, the fast way with a ``RunDecoder``: ``observePoint(series:step:recordIndex:)`` for each
+///   point of the record (a summary event), then ``observe(_:recordIndex:)`` for the record, and at the end
+///   ``finish(tagOfSeries:)``;
+/// - ``observe(_:tags:recordIndex:)`` or ``observe(_:seriesIndices:tagOfSeries:recordIndex:)``, then
+///   ``finish()``.
+///
+/// Use one way for a run. Pass 2: ``isPurged(tag:step:recordIndex:)`` says whether a point is dropped: when an
+/// event after it (a later point of its series at a step not above its own, a restart START at or below its
+/// step, or an out-of-order summary event carrying its tag) purges it.
 public struct PurgePlan: Sendable {
-    private struct Purge: Sendable {
-        var recordIndex: Int
-        var step: Int64
+    @usableFromInline
+    struct Purge: Sendable {
+        @usableFromInline var recordIndex: Int
+        @usableFromInline var step: Int64
+        @usableFromInline init(recordIndex: Int, step: Int64) {
+            self.recordIndex = recordIndex
+            self.step = step
+        }
     }
 
     /// The rules applied.
     public let rules: RestartPurge.Rules
-    private var restart: RestartPurge
+    @usableFromInline let checksSeriesSteps: Bool
+    @usableFromInline var restart: RestartPurge
     /// The highest step seen so far by series index, and the index given to each tag by the tag-based observe.
-    private var highestStep: [Int64?] = []
+    @usableFromInline var highestStep: [Int64?] = []
     private var seriesOfTag: [String: Int] = [:]
+    /// Purges by series index whose tags are not known yet, in record order.
+    private var pending: [(series: Int, purge: Purge)] = []
+    /// The series of record `eventRecord`'s points, gathered only while an out-of-order step can purge them.
+    private var eventSeries: [Int] = []
+    private var eventRecord = -1
     private var byTag: [String: [Purge]] = [:]
     private var global: [Purge] = []
     // After finish(): each list's suffix minima of the step, by position.
@@ -32,6 +48,7 @@ public struct PurgePlan: Sendable {
     /// - Parameter rules: Which loaders' rules to apply; both by default.
     public init(rules: RestartPurge.Rules = .tensorBoard) {
         self.rules = rules
+        self.checksSeriesSteps = rules.contains(.rustLoader)
         self.restart = RestartPurge(rules: rules.subtracting(.rustLoader))
     }
 
@@ -61,8 +78,7 @@ public struct PurgePlan: Sendable {
         observe(header, seriesIndices: indices, tagOfSeries: { tagOfIndex[$0] ?? "" }, recordIndex: recordIndex)
     }
 
-    /// Takes one record into account (pass 1), its series named by index (as ``ScalarPoint/seriesIndex``), with
-    /// no allocation or hashing per point unless something is purged.
+    /// Takes one record into account (pass 1), its series named by index (as ``ScalarPoint/seriesIndex``).
     /// - Parameters:
     ///   - header: The event's header.
     ///   - seriesIndices: The series indices of its summary values (the same index for the same tag in a run).
@@ -74,34 +90,99 @@ public struct PurgePlan: Sendable {
         tagOfSeries: (Int) -> String,
         recordIndex: Int
     ) {
-        for purge in restart.purges(before: header, lazyTags: { seriesIndices.map(tagOfSeries) }) {
-            if let purgeTags = purge.tags {
-                for tag in purgeTags {
-                    byTag[tag, default: []].append(Purge(recordIndex: recordIndex, step: purge.step))
-                }
-            } else {
-                global.append(Purge(recordIndex: recordIndex, step: purge.step))
-            }
+        if case .summary = header.content {
+            for index in seriesIndices { observePoint(series: index, step: header.step, recordIndex: recordIndex) }
         }
-        guard rules.contains(.rustLoader), case .summary = header.content else { return }
-        for index in seriesIndices {
-            if index >= highestStep.count {
-                highestStep.append(contentsOf: repeatElement(nil, count: index - highestStep.count + 1))
+        observe(header, recordIndex: recordIndex)
+        resolvePending(tagOfSeries)
+    }
+
+    /// Takes one point of a summary event into account (pass 1, by series index): call it for each point of the
+    /// record before ``observe(_:recordIndex:)`` for the record. Costs a comparison and a store, unless the point
+    /// purges something.
+    /// - Parameters:
+    ///   - series: The point's series index (the same index for the same tag in a run, as a ``RunDecoder`` gives).
+    ///   - step: The event's step.
+    ///   - recordIndex: The record's position in the run's reading order.
+    @inlinable
+    public mutating func observePoint(series index: Int, step: Int64, recordIndex: Int) {
+        // Inlined into the reading loop: a series' step going up, the commonest case, is one comparison and a store.
+        if checksSeriesSteps, !restart.purgesOutOfOrderSteps, index >= 0, index < highestStep.count,
+            let highest = highestStep[index], step > highest
+        {
+            highestStep[index] = step
+            return
+        }
+        observePointInGeneral(series: index, step: step, recordIndex: recordIndex)
+    }
+
+    @usableFromInline
+    mutating func observePointInGeneral(series index: Int, step: Int64, recordIndex: Int) {
+        if restart.purgesOutOfOrderSteps {
+            if eventRecord != recordIndex {
+                eventRecord = recordIndex
+                eventSeries.removeAll(keepingCapacity: true)
             }
-            if let highest = highestStep[index], header.step <= highest {
-                byTag[tagOfSeries(index), default: []].append(Purge(recordIndex: recordIndex, step: header.step))
+            eventSeries.append(index)
+        }
+        guard checksSeriesSteps else { return }
+        if index < highestStep.count, let highest = highestStep[index] {
+            if step <= highest {
+                pending.append((index, Purge(recordIndex: recordIndex, step: step)))
             } else {
-                highestStep[index] = header.step
+                highestStep[index] = step
             }
+            return
+        }
+        if index >= highestStep.count {
+            highestStep.append(contentsOf: repeatElement(nil, count: index - highestStep.count + 1))
+        }
+        highestStep[index] = step
+    }
+
+    /// Takes one record into account (pass 1, by series index) after its points
+    /// (``observePoint(series:step:recordIndex:)``): file versions, session logs, steps going backwards.
+    /// - Parameters:
+    ///   - header: The event's header.
+    ///   - recordIndex: The record's position in the run's reading order.
+    @inlinable
+    public mutating func observe(_ header: EventHeader, recordIndex: Int) {
+        let effect = restart.advance(past: header)
+        guard effect.everyTag != nil || effect.ownTags != nil else { return }
+        apply(effect, recordIndex: recordIndex)
+    }
+
+    @usableFromInline
+    mutating func apply(_ effect: (everyTag: Int64?, ownTags: Int64?), recordIndex: Int) {
+        if let step = effect.everyTag {
+            global.append(Purge(recordIndex: recordIndex, step: step))
+        }
+        if let step = effect.ownTags, eventRecord == recordIndex {
+            for index in eventSeries { pending.append((index, Purge(recordIndex: recordIndex, step: step))) }
         }
     }
 
-    /// Ends pass 1.
+    /// Ends pass 1 by series index, naming the series that purges concern.
+    /// - Parameter tagOfSeries: The tag of a series index.
+    public mutating func finish(tagOfSeries: (Int) -> String) {
+        resolvePending(tagOfSeries)
+        finish()
+    }
+
+    private mutating func resolvePending(_ tagOfSeries: (Int) -> String) {
+        guard !pending.isEmpty else { return }
+        for (index, purge) in pending { byTag[tagOfSeries(index), default: []].append(purge) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Ends pass 1 (after ``observePoint(series:step:recordIndex:)``, call ``finish(tagOfSeries:)``).
     public mutating func finish() {
+        precondition(pending.isEmpty, "PurgePlan: finish(tagOfSeries:) ends a pass by series index")
         byTagMinima = byTag.mapValues(Self.suffixMinima)
         globalMinima = Self.suffixMinima(global)
         highestStep = []
         seriesOfTag = [:]
+        eventSeries = []
     }
 
     /// Whether the point of `tag` at `step`, from record `recordIndex`, is purged (pass 2).

@@ -46,9 +46,11 @@ public struct RestartPurge: Sendable {
 
     /// The rules applied.
     public let rules: Rules
-    private var fileVersion: Double?
+    /// Whether the last file version read was 2 or later (the Python loader then marks restarts with session
+    /// log STARTs, and otherwise with steps going backwards).
+    @usableFromInline var marksRestartsWithSessionLogs = false
     private var seenSessionStart = false
-    private var mostRecentSummaryStep: Int64 = -1
+    @usableFromInline var mostRecentSummaryStep: Int64 = -1
 
     /// Creates the purge state for one run.
     /// - Parameter rules: Which loader's rules to apply.
@@ -68,29 +70,60 @@ public struct RestartPurge: Sendable {
     /// ``purges(before:tags:)`` asking for the event's tags only when a purge needs them (rarely).
     mutating func purges(before event: EventHeader, lazyTags tags: () -> [String]) -> [Purge] {
         var purges: [Purge] = []
-        if case .fileVersion(let version) = event.content {
-            fileVersion = Self.parseFileVersion(version)
-        }
-        let isSummary: Bool
-        if case .summary = event.content { isSummary = true } else { isSummary = false }
-        if rules.contains(.pythonLoader) {
-            if let fileVersion, fileVersion != 0, fileVersion >= 2 {
-                if case .sessionLog(let status) = event.content, status == .start {
-                    if seenSessionStart {
-                        purges.append(Purge(tags: nil, step: event.step))
-                    }
-                    seenSessionStart = true
-                }
-            } else if isSummary, event.step < mostRecentSummaryStep {
-                purges.append(Purge(tags: tags(), step: event.step))
-            }
-            if isSummary { mostRecentSummaryStep = event.step }
-        }
-        if rules.contains(.rustLoader), isSummary {
+        let effect = advance(past: event)
+        if let step = effect.everyTag { purges.append(Purge(tags: nil, step: step)) }
+        if let step = effect.ownTags { purges.append(Purge(tags: tags(), step: step)) }
+        if rules.contains(.rustLoader), case .summary = event.content {
             let tags = tags()
             if !tags.isEmpty { purges.append(Purge(tags: tags, step: event.step)) }
         }
         return purges
+    }
+
+    /// Whether the Python loader's out-of-order rule is in force for the next event (its rules are applied and
+    /// no file version of 2 or later has been seen): only then can a summary event purge its own tags.
+    @usableFromInline var purgesOutOfOrderSteps: Bool { rules.contains(.pythonLoader) && !marksRestartsWithSessionLogs }
+
+    /// Moves the Python loader's state past an event, returning what the event purges under that loader's rule
+    /// (nothing when the rule is not applied): the first step purged for every tag, and the first step purged for
+    /// the event's own tags.
+    @inlinable
+    mutating func advance(past event: EventHeader) -> (everyTag: Int64?, ownTags: Int64?) {
+        // The commonest event, a summary in a file of version 2, purges nothing (whichever the rules).
+        if marksRestartsWithSessionLogs, case .summary = event.content {
+            mostRecentSummaryStep = event.step
+            return (nil, nil)
+        }
+        return advanceInGeneral(past: event)
+    }
+
+    @usableFromInline
+    mutating func advanceInGeneral(past event: EventHeader) -> (everyTag: Int64?, ownTags: Int64?) {
+        var effect: (everyTag: Int64?, ownTags: Int64?) = (nil, nil)
+        let isSummary: Bool
+        switch event.content {
+        case .summary: isSummary = true
+        case .fileVersion(let version):
+            isSummary = false
+            let number = Self.parseFileVersion(version)
+            if let number, number != 0, number >= 2 {
+                marksRestartsWithSessionLogs = true
+            } else {
+                marksRestartsWithSessionLogs = false
+            }
+        default: isSummary = false
+        }
+        guard rules.contains(.pythonLoader) else { return effect }
+        if marksRestartsWithSessionLogs {
+            if case .sessionLog(let status) = event.content, status == .start {
+                if seenSessionStart { effect.everyTag = event.step }
+                seenSessionStart = true
+            }
+        } else if isSummary, event.step < mostRecentSummaryStep {
+            effect.ownTags = event.step
+        }
+        if isSummary { mostRecentSummaryStep = event.step }
+        return effect
     }
 
     /// The number in a `brain.Event:<n>` file version, as TensorBoard's Python loader reads it (the text after

@@ -55,6 +55,9 @@ public struct RunDecoder {
     /// The tag of the series with the given index (see ``ScalarPoint/seriesIndex``).
     public func tag(ofSeries index: Int) -> String { tags[index] }
 
+    /// How many series (of every kind, wanted or not) have been seen: their indices are `0..<seriesCount`.
+    public var seriesCount: Int { tags.count }
+
     /// Decodes one record's payload, calling `body` with each point it holds that the filter asks for.
     /// - Parameters:
     ///   - payload: A record's payload.
