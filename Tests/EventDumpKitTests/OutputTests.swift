@@ -50,8 +50,9 @@ import Testing
     @Test(arguments: [OutputFormat.csv, .tsv])
     func theFastScalarRowsAreByteForByteWhatTheTableWriterWrites(format: OutputFormat) throws {
         let numbers: [Double] = [
-            0, -0.0, 1, -1.5, 0.1, Double(Float(0.1)), 1 / 3, 1e-300, .leastNonzeroMagnitude, 1e300, .greatestFiniteMagnitude,
-            -.greatestFiniteMagnitude, .nan, .infinity, -.infinity, 1_795_476_561.8499458, 123_456_789_012_345_680,
+            0, -0.0, 1, -1.5, 0.1, Double(Float(0.1)), 1 / 3, 1e-300, .leastNonzeroMagnitude, 1e300,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .nan, .infinity, -.infinity, 1_795_476_561.8499458,
+            123_456_789_012_345_680,
         ]
         let steps: [Int64] = [
             0, 1, -1, 9, 10, 99, 100, 1 << 40, .max, .min, -1_234_567_890, 12_345_678, 123_456_789,

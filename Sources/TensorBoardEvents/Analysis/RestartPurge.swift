@@ -186,7 +186,11 @@ public struct RunPoints: Sendable {
         let stepsAreSorted = rules?.contains(.rustLoader) == true
         for tag in purge.tags ?? tags where pointsByTag[tag] != nil {
             // In place (through the dictionary's modify accessor), so that the array is never copied.
-            purgedCount += Self.remove(from: &pointsByTag[tag, default: []], atOrAbove: purge.step, sorted: stepsAreSorted)
+            purgedCount += Self.remove(
+                from: &pointsByTag[tag, default: []],
+                atOrAbove: purge.step,
+                sorted: stepsAreSorted
+            )
         }
     }
 
