@@ -62,7 +62,14 @@ try? FileManager.default.removeItem(atPath: logdir)
 let manifest = Manifest()
 let baseTime = 1_700_000_000.0
 
-@MainActor func scalar(_ writer: SummaryWriter, run: String, _ tag: String, _ value: Float, step: Int64, time: Double) throws {
+@MainActor func scalar(
+    _ writer: SummaryWriter,
+    run: String,
+    _ tag: String,
+    _ value: Float,
+    step: Int64,
+    time: Double
+) throws {
     try writer.scalar(tag, value, step: step, wallTime: time)
     manifest.add("scalars", run: run, tag: tag, point: [step, Manifest.hex(time), Manifest.hex(Double(value))])
 }
@@ -76,9 +83,23 @@ for epoch in 0..<10 {
     let loss = Float(2.0 / Double(epoch + 1)) + Float(epoch % 3) * 0.01
     try scalar(train, run: "train", "epoch_loss", loss, step: Int64(epoch), time: time)
     try scalar(train, run: "train", "epoch_accuracy", Float(0.5 + 0.04 * Double(epoch)), step: Int64(epoch), time: time)
-    try scalar(train, run: "train", "epoch_learning_rate", Float(0.01 * pow(0.9, Double(epoch))), step: Int64(epoch), time: time)
+    try scalar(
+        train,
+        run: "train",
+        "epoch_learning_rate",
+        Float(0.01 * pow(0.9, Double(epoch))),
+        step: Int64(epoch),
+        time: time
+    )
     try scalar(validation, run: "validation", "epoch_loss", loss * 1.1, step: Int64(epoch), time: time + 0.5)
-    try scalar(validation, run: "validation", "epoch_accuracy", Float(0.45 + 0.035 * Double(epoch)), step: Int64(epoch), time: time + 0.5)
+    try scalar(
+        validation,
+        run: "validation",
+        "epoch_accuracy",
+        Float(0.45 + 0.035 * Double(epoch)),
+        step: Int64(epoch),
+        time: time + 0.5
+    )
 }
 
 // Special values and steps, a tag with a slash and non-ASCII text.
@@ -107,12 +128,19 @@ try scalar(validation, run: "validation", "", 0.5, step: 3, time: baseTime + 250
     let hexBuckets = buckets.map { [Manifest.hex($0.leftEdge), Manifest.hex($0.rightEdge), Manifest.hex($0.count)] }
     manifest.add("histograms", run: "train", tag: tag, point: [step, Manifest.hex(time), hexBuckets])
     manifest.bucketing.append([
-        "tag": tag, "step": step, "bucket_count": bucketCount, "values": values.map(Manifest.hex), "buckets": hexBuckets,
+        "tag": tag, "step": step, "bucket_count": bucketCount, "values": values.map(Manifest.hex),
+        "buckets": hexBuckets,
     ])
 }
 for step in 0..<3 {
     let values = (0..<500).map { _ in Double.random(in: -1...1, using: &generator) * Double(step + 1) }
-    try bucketed("dense/kernel", values, bucketCount: HistogramBuckets.defaultBucketCount, step: Int64(step), time: baseTime + 300 + Double(step))
+    try bucketed(
+        "dense/kernel",
+        values,
+        bucketCount: HistogramBuckets.defaultBucketCount,
+        step: Int64(step),
+        time: baseTime + 300 + Double(step)
+    )
 }
 let bucketingCases: [(String, [Double], Int)] = [
     ("bucketing/constant", Array(repeating: 2.5, count: 7), 30),
@@ -125,19 +153,29 @@ let bucketingCases: [(String, [Double], Int)] = [
 for (tag, values, bucketCount) in bucketingCases {
     try bucketed(tag, values, bucketCount: bucketCount, step: 0, time: baseTime + 305)
 }
-let given = [HistogramBucket(leftEdge: -1, rightEdge: 0, count: 3), HistogramBucket(leftEdge: 0, rightEdge: 2.5, count: 7)]
+let given = [
+    HistogramBucket(leftEdge: -1, rightEdge: 0, count: 3), HistogramBucket(leftEdge: 0, rightEdge: 2.5, count: 7),
+]
 try train.histogram("given", buckets: given, step: 7, wallTime: baseTime + 310)
 manifest.add(
     "histograms",
     run: "train",
     tag: "given",
-    point: [Int64(7), Manifest.hex(baseTime + 310), given.map { [Manifest.hex($0.leftEdge), Manifest.hex($0.rightEdge), Manifest.hex($0.count)] }]
+    point: [
+        Int64(7), Manifest.hex(baseTime + 310),
+        given.map { [Manifest.hex($0.leftEdge), Manifest.hex($0.rightEdge), Manifest.hex($0.count)] },
+    ]
 )
 
 // Text.
 for (step, markdown) in ["# Run notes\n\n*lr* = 0.01", "second | table\n--- | ---\né | ü"].enumerated() {
     try train.text("notes", markdown, step: Int64(step), wallTime: baseTime + 400 + Double(step))
-    manifest.add("text", run: "train", tag: "notes", point: [Int64(step), Manifest.hex(baseTime + 400 + Double(step)), markdown])
+    manifest.add(
+        "text",
+        run: "train",
+        tag: "notes",
+        point: [Int64(step), Manifest.hex(baseTime + 400 + Double(step)), markdown]
+    )
 }
 
 // Images: gray, RGB and RGBA.
@@ -150,7 +188,12 @@ for (index, format) in [PixelImage.Format.gray, .rgb, .rgba].enumerated() {
     let time = baseTime + 500 + Double(index)
     try train.image(tag, image, step: Int64(index), wallTime: time)
     let png = try PNGEncoder.encode(image)
-    manifest.add("images", run: "train", tag: tag, point: [Int64(index), Manifest.hex(time), width, height, [Data(png).base64EncodedString()]])
+    manifest.add(
+        "images",
+        run: "train",
+        tag: tag,
+        point: [Int64(index), Manifest.hex(time), width, height, [Data(png).base64EncodedString()]]
+    )
 }
 
 // HParams for the train run, with metrics read from this run's sibling runs.
@@ -176,7 +219,14 @@ try validation.close()
 // A legacy (simple_value) run in the log directory itself: TensorBoard names it ".".
 let root = try SummaryWriter(runDirectory: logdir, options: .init(scalarEncoding: .simpleValue))
 for step in 0..<5 {
-    try scalar(root, run: ".", "legacy/loss", Float(step) * 0.3 - 0.2, step: Int64(step), time: baseTime + 700 + Double(step))
+    try scalar(
+        root,
+        run: ".",
+        "legacy/loss",
+        Float(step) * 0.3 - 0.2,
+        step: Int64(step),
+        time: baseTime + 700 + Double(step)
+    )
 }
 try root.close()
 
@@ -185,7 +235,14 @@ try root.close()
 let first = try SummaryWriter(runDirectory: logdir + "/resumed")
 for step in 0..<10 {
     for tag in ["loss", "accuracy"] {
-        try scalar(first, run: "resumed", tag, Float(step) + (tag == "loss" ? 0.5 : 0.25), step: Int64(step), time: baseTime + 800 + Double(step))
+        try scalar(
+            first,
+            run: "resumed",
+            tag,
+            Float(step) + (tag == "loss" ? 0.5 : 0.25),
+            step: Int64(step),
+            time: baseTime + 800 + Double(step)
+        )
     }
 }
 try first.close()
@@ -194,7 +251,14 @@ manifest.purgeScalars(run: "resumed") { ($0[0] as? Int64 ?? 0) >= 5 }
 let second = try SummaryWriter(runDirectory: logdir + "/resumed", options: .init(resumeStep: 5))
 for step in 5..<13 {
     for tag in ["loss", "accuracy"] {
-        try scalar(second, run: "resumed", tag, Float(step) * 10 + (tag == "loss" ? 0.5 : 0.25), step: Int64(step), time: baseTime + 900 + Double(step))
+        try scalar(
+            second,
+            run: "resumed",
+            tag,
+            Float(step) * 10 + (tag == "loss" ? 0.5 : 0.25),
+            step: Int64(step),
+            time: baseTime + 900 + Double(step)
+        )
     }
 }
 try second.close()

@@ -24,7 +24,8 @@ private func expectGoodTicks(_ ticks: [Double], _ low: Double, _ high: Double, c
     @Test(
         arguments: [
             [largest, -largest], [1e308, -1e308, 0], [largest, largest * 0.999], [-largest],
-            [0.0], [-0.0], [1.0, 1.0, 1.0], [1e20, 1e20], [.leastNonzeroMagnitude], [.leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude], [1.0, 1.0.nextUp],
+            [0.0], [-0.0], [1.0, 1.0, 1.0], [1e20, 1e20], [.leastNonzeroMagnitude],
+            [.leastNonzeroMagnitude, 2 * .leastNonzeroMagnitude], [1.0, 1.0.nextUp],
             [Double.nan, 3.0, .infinity], [-1e-300, 1e-300],
         ] as [[Double]]
     )

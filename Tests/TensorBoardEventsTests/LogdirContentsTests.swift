@@ -30,7 +30,9 @@ import Testing
         let notAnEventOffset = Int64(bytes.count)
         bytes += TFRecordFrame.framed([0xFF, 0xFF])
         let tailOffset = Int64(bytes.count)
-        bytes += Array(TFRecordFrame.framed(Event(wallTime: 1, step: 9, what: .fileVersion("x")).serializedBytes()).prefix(7))
+        bytes += Array(
+            TFRecordFrame.framed(Event(wallTime: 1, step: 9, what: .fileVersion("x")).serializedBytes()).prefix(7)
+        )
         #expect(writeFile(bytes, to: writer.filePath))
 
         let contents = try Logdir.read(directory.path)

@@ -57,7 +57,10 @@ private func flipPositions(count: Int, seed: UInt64) -> [Int] {
             let outcome = try readAll(path)
             let complete = ends.filter { $0 <= Int64(cut) }.count
             #expect(outcome.errors.isEmpty, "\(relative) cut \(cut)")
-            #expect(identity(outcome.events) == identity(Array(whole.events.prefix(complete))), "\(relative) cut \(cut)")
+            #expect(
+                identity(outcome.events) == identity(Array(whole.events.prefix(complete))),
+                "\(relative) cut \(cut)"
+            )
             #expect(
                 Int64(outcome.pendingByteCount) == Int64(cut) - (ends.prefix(complete).last ?? 0),
                 "\(relative) cut \(cut)"

@@ -100,7 +100,8 @@ func readSet(_ logdir: String) throws -> ReadSet {
     var result = ReadSet()
     let purged = try Logdir.read(logdir, purging: .pythonLoader)
     let unpurged = try Logdir.read(logdir, purging: nil)
-    result.errors = purged.damage.map(\.description) + purged.discoveryProblems.map(\.description)
+    result.errors =
+        purged.damage.map(\.description) + purged.discoveryProblems.map(\.description)
         + purged.incompleteTails.map { "\($0.path): \($0.byteCount) bytes pending" }
     for run in purged.runs {
         result.infos[run.name] = Dictionary(run.series.map { ($0.tag, $0) }, uniquingKeysWith: { first, _ in first })

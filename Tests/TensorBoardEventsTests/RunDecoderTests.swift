@@ -214,7 +214,10 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         let outside = TemporaryDirectory()
         #expect(writeFile([], to: outside.path + "/events.out.tfevents.2.h"))
         try FileManager.default.createSymbolicLink(atPath: outside.path + "/back", withDestinationPath: directory.path)
-        try FileManager.default.createSymbolicLink(atPath: directory.path + "/external", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.path + "/external",
+            withDestinationPath: outside.path
+        )
         touch("own/events.out.tfevents.1.h")
         try FileManager.default.createSymbolicLink(
             atPath: directory.path + "/own/events.out.tfevents.3.h",
@@ -222,9 +225,11 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         )
         let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
         #expect(runs.map(\.name) == ["external", "own"])
-        #expect(runs.last?.files.map { ($0 as NSString).lastPathComponent } == [
-            "events.out.tfevents.1.h", "events.out.tfevents.3.h",
-        ])
+        #expect(
+            runs.last?.files.map { ($0 as NSString).lastPathComponent } == [
+                "events.out.tfevents.1.h", "events.out.tfevents.3.h",
+            ]
+        )
         #expect(problems == [LogdirError(.symlinkLoop, path: directory.path + "/external/back")])
     }
 

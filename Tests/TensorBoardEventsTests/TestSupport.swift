@@ -1,8 +1,8 @@
 // Shared helpers for the TensorBoardEvents tests.
 
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The built `tbevents-testtool`, next to the test bundle (`swift build --build-tests` builds it).
 func testTool() throws -> String {

@@ -68,7 +68,9 @@ public enum EventFileName {
     /// The `<secs>` of a name of the form `events.out.tfevents.<secs>.…`, or `nil` for another form.
     static func seconds(of name: String) -> Int64? {
         guard name.hasPrefix(prefix) else { return nil }
-        let digits = name.utf8.dropFirst(prefix.utf8.count).prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let digits = name.utf8.dropFirst(prefix.utf8.count).prefix {
+            $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")
+        }
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
         return Int64(String(decoding: digits, as: UTF8.self))
     }
