@@ -21,7 +21,8 @@ enum CompareCommand: Command {
         neither; max for accuracy, AUC, precision, recall, F1, IoU, R²), the epoch where validation was best,
         the epoch where overfitting began (validation getting worse while training still improves, judged on
         trends over --window epochs), and the epoch after which an early-stopping rule with --patience and
-        --min-delta would have stopped training (Keras's rule).
+        --min-delta would have stopped training (Keras's rule). Epochs are the logged steps: Keras logs the
+        epoch its progress bar calls "Epoch 18/40" at step 17.
 
         In text and Markdown both tables are printed; in the machine formats the per-epoch table, or with
         --analysis the analysis table.
