@@ -60,6 +60,26 @@ import Glibc
         let whole = eventdump(arguments)
         #expect(whole.status == 1 && whole.errors.contains("truncated record"))  // as it is when read to the end
     }
+
+    /// Reading runs ahead of a slow output (a thread reads while the calling one writes): the damage it meets
+    /// is reported after the rows before it are written, so not at all once the output has gone.
+    @Test(arguments: [["--format", "csv"], ["--format", "tsv", "--keep-all"], ["--format", "csv", "--strict"]])
+    func damageReadBeforeASlowOutputClosedIsNotReported(options: [String]) throws {
+        let logdir = try writeLogEndingInDamage(count: 2_000)
+        let errors = StringSink()
+        let output = FailingSink(failingWith: EPIPE, after: 100, firstWriteDelay: 0.3)
+        let status = EventDump.run(["scalars", logdir] + options, output: output, errors: errors)
+        #expect(status == 0)
+        #expect(errors.text.isEmpty)
+        #expect(output.text.utf8.count == 100)
+
+        let whole = StringSink()
+        let wholeErrors = StringSink()
+        let wholeStatus = EventDump.run(["scalars", logdir] + options, output: whole, errors: wholeErrors)
+        #expect(wholeStatus == 1)
+        #expect(wholeErrors.text.hasPrefix("warning: ") && wholeErrors.text.contains("truncated record"))
+        #expect(whole.text.split(separator: "\n").count == 2_001)  // the header and every row, then the warning
+    }
 }
 
 @Suite struct BinaryOutputFailureTests {

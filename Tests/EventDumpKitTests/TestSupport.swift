@@ -93,9 +93,14 @@ final class FailingSink: TextSink {
     private(set) var text = ""
     private(set) var writeError: Int32?
 
-    init(failingWith code: Int32, after capacity: Int = 0) {
+    private var firstWriteDelay: Double
+
+    /// A sink that fails with `code` once `capacity` bytes were written, its first write taking
+    /// `firstWriteDelay` seconds (a slow reader of a pipe, so that reading runs far ahead of the output).
+    init(failingWith code: Int32, after capacity: Int = 0, firstWriteDelay: Double = 0) {
         self.code = code
         self.capacity = capacity
+        self.firstWriteDelay = firstWriteDelay
     }
 
     func write(_ text: String) { append(Array(text.utf8)) }
@@ -103,6 +108,10 @@ final class FailingSink: TextSink {
     func flush() {}
 
     private func append(_ bytes: [UInt8]) {
+        if firstWriteDelay > 0 {
+            Thread.sleep(forTimeInterval: firstWriteDelay)
+            firstWriteDelay = 0
+        }
         guard writeError == nil else { return }
         let room = capacity - text.utf8.count
         guard bytes.count <= room else {

@@ -10,6 +10,8 @@ public final class CommandContext {
     public let errors: TextSink
     /// Whether damaged data was met (the exit status is then 1).
     public var foundDamage = false
+    /// The diagnostics held back, or `nil` when they are written at once (see ``holdingDiagnostics()``).
+    private var held: [Diagnostic]?
 
     /// Creates a context.
     /// - Parameters:
@@ -20,11 +22,41 @@ public final class CommandContext {
         self.errors = errors
     }
 
+    /// A context for a reading thread: the same output and error streams, but its diagnostics are held until
+    /// ``takeHeldDiagnostics()`` hands them to the thread that writes the output, which reports them with
+    /// ``report(_:)`` once the rows read before them are written (and not at all once the output is gone).
+    func holdingDiagnostics() -> CommandContext {
+        let context = CommandContext(output: output, errors: errors)
+        context.held = []
+        return context
+    }
+
+    /// The diagnostics held since the last call, oldest first.
+    func takeHeldDiagnostics() -> [Diagnostic] {
+        guard let taken = held, !taken.isEmpty else { return [] }
+        held = []
+        return taken
+    }
+
+    /// Reports a diagnostic as ``reportDamage(_:)`` or ``note(_:)`` does.
+    func report(_ diagnostic: Diagnostic) {
+        if held != nil {
+            held?.append(diagnostic)
+            return
+        }
+        switch diagnostic {
+        case .damage(let message):
+            foundDamage = true
+            errors.write("warning: \(TerminalSafety.escaped(message))\n")
+        case .note(let message):
+            errors.write("note: \(TerminalSafety.escaped(message))\n")
+        }
+    }
+
     /// Reports a problem with the data on standard error, as `warning: ...`, and remembers it for the exit status.
     /// Control characters (from paths, run names, tags) are shown escaped.
     public func reportDamage(_ message: String) {
-        foundDamage = true
-        errors.write("warning: \(TerminalSafety.escaped(message))\n")
+        report(.damage(message))
     }
 
     /// Whether standard output can no longer be written (a closed pipe, a full disk): reading then stops, since
@@ -34,8 +66,16 @@ public final class CommandContext {
     /// Tells the user something about the output on standard error, as `note: ...` (the exit status is unchanged).
     /// Control characters (from paths, run names, tags) are shown escaped.
     public func note(_ message: String) {
-        errors.write("note: \(TerminalSafety.escaped(message))\n")
+        report(.note(message))
     }
+}
+
+/// A message for standard error about the data read.
+enum Diagnostic {
+    /// Damaged data: `warning: ...`, and the exit status becomes 1.
+    case damage(String)
+    /// Something about the output: `note: ...`.
+    case note(String)
 }
 
 /// Thrown by the reading loops once standard output can no longer be written, to stop reading.

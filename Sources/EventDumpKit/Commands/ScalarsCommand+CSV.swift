@@ -15,18 +15,55 @@ extension ScalarsCommand {
         /// Points, with the tags of the series they are the first to name (by series index; series with no
         /// point among them too).
         case points([ScalarPoint], newTags: [(Int, String)])
+        /// Damage found and notes made while reading the points sent before.
+        case diagnostics([Diagnostic])
     }
 
     /// CSV and TSV rows, the fast path: one thread reads, checks and decodes the log (both passes of restart
-    /// purging), the calling thread formats and writes the rows. Only the reading thread touches the context's
-    /// error stream and damage flag until it is done; only the calling thread touches the output.
+    /// purging), the calling thread formats and writes the rows. Only the calling thread touches the output,
+    /// the error stream and the damage flag: the reading thread holds its diagnostics and sends them after the
+    /// points read before them, so a warning never comes before rows that precede the damage, and none is
+    /// reported once the output is gone (`eventdump ... | head` ends quietly, however far ahead reading was).
     static func csvRows(_ scan: LogScan, runs: [Run], encoder: ScalarRowEncoder) throws {
+        let context = scan.context
+        let reading = context.holdingDiagnostics()
+        let readingScan = LogScan(
+            logdir: scan.logdir,
+            options: scan.options,
+            context: reading,
+            tagPrefixReadAlways: scan.tagPrefixReadAlways
+        )
+        do {
+            try pipeRows(readingScan, holding: reading, runs: runs, encoder: encoder, reportingTo: context)
+        } catch is StoppedAtDamage where context.isOutputClosed {
+            throw OutputClosed()  // `--strict` stopped at damage that came after what could be shown
+        }
+    }
+
+    /// Runs the two threads of ``csvRows(_:runs:encoder:)``: `readingScan` reads with `reading`, a context
+    /// holding its diagnostics, which are reported to `context` in order with the rows.
+    private static func pipeRows(
+        _ readingScan: LogScan,
+        holding reading: CommandContext,
+        runs: [Run],
+        encoder: ScalarRowEncoder,
+        reportingTo context: CommandContext
+    ) throws {
         var tagNames: [String] = []
         try BatchPipe.run(
             produce: { (send: (Piece) -> Void) throws in
+                func sendHeld() {
+                    let held = reading.takeHeldDiagnostics()
+                    if !held.isEmpty { send(.diagnostics(held)) }
+                }
+                defer { sendHeld() }  // also before an error (`--strict`'s stop) is passed on
                 for run in runs {
                     send(.run(run.name))
-                    try sendPoints(of: run, scan: scan, send: send)
+                    try sendPoints(of: run, scan: readingScan) { piece in
+                        send(piece)
+                        sendHeld()
+                    }
+                    sendHeld()  // the run's purge note, its truncated tail
                 }
             },
             consume: { piece in
@@ -43,6 +80,12 @@ extension ScalarsCommand {
                         tagNames[index] = tag
                     }
                     encoder.append(points, tags: tagNames)
+                case .diagnostics(let diagnostics):
+                    encoder.flush()
+                    context.output.flush()  // the rows before the damage, then the warning
+                    guard !context.isOutputClosed else { return }
+                    for diagnostic in diagnostics { context.report(diagnostic) }
+                    context.errors.flush()
                 }
             }
         )
