@@ -33,7 +33,7 @@ import Testing
             "--interval",
             "0.05",
             "--follow-timeout",
-            "1.5"
+            "4"  // the writes end after 0.6 s: a wide margin on a loaded machine
         )
         let once = eventdump("records", file, "--format", "csv")  // the file as it is in the end: two copies
         #expect(result.status == 0)
@@ -64,7 +64,7 @@ import Testing
             "--interval",
             "0.05",
             "--follow-timeout",
-            "1.5"
+            "4"  // the writes end after 0.6 s: a wide margin on a loaded machine
         )
         try first.close()
         #expect(result.status == 0)
