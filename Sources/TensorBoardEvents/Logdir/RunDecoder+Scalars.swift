@@ -301,7 +301,9 @@ enum FastWire {
         else { return nil }
         let summaryLength = Int(position.load(fromByteOffset: 1, as: UInt8.self))
         let valueLength = Int(position.load(fromByteOffset: 3, as: UInt8.self))
-        guard summaryLength == end - position - 2, valueLength == summaryLength - 2, valueLength < 0x80 else {
+        // Both lengths must be one-byte varints: a first byte of 0x80 or 0x81 starts a longer length (which
+        // can pass the other checks by chance, as the fuzzer found).
+        guard summaryLength < 0x80, summaryLength == end - position - 2, valueLength == summaryLength - 2 else {
             return nil
         }
         return (wallTime, step, position + 4)
