@@ -1,6 +1,7 @@
 // Shared helpers for the eventdump tests.
 
 import Foundation
+import Synchronization
 import TestSupport
 
 @testable import EventDumpKit
@@ -86,12 +87,18 @@ func number(_ value: Double) -> String {
 }
 
 /// A standard output whose writes fail with `code` (as `EPIPE` for a closed pipe, `ENOSPC` for `/dev/full`)
-/// once `capacity` bytes have been written, keeping what fitted.
+/// once `capacity` bytes have been written, keeping what fitted. Its error, like the real sink's, is an atomic:
+/// a reading thread asks for it while the writing thread writes.
 final class FailingSink: TextSink {
     private let code: Int32
     private let capacity: Int
     private(set) var text = ""
-    private(set) var writeError: Int32?
+    private let failure = Atomic<Int32>(0)
+
+    var writeError: Int32? {
+        let code = failure.load(ordering: .relaxed)
+        return code == 0 ? nil : code
+    }
 
     private var firstWriteDelay: Double
 
@@ -116,7 +123,7 @@ final class FailingSink: TextSink {
         let room = capacity - text.utf8.count
         guard bytes.count <= room else {
             text += String(decoding: bytes.prefix(max(0, room)), as: UTF8.self)
-            writeError = code
+            failure.store(code, ordering: .relaxed)
             return
         }
         text += String(decoding: bytes, as: UTF8.self)
