@@ -31,7 +31,8 @@ struct RecordLocation {
 struct LogScan {
     let logdir: String
     let options: CommonOptions
-    let context: CommandContext
+    /// Where damage is reported (a reading thread gets a copy of the scan whose context holds its diagnostics).
+    var context: CommandContext
     /// Tags starting with this are read whatever `--tag` says (`hparams` always reads `_hparams_/` tags).
     var tagPrefixReadAlways: String?
 

@@ -27,12 +27,8 @@ extension ScalarsCommand {
     static func csvRows(_ scan: LogScan, runs: [Run], encoder: ScalarRowEncoder) throws {
         let context = scan.context
         let reading = context.holdingDiagnostics()
-        let readingScan = LogScan(
-            logdir: scan.logdir,
-            options: scan.options,
-            context: reading,
-            tagPrefixReadAlways: scan.tagPrefixReadAlways
-        )
+        var readingScan = scan
+        readingScan.context = reading
         do {
             try pipeRows(readingScan, holding: reading, runs: runs, encoder: encoder, reportingTo: context)
         } catch is StoppedAtDamage where context.isOutputClosed {
