@@ -138,10 +138,25 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         }
         #expect(
             headers.map(\.content) == [
-                .fileVersion("brain.Event:2"), .sessionLog(.start), .summary(valueCount: 2), .graphDef,
+                .fileVersion(number: 2), .sessionLog(.start), .summary(valueCount: 2), .graphDef,
             ]
         )
         #expect(headers.map(\.step) == [0, 7, 3, 0])
+    }
+
+    @Test(
+        arguments: [
+            ("brain.Event:2", 2.0), ("brain.Event: 1 ", 1), ("brain.Event:1brain.Event:3", 3), ("2.5", 2.5),
+            ("brain.Event:", nil), ("brain.Event:two", nil), ("", nil),
+        ] as [(String, Double?)]
+    )
+    func readsTheFileVersionNumberAsThePythonLoaderDoes(version: String, number: Double?) throws {
+        var decoder = RunDecoder()
+        let header = try Event(wallTime: 1, what: .fileVersion(version)).serializedBytes().withUnsafeBytes {
+            try decoder.decode($0) { _ in }
+        }
+        #expect(header.content == .fileVersion(number: number))
+        #expect(decoder.fileVersion == version)
     }
 
     @Test func mergesRepeatedSummaryFields() throws {

@@ -107,7 +107,7 @@ final class RecordLister {
     private static func describe(_ header: EventHeader, points: [DataPoint], decoder: RunDecoder) -> String {
         switch header.content {
         case .none: return "(empty)"
-        case .fileVersion(let version): return "file_version \(version)"
+        case .fileVersion: return "file_version \(decoder.fileVersion ?? "")"
         case .summary(let count):
             let kinds = Dictionary(
                 decoder.series.map { ($0.tag, $0.kind.rawValue) },

@@ -103,9 +103,8 @@ public struct RestartPurge: Sendable {
         let isSummary: Bool
         switch event.content {
         case .summary: isSummary = true
-        case .fileVersion(let version):
+        case .fileVersion(let number):
             isSummary = false
-            let number = Self.parseFileVersion(version)
             if let number, number != 0, number >= 2 {
                 marksRestartsWithSessionLogs = true
             } else {
@@ -124,26 +123,6 @@ public struct RestartPurge: Sendable {
         }
         if isSummary { mostRecentSummaryStep = event.step }
         return effect
-    }
-
-    /// The number in a `brain.Event:<n>` file version, as TensorBoard's Python loader reads it (the text after
-    /// the last `brain.Event:`), or `nil` when it is not a number.
-    static func parseFileVersion(_ version: String) -> Double? {
-        let marker = Array("brain.Event:".utf8)
-        let bytes = Array(version.utf8)
-        var start = 0
-        var index = 0
-        while index + marker.count <= bytes.count {
-            if bytes[index..<(index + marker.count)].elementsEqual(marker) {
-                index += marker.count
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-        let rest = bytes[start...].drop(while: isSpace).reversed().drop(while: isSpace).reversed()
-        return Double(String(decoding: rest, as: UTF8.self))
     }
 }
 

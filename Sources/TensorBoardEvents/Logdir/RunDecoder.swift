@@ -244,13 +244,18 @@ public struct ScalarPoint: Sendable, Equatable {
 }
 
 /// The top-level facts of an event: when, at which step, and what it carried.
+///
+/// Trivially copyable (it holds no string or array), so that returning one per record from the decoders'
+/// hot paths costs no retain, release or destruction.
 public struct EventHeader: Sendable, Equatable {
     /// What an event carries.
     public enum Content: Sendable, Equatable {
         /// No `oneof what` member.
         case none
-        /// A file version string.
-        case fileVersion(String)
+        /// A file version, `brain.Event:<n>`: `number` is its `n` as TensorBoard's Python loader reads it (the
+        /// text after the last `brain.Event:` as a floating-point number), `nil` when that is not a number. The
+        /// whole string is the decoder's ``RunDecoder/fileVersion``.
+        case fileVersion(number: Double?)
         /// A summary with this many values.
         case summary(valueCount: Int)
         /// A session log with this status.
@@ -283,7 +288,7 @@ public struct EventHeader: Sendable, Equatable {
         step = view.step
         switch view.content {
         case .none: content = .none
-        case .fileVersion(let version): content = .fileVersion(String(decoding: version, as: UTF8.self))
+        case .fileVersion(let version): content = .fileVersion(number: Self.fileVersionNumber(version))
         case .summary: content = .summary(valueCount: valueCount)
         case .sessionLog(let status): content = .sessionLog(SessionLog.Status(rawValue: status))
         case .graphDef: content = .graphDef
@@ -291,5 +296,24 @@ public struct EventHeader: Sendable, Equatable {
         case .taggedRunMetadata: content = .taggedRunMetadata
         case .metaGraphDef: content = .metaGraphDef
         }
+    }
+
+    /// The number in a `brain.Event:<n>` file version, as TensorBoard's Python loader reads it (the text after
+    /// the last `brain.Event:`, spaces trimmed, as a float), or `nil` when it is not a number.
+    static func fileVersionNumber(_ version: UnsafeRawBufferPointer) -> Double? {
+        let marker = Array("brain.Event:".utf8)
+        var start = 0
+        var index = 0
+        while index + marker.count <= version.count {
+            if version[index..<(index + marker.count)].elementsEqual(marker) {
+                index += marker.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        let rest = version[start...].drop(while: isSpace).reversed().drop(while: isSpace).reversed()
+        return Double(String(decoding: rest, as: UTF8.self))
     }
 }
