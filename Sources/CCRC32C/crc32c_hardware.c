@@ -110,17 +110,20 @@ int ccrc32c_hardware_available(void) {
 
 #endif
 
-// 0 = not yet detected, 1 = portable, 2 = hardware. Detection is idempotent, so a race only repeats it.
-static int selected_path = 0;
+// The implementation in use, chosen on the first call (detection is idempotent, so a race only repeats it). A
+// pointer rather than a flag tested on every call: each call is then one load and one indirect jump.
+typedef uint32_t (*ccrc32c_function)(uint32_t crc, const void *data, size_t length);
+
+static uint32_t ccrc32c_update_first(uint32_t crc, const void *data, size_t length);
+
+static ccrc32c_function selected_function = ccrc32c_update_first;
+
+static uint32_t ccrc32c_update_first(uint32_t crc, const void *data, size_t length) {
+    ccrc32c_function chosen = ccrc32c_hardware_available() ? ccrc32c_update_hardware : ccrc32c_update_portable;
+    __atomic_store_n(&selected_function, chosen, __ATOMIC_RELAXED);
+    return chosen(crc, data, length);
+}
 
 uint32_t ccrc32c_update(uint32_t crc, const void *data, size_t length) {
-    int path = __atomic_load_n(&selected_path, __ATOMIC_RELAXED);
-    if (path == 0) {
-        path = ccrc32c_hardware_available() ? 2 : 1;
-        __atomic_store_n(&selected_path, path, __ATOMIC_RELAXED);
-    }
-    if (path == 2) {
-        return ccrc32c_update_hardware(crc, data, length);
-    }
-    return ccrc32c_update_portable(crc, data, length);
+    return __atomic_load_n(&selected_function, __ATOMIC_RELAXED)(crc, data, length);
 }
