@@ -268,6 +268,21 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         try writer.close()
     }
 
+    @Test func aWriteAfterTheFlushIntervalFlushesWithoutTheTimer() throws {
+        // A flush interval of 0 flushes on every write (and starts no timer), so the scalar is in the file at once.
+        let writer = try SummaryWriter(runDirectory: directory.path + "/every", options: .init(flushInterval: 0))
+        try writer.scalar("a", Float(1), step: 0)
+        #expect(try readAll(writer.filePath).events.count == 2)
+        try writer.close()
+    }
+
+    @Test func aFlushIsDueOnceTheIntervalHasPassedOrTheClockWasSetBack() {
+        #expect(!SummaryWriter.isFlushDue(101.9, 100, 2))
+        #expect(SummaryWriter.isFlushDue(102, 100, 2))
+        #expect(SummaryWriter.isFlushDue(99.5, 100, 2))  // set back: flush, and the interval starts again
+        #expect(SummaryWriter.isFlushDue(100, 100, 0))
+    }
+
     @Test func writingAfterCloseThrowsClosed() throws {
         let writer = try SummaryWriter(runDirectory: directory.path + "/closed")
         try writer.close()

@@ -14,9 +14,11 @@ extension SummaryWriter {
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalar(_ tag: String, _ value: Float, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
-        let time = Self.wallTime(wallTime)
+        // One clock reading per call: the wall time (unless given) and the flush-interval check.
+        let now = SystemCalls.currentTime()
+        let time = Self.wallTime(wallTime, now: now)
         let encoding = scalarEncoding
-        try withFile { file, tags throws(EventFileError) in
+        try withFile(now: now) { file, tags throws(EventFileError) in
             let index = tags.index(of: tag)
             let describes = encoding == .tensor && !tags.isDescribed[index]
             if describes { tags.isDescribed[index] = true }

@@ -89,7 +89,7 @@ public final class SummaryWriter: Sendable {
         var file: EventFileWriter
         /// The tags written so far, and which are described in this file.
         var tags = SeriesTags()
-        /// Monotonic seconds of the last flush.
+        /// When the last flush was, on the real-time clock (the clock each write reads anyway for its wall time).
         var lastFlush: Double
         /// A failure of the background flush, thrown by the next call.
         var deferredError: EventFileError?
@@ -146,7 +146,7 @@ public final class SummaryWriter: Sendable {
         self.scalarEncoding = options.scalarEncoding
         self.flushInterval = options.flushInterval
         self.syncsOnFlush = options.syncsOnFlush
-        self.state = LockedState(State(file: file, lastFlush: SystemCalls.monotonicTime()))
+        self.state = LockedState(State(file: file, lastFlush: SystemCalls.currentTime()))
         if options.flushInterval > 0, options.flushInterval.isFinite {
             let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
             let interval = DispatchTimeInterval.milliseconds(Int(min(options.flushInterval, 86_400) * 1000))
@@ -171,8 +171,10 @@ public final class SummaryWriter: Sendable {
         let interval = flushInterval
         let syncs = syncsOnFlush
         state.withLock { state in
-            let now = SystemCalls.monotonicTime()
-            guard !state.file.isClosed, state.file.pendingByteCount > 0, now - state.lastFlush >= interval * 0.9 else {
+            let now = SystemCalls.currentTime()
+            guard !state.file.isClosed, state.file.pendingByteCount > 0,
+                Self.isFlushDue(now, state.lastFlush, interval * 0.9)
+            else {
                 return
             }
             state.lastFlush = now
@@ -197,7 +199,7 @@ public final class SummaryWriter: Sendable {
         let syncs = options.syncsOnFlush
         try state.withLock { state throws(EventFileError) in
             if syncs { try state.file.sync() } else { try state.file.flush() }
-            state.lastFlush = SystemCalls.monotonicTime()
+            state.lastFlush = SystemCalls.currentTime()
         }
     }
 
@@ -206,7 +208,7 @@ public final class SummaryWriter: Sendable {
     public func sync() throws(EventFileError) {
         try state.withLock { state throws(EventFileError) in
             try state.file.sync()
-            state.lastFlush = SystemCalls.monotonicTime()
+            state.lastFlush = SystemCalls.currentTime()
         }
     }
 
@@ -223,16 +225,19 @@ public final class SummaryWriter: Sendable {
     }
 
     /// Runs `body` with the file and the tags under the lock, then flushes if the flush interval has passed.
+    /// - Parameters:
+    ///   - now: The real-time clock, read by the caller (a write reads it once, for its wall time and for this).
+    ///   - body: Appends records.
     @inline(__always)
     func withFile<R>(
+        now: Double = SystemCalls.currentTime(),
         _ body: (inout EventFileWriter, inout SeriesTags) throws(EventFileError) -> R
     ) throws(EventFileError) -> R {
         let interval = flushInterval
         let syncs = syncsOnFlush
         return try state.withLock { state throws(EventFileError) -> R in
             let result = try body(&state.file, &state.tags)
-            let now = SystemCalls.monotonicTime()
-            if now - state.lastFlush >= interval {
+            if Self.isFlushDue(now, state.lastFlush, interval) {
                 state.lastFlush = now
                 if syncs { try state.file.sync() } else { try state.file.flush() }
             }
@@ -245,13 +250,20 @@ public final class SummaryWriter: Sendable {
         }
     }
 
+    /// Whether `interval` seconds have passed between a flush at `last` and `now`, on the real-time clock. A
+    /// clock set back past the last flush also makes one due, which starts the interval again from the new time.
+    @inline(__always)
+    static func isFlushDue(_ now: Double, _ last: Double, _ interval: Double) -> Bool {
+        now - last >= interval || now < last
+    }
+
     /// The wall time to write: `given` when it is finite, the current time otherwise. TensorBoard's default
     /// loader stops reading a file at a NaN wall time and drops an event with an infinite one, so a non-finite
     /// value is never written.
     @inline(__always)
-    static func wallTime(_ given: Double?) -> Double {
+    static func wallTime(_ given: Double?, now: Double = SystemCalls.currentTime()) -> Double {
         if let given, given.isFinite { return given }
-        return SystemCalls.currentTime()
+        return now
     }
 
     /// Appends one summary value, attaching `metadata` if this is the tag's first value in the file.
@@ -262,8 +274,9 @@ public final class SummaryWriter: Sendable {
         step: Int64,
         wallTime: Double?
     ) throws(EventFileError) {
-        let time = Self.wallTime(wallTime)
-        try withFile { file, tags throws(EventFileError) in
+        let now = SystemCalls.currentTime()
+        let time = Self.wallTime(wallTime, now: now)
+        try withFile(now: now) { file, tags throws(EventFileError) in
             var value = Summary.Value(tag: tag, kind: kind)
             let index = tags.index(of: tag)
             if let metadata, !tags.isDescribed[index] {
