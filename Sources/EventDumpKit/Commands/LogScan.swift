@@ -35,6 +35,9 @@ struct LogScan {
     var context: CommandContext
     /// Tags starting with this are read whatever `--tag` says (`hparams` always reads `_hparams_/` tags).
     var tagPrefixReadAlways: String?
+    /// Runs of at least this many bytes (of event files) have the scalar first pass split over two threads
+    /// (tests lower it to send small runs that way too).
+    var pipelinedPassBytes: Int64 = 1 << 20
 
     init(logdir: String, options: CommonOptions, context: CommandContext, tagPrefixReadAlways: String? = nil) {
         self.logdir = logdir
@@ -99,25 +102,32 @@ struct LogScan {
         if kinds == [.scalar] {
             // The allocation-free path, as in the second pass. The series of a record's points (the first, as
             // most records hold one, then any others) are observed once it decoded whole: an invalid record is
-            // left out of both passes.
-            var first = 0
-            var others: [Int] = []
-            var count = 0
-            try forEachRecord(of: run, reportsDamage: false) { location, payload in
-                if count > 1 { others.removeAll(keepingCapacity: true) }
-                count = 0
-                let decoded = try? decoder.decodeScalars(payload) { point in
-                    if count == 0 { first = point.seriesIndex } else { others.append(point.seriesIndex) }
-                    count &+= 1
-                }
-                guard let header = decoded else { return }
-                if count > 0 {
-                    plan.observePoint(series: first, step: header.step, recordIndex: location.index)
-                    for index in others {
-                        plan.observePoint(series: index, step: header.step, recordIndex: location.index)
+            // left out of both passes. A large run is framed and checked on a second thread while this one
+            // decodes (the pass costs about as much as reading the log, and the thread that consumes the second
+            // pass would otherwise wait idle).
+            var observer = ScalarPlanObserver()
+            if Self.byteCount(of: run) >= pipelinedPassBytes {
+                let scan = self
+                try BatchPipe.run(
+                    produce: { (send: (RecordBatch) -> Void) throws in
+                        var batch = RecordBatch()
+                        try scan.forEachRecord(of: run, reportsDamage: false) { location, payload in
+                            if !batch.hasRoom(for: payload.count) {
+                                if batch.count > 0 { send(batch) }
+                                batch = RecordBatch(byteCapacity: max(RecordBatch.byteLimit, payload.count))
+                            }
+                            batch.append(payload, index: location.index)
+                        }
+                        if batch.count > 0 { send(batch) }
+                    },
+                    consume: { batch in
+                        batch.forEachRecord { index, payload in observer.observe(payload, index, &decoder, &plan) }
                     }
+                )
+            } else {
+                try forEachRecord(of: run, reportsDamage: false) { location, payload in
+                    observer.observe(payload, location.index, &decoder, &plan)
                 }
-                plan.observe(header, recordIndex: location.index)
             }
             plan.finish(tagOfSeries: { decoder.tag(ofSeries: $0) })
         } else {
@@ -130,6 +140,11 @@ struct LogScan {
             plan.finish()
         }
         return plan.isEmpty ? nil : plan
+    }
+
+    /// The bytes of a run's files (those that can be found).
+    static func byteCount(of run: Run) -> Int64 {
+        run.files.reduce(0) { $0 + (SystemCalls.fileSize($1) ?? 0) }
     }
 
     /// Calls `body` with every kept point of the given kinds of a run, in reading order, and returns how many
@@ -187,5 +202,36 @@ struct LogScan {
         context.note(
             "run \(name): \(count) point\(count == 1 ? "" : "s") dropped as TensorBoard drops them after a restart (use --keep-all to keep them)"
         )
+    }
+}
+
+/// What the scalar first pass does with each record: decodes it and tells the plan its header and the series of
+/// its points (observed only once the record decoded whole).
+private struct ScalarPlanObserver {
+    private var first = 0
+    private var others: [Int] = []
+    private var count = 0
+
+    @inline(__always)
+    mutating func observe(
+        _ payload: UnsafeRawBufferPointer,
+        _ recordIndex: Int,
+        _ decoder: inout RunDecoder,
+        _ plan: inout PurgePlan
+    ) {
+        if count > 1 { others.removeAll(keepingCapacity: true) }
+        count = 0
+        let decoded = try? decoder.decodeScalars(payload) { point in
+            if count == 0 { first = point.seriesIndex } else { others.append(point.seriesIndex) }
+            count &+= 1
+        }
+        guard let header = decoded else { return }
+        if count > 0 {
+            plan.observePoint(series: first, step: header.step, recordIndex: recordIndex)
+            for index in others {
+                plan.observePoint(series: index, step: header.step, recordIndex: recordIndex)
+            }
+        }
+        plan.observe(header, recordIndex: recordIndex)
     }
 }

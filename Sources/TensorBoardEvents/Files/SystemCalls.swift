@@ -84,6 +84,13 @@ package enum SystemCalls {
         return .success((Int64(info.st_size), Int(info.st_nlink)))
     }
 
+    /// The size of the file at `path` (following symbolic links), or `nil` when it cannot be found.
+    package static func fileSize(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Int64(info.st_size)
+    }
+
     /// Flushes the file's data to the device.
     package static func sync(_ descriptor: Int32) -> SystemError? {
         while true {
@@ -127,19 +134,6 @@ package enum SystemCalls {
 
     /// This process's id.
     package static func processID() -> Int32 { getpid() }
-
-    /// Seconds on a clock that never goes backwards, for measuring intervals. A coarse clock (a few
-    /// milliseconds of resolution) where the system has one: reading it costs a few nanoseconds, which matters
-    /// on the writer's hot path.
-    package static func monotonicTime() -> Double {
-        var now = timespec()
-        #if os(Linux)
-        clock_gettime(CLOCK_MONOTONIC_COARSE, &now)
-        #else
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        #endif
-        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
-    }
 
     /// Seconds since the Unix epoch, with a fraction (the real-time clock).
     package static func currentTime() -> Double {

@@ -1,0 +1,157 @@
+import Foundation
+import TensorBoardEvents
+import TestSupport
+import Testing
+
+@testable import EventDumpKit
+
+// The scalar first pass of restart purging splits large runs over two threads (one frames and checks records,
+// the other decodes them into the purge plan). It must keep exactly the points the one-thread pass keeps.
+
+@Suite struct RecordBatchTests {
+    @Test func handsBackEveryPayloadWithItsIndexInOrder() {
+        let batch = RecordBatch()
+        let payloads: [[UInt8]] = [[1, 2, 3], [], [4], Array(repeating: 9, count: 1000)]
+        for (offset, payload) in payloads.enumerated() {
+            payload.withUnsafeBytes { batch.append($0, index: 10 + offset) }
+        }
+        var seen: [(Int, [UInt8])] = []
+        batch.forEachRecord { index, payload in seen.append((index, Array(payload))) }
+        #expect(batch.count == 4)
+        #expect(seen.map(\.0) == [10, 11, 12, 13])
+        #expect(seen.map(\.1) == payloads)
+    }
+
+    @Test func hasRoomForNoMoreThanItsLimits() {
+        let small = RecordBatch(byteCapacity: 8)
+        #expect(small.hasRoom(for: 8))
+        #expect(!small.hasRoom(for: 9))
+        [UInt8](repeating: 1, count: 5).withUnsafeBytes { small.append($0, index: 0) }
+        #expect(!small.hasRoom(for: 4))
+        [UInt8](repeating: 2, count: 4).withUnsafeBytes { small.append($0, index: 1) }  // does not fit: ignored
+        #expect(small.count == 1)
+
+        let full = RecordBatch(byteCapacity: RecordBatch.recordLimit)
+        for index in 0..<RecordBatch.recordLimit {
+            [UInt8(truncatingIfNeeded: index)].withUnsafeBytes { full.append($0, index: index) }
+        }
+        #expect(!full.hasRoom(for: 0))
+        var last = -1
+        full.forEachRecord { index, payload in
+            if payload.first == UInt8(truncatingIfNeeded: index) { last = index }
+        }
+        #expect(last == RecordBatch.recordLimit - 1)
+    }
+}
+
+@Suite struct FirstPassPipelineTests {
+    let directory = TemporaryDirectory()
+
+    /// The kept points (tag, step, value) and the purged count of every run, with the first pass on two threads
+    /// (`pipelined`) or on one.
+    private func keptPoints(_ logdir: String, pipelined: Bool) throws -> (points: [String], purged: Int, errors: String)
+    {
+        let errors = StringSink()
+        let context = CommandContext(output: StringSink(), errors: errors)
+        let parsed = try ArgumentList(
+            [logdir],
+            valueOptions: CommonOptions.valueOptions,
+            flagOptions: CommonOptions.flagOptions
+        )
+        var scan = LogScan(logdir: logdir, options: try CommonOptions(parsed, defaultFormat: .csv), context: context)
+        scan.pipelinedPassBytes = pipelined ? 0 : .max
+        var points: [String] = []
+        var purged = 0
+        for run in try scan.runs() {
+            purged += try scan.forEachScalarPoint(of: run) { point, tag in
+                points.append("\(run.name) \(tag) \(point.step) \(point.value)")
+            }
+        }
+        return (points, purged, errors.text)
+    }
+
+    /// A run of several files with everything that purges or breaks a record: steps going back, repeated
+    /// steps, SessionLog STARTs, several values an event, other kinds of summary, a damaged record.
+    private func writeUnrulyRun(_ path: String, seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for file in 0..<3 {
+            var writer = try EventFileWriter(creating: path + "/events.out.tfevents.\(file).host")
+            let version = Bool.random(using: &random) ? "brain.Event:2" : "brain.Event:1"
+            try writer.append(Event(wallTime: 1, what: .fileVersion(version)))
+            var step: Int64 = 0
+            for _ in 0..<Int.random(in: 200...600, using: &random) {
+                switch Int.random(in: 0..<100, using: &random) {
+                case 0..<4: step -= Int64.random(in: 1...20, using: &random)
+                case 4..<8: break  // the same step again
+                default: step += 1
+                }
+                let event: Event
+                switch Int.random(in: 0..<50, using: &random) {
+                case 0:
+                    event = Event(wallTime: 2, step: step, what: .sessionLog(SessionLog(status: .start)))
+                case 1:
+                    let values = (0..<3).map { tag in
+                        Summary.Value(tag: "multi\(tag)", kind: .simpleValue(Float(step) + Float(tag)))
+                    }
+                    event = Event(wallTime: 2, step: step, what: .summary(Summary(values: values)))
+                case 2:
+                    let histogram = HistogramProto(
+                        min: 0,
+                        max: 1,
+                        count: 1,
+                        sum: 1,
+                        sumOfSquares: 1,
+                        bucketLimits: [1],
+                        bucketCounts: [1]
+                    )
+                    let value = Summary.Value(tag: "weights", kind: .histogram(histogram))
+                    event = Event(wallTime: 2, step: step, what: .summary(Summary(values: [value])))
+                default:
+                    let tag = "tag\(Int.random(in: 0..<5, using: &random))"
+                    let value = Summary.Value(tag: tag, kind: .simpleValue(Float(step) * 0.5), metadata: nil)
+                    event = Event(wallTime: 2, step: step, what: .summary(Summary(values: [value])))
+                }
+                try writer.append(event)
+            }
+            try writer.close()
+        }
+        // Flip a payload byte of one record in the middle file: its checksum no longer matches.
+        let damaged = path + "/events.out.tfevents.1.host"
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: damaged)))
+        let frames = recordFrames(bytes)
+        let target = frames[frames.count / 2]
+        bytes[target.offset + 12 + target.length / 2] ^= 0x40
+        #expect(writeFile(bytes, to: damaged))
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func keepsTheSamePointsAsTheOneThreadPass(seed: UInt64) throws {
+        let logdir = directory.path + "/logs\(seed)"
+        try writeUnrulyRun(logdir + "/a", seed: seed)
+        try writeUnrulyRun(logdir + "/b", seed: seed &* 31)
+        let pipelined = try keptPoints(logdir, pipelined: true)
+        let serial = try keptPoints(logdir, pipelined: false)
+        #expect(pipelined.points == serial.points)
+        #expect(pipelined.purged == serial.purged)
+        #expect(pipelined.errors == serial.errors)
+        #expect(serial.purged > 0)  // the runs do purge: the plans had something to agree on
+        #expect(serial.errors.contains("payload checksum mismatch"))
+    }
+
+    @Test func aRunLargerThanTheThresholdIsPurgedThroughTheCommand() throws {
+        // Over 1 MiB of events, so that `eventdump scalars` takes the two-thread pass, then a restart.
+        let run = directory.path + "/large/run"
+        let first = (0..<30_000).map { Float($0) }
+        try writeRestartedRun(run, tag: "loss", first: first, resumeStep: 29_990, second: [-1, -2])
+        let size = try FileManager.default.contentsOfDirectory(atPath: run).reduce(0) { total, name in
+            total + ((try? FileManager.default.attributesOfItem(atPath: run + "/" + name)[.size] as? Int) ?? 0)
+        }
+        try #require(size > 1 << 20)
+        let shown = eventdump("scalars", directory.path + "/large", "--format", "csv")
+        let lines = shown.output.split(separator: "\n")
+        #expect(lines.count == 1 + 29_990 + 2)
+        #expect(lines.last == "run,loss,29991,31991.0,-2.0")
+        #expect(shown.errors.contains("run run: 10 points dropped as TensorBoard drops them after a restart"))
+    }
+}
