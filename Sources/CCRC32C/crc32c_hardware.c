@@ -10,8 +10,7 @@
 #if defined(__x86_64__)
 #include <nmmintrin.h>
 
-__attribute__((target("sse4.2")))
-uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) {
+__attribute__((target("sse4.2"))) static inline uint32_t update_sse42(uint32_t crc, const void *data, size_t length) {
     const uint8_t *bytes = (const uint8_t *)data;
     uint64_t state = (uint32_t)~crc;
     // Unaligned 8-byte loads cost nothing extra on the CPUs that have SSE4.2, so no alignment prologue: that
@@ -56,6 +55,22 @@ uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) 
     return ~state32;
 }
 
+__attribute__((target("sse4.2")))
+uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) {
+    return update_sse42(crc, data, length);
+}
+
+__attribute__((target("sse4.2")))
+ccrc32c_record_checksums ccrc32c_masked_record_hardware(const void *record, size_t length) {
+    uint64_t length_bytes;
+    memcpy(&length_bytes, record, 8);
+    ccrc32c_record_checksums sums;
+    // The 8 length bytes are one instruction; the payload follows the 4 bytes of the length's checksum.
+    sums.length_crc = ccrc32c_mask(~(uint32_t)_mm_crc32_u64(0xFFFFFFFFu, length_bytes));
+    sums.payload_crc = ccrc32c_mask(update_sse42(0, (const uint8_t *)record + 12, length));
+    return sums;
+}
+
 int ccrc32c_hardware_available(void) {
     return __builtin_cpu_supports("sse4.2") ? 1 : 0;
 }
@@ -88,6 +103,14 @@ uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) 
     return ~state;
 }
 
+__attribute__((target("crc")))
+ccrc32c_record_checksums ccrc32c_masked_record_hardware(const void *record, size_t length) {
+    ccrc32c_record_checksums sums;
+    sums.length_crc = ccrc32c_mask(ccrc32c_update_hardware(0, record, 8));
+    sums.payload_crc = ccrc32c_mask(ccrc32c_update_hardware(0, (const uint8_t *)record + 12, length));
+    return sums;
+}
+
 int ccrc32c_hardware_available(void) {
 #if defined(__APPLE__)
     return 1;
@@ -102,6 +125,10 @@ int ccrc32c_hardware_available(void) {
 
 uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) {
     return ccrc32c_update_portable(crc, data, length);
+}
+
+ccrc32c_record_checksums ccrc32c_masked_record_hardware(const void *record, size_t length) {
+    return ccrc32c_masked_record_portable(record, length);
 }
 
 int ccrc32c_hardware_available(void) {
@@ -126,4 +153,21 @@ static uint32_t ccrc32c_update_first(uint32_t crc, const void *data, size_t leng
 
 uint32_t ccrc32c_update(uint32_t crc, const void *data, size_t length) {
     return __atomic_load_n(&selected_function, __ATOMIC_RELAXED)(crc, data, length);
+}
+
+typedef ccrc32c_record_checksums (*ccrc32c_record_function)(const void *record, size_t length);
+
+static ccrc32c_record_checksums ccrc32c_masked_record_first(const void *record, size_t length);
+
+static ccrc32c_record_function selected_record_function = ccrc32c_masked_record_first;
+
+static ccrc32c_record_checksums ccrc32c_masked_record_first(const void *record, size_t length) {
+    ccrc32c_record_function chosen =
+        ccrc32c_hardware_available() ? ccrc32c_masked_record_hardware : ccrc32c_masked_record_portable;
+    __atomic_store_n(&selected_record_function, chosen, __ATOMIC_RELAXED);
+    return chosen(record, length);
+}
+
+ccrc32c_record_checksums ccrc32c_masked_record(const void *record, size_t length) {
+    return __atomic_load_n(&selected_record_function, __ATOMIC_RELAXED)(record, length);
 }

@@ -52,3 +52,10 @@ uint32_t ccrc32c_update_portable(uint32_t crc, const void *data, size_t length) 
     }
     return ~state;
 }
+
+ccrc32c_record_checksums ccrc32c_masked_record_portable(const void *record, size_t length) {
+    ccrc32c_record_checksums sums;
+    sums.length_crc = ccrc32c_mask(ccrc32c_update_portable(0, record, 8));
+    sums.payload_crc = ccrc32c_mask(ccrc32c_update_portable(0, (const uint8_t *)record + 12, length));
+    return sums;
+}

@@ -112,18 +112,24 @@ public struct EventFileReader: ~Copyable {
         let record = UnsafeRawPointer(buffer + start)
         let length = UInt64(littleEndian: record.loadUnaligned(as: UInt64.self))
         let storedLengthCRC = UInt32(littleEndian: record.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
-        guard MaskedCRC.checksum(UnsafeRawBufferPointer(start: record, count: 8)) == storedLengthCRC,
-            length <= lengthLimit, length <= UInt64(available &- TFRecordFrame.overhead)
-        else { return nil }
+        guard length <= lengthLimit, length <= UInt64(available &- TFRecordFrame.overhead) else { return nil }
         let payload = UnsafeRawBufferPointer(start: record + TFRecordFrame.headerSize, count: Int(length))
         if options.verifiesPayloadChecksums {
+            // Both checksums in one call. The length may be damaged, but it lies within the buffer, so reading
+            // that many bytes is safe, and a mismatch of either goes to readRecord(), which judges the length's
+            // checksum first.
+            let sums = MaskedCRC.recordChecksums(record, payloadLength: Int(length))
             let stored = UInt32(
                 littleEndian: record.loadUnaligned(
                     fromByteOffset: TFRecordFrame.headerSize + Int(length),
                     as: UInt32.self
                 )
             )
-            guard MaskedCRC.checksum(payload) == stored else { return nil }
+            guard sums.length == storedLengthCRC, sums.payload == stored else { return nil }
+        } else {
+            guard MaskedCRC.checksum(UnsafeRawBufferPointer(start: record, count: 8)) == storedLengthCRC else {
+                return nil
+            }
         }
         let offset = bufferOffset &+ Int64(start)
         start &+= Int(length) &+ TFRecordFrame.overhead

@@ -79,8 +79,7 @@ package struct EventFileWriter: ~Copyable {
         encode(&pending)
         let length = pending.count - headerStart - TFRecordFrame.headerSize
         _ = pending.reserve(TFRecordFrame.footerSize)
-        TFRecordFrame.storeHeader(length: UInt64(length), at: pending.base + headerStart)
-        TFRecordFrame.storeFooter(payload: pending.base + headerStart + TFRecordFrame.headerSize, length: length)
+        TFRecordFrame.storeFraming(length: length, at: pending.base + headerStart)
         pending.count += TFRecordFrame.footerSize
         recordCount += 1
         if pending.count >= flushThreshold {
@@ -103,8 +102,7 @@ package struct EventFileWriter: ~Copyable {
         }
         let record = pending.reserve(maximumPayloadSize + TFRecordFrame.overhead)
         let length = encode(record + TFRecordFrame.headerSize)
-        TFRecordFrame.storeHeader(length: UInt64(length), at: record)
-        TFRecordFrame.storeFooter(payload: record + TFRecordFrame.headerSize, length: length)
+        TFRecordFrame.storeFraming(length: length, at: record)
         // Both fit in the memory just reserved.
         pending.count &+= length &+ TFRecordFrame.overhead
         recordCount &+= 1

@@ -36,6 +36,17 @@ public enum TFRecordFrame {
         (payload + length).storeBytes(of: payloadCRC.littleEndian, as: UInt32.self)
     }
 
+    /// Stores the framing of the record at `record` whose `length`-byte payload is already in place 12 bytes in:
+    /// the length and its checksum before the payload, the payload's checksum after it (both checksums in one
+    /// call: the writer's hot path).
+    @inlinable
+    public static func storeFraming(length: Int, at record: UnsafeMutableRawPointer) {
+        record.storeBytes(of: UInt64(length).littleEndian, as: UInt64.self)
+        let sums = MaskedCRC.recordChecksums(record, payloadLength: length)
+        record.storeBytes(of: sums.length.littleEndian, toByteOffset: 8, as: UInt32.self)
+        record.storeBytes(of: sums.payload.littleEndian, toByteOffset: headerSize + length, as: UInt32.self)
+    }
+
     /// A complete record holding `payload`, as bytes.
     public static func framed(_ payload: [UInt8]) -> [UInt8] {
         var record = [UInt8](repeating: 0, count: payload.count + overhead)
@@ -68,6 +79,22 @@ public enum TFRecordFrame {
         }
         let length = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
         let storedLengthCRC = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
+        if verifyPayload, length <= min(maximumLength, largestLength), Int(length) + overhead <= bytes.count {
+            // The common case, a whole record in the buffer: both checksums in one call. (Its length may be
+            // damaged, but it lies within the bytes, so reading that many is safe; the length's checksum is
+            // still judged first.)
+            let sums = MaskedCRC.recordChecksums(base, payloadLength: Int(length))
+            guard storedLengthCRC == sums.length else {
+                return .lengthChecksumMismatch(got: storedLengthCRC, want: sums.length)
+            }
+            let storedPayloadCRC = UInt32(
+                littleEndian: base.loadUnaligned(fromByteOffset: headerSize + Int(length), as: UInt32.self)
+            )
+            guard storedPayloadCRC == sums.payload else {
+                return .payloadChecksumMismatch(length: Int(length), got: storedPayloadCRC, want: sums.payload)
+            }
+            return .record(length: Int(length))
+        }
         let lengthCRC = MaskedCRC.checksum(UnsafeRawBufferPointer(start: base, count: 8))
         guard storedLengthCRC == lengthCRC else {
             return .lengthChecksumMismatch(got: storedLengthCRC, want: lengthCRC)
