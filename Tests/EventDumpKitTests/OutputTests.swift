@@ -64,14 +64,20 @@ import Testing
         let runs = [".", "train", "run, with comma"]
         let fast = StringSink()
         let batched = StringSink()
+        let prepared = StringSink()
         let general = StringSink()
         let encoder = try #require(ScalarRowEncoder(format: format, sink: fast))
         let batchEncoder = try #require(ScalarRowEncoder(format: format, sink: batched))
+        // Batches whose numbers' texts were made ahead (values only, or values and wall times, by turns), as the
+        // reading thread of `eventdump scalars` makes them when the writing thread falls behind.
+        let preparedEncoder = try #require(ScalarRowEncoder(format: format, sink: prepared))
+        var batchNumber = 0
         let table = TableWriter(format: format, columns: ["run", "tag", "step", "wall_time", "value"], sink: general)
         var generator = SystemRandomNumberGenerator()
         for run in runs {
             encoder.startRun(run)
             batchEncoder.startRun(run)
+            preparedEncoder.startRun(run)
             var batch: [ScalarPoint] = []
             for row in 0..<3000 {
                 // The long tag (past the 64 KiB buffer: the fallback path) now and then; the others at random.
@@ -87,16 +93,37 @@ import Testing
                 batch.append(ScalarPoint(seriesIndex: series, step: step, wallTime: wallTime, value: value))
                 if row % 7 == 3 || Int.random(in: 0..<100, using: &generator) == 0 {
                     batchEncoder.append(batch, tags: tags)
+                    let texts = ScalarRowEncoder.PreparedTexts(batch, withWallTimes: batchNumber % 2 == 0)
+                    preparedEncoder.append(batch, tags: tags, texts: texts)
+                    batchNumber += 1
                     batch.removeAll()
                 }
             }
             batchEncoder.append(batch, tags: tags)
+            preparedEncoder.append(batch, tags: tags, texts: ScalarRowEncoder.PreparedTexts(batch, withWallTimes: true))
         }
         encoder.flush()
         batchEncoder.flush()
+        preparedEncoder.flush()
         table.finish()
         #expect(fast.text.utf8.count > 1 << 18)  // several buffers' worth, and the long tag's fallback
         #expect(fast.text == general.text)
         #expect(batched.text == general.text)
+        #expect(prepared.text == general.text)
+    }
+
+    @Test func aNumbersTextMadeAheadIsTheTextOfTheNumber() {
+        let numbers: [Double] = [
+            0, -0.0, 1, -1.5, 0.1, 1e-300, .leastNonzeroMagnitude, .greatestFiniteMagnitude, .nan, -.nan, .infinity,
+            -.infinity, 1_795_476_561.8499458,
+        ]
+        for number in numbers {
+            let made = ShortestDecimal.numberText(number)
+            let text = withUnsafeTemporaryAllocation(byteCount: ShortestDecimal.maximumLength, alignment: 8) { buffer in
+                let length = made.store(at: buffer.baseAddress!)
+                return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
+            }
+            #expect(text == NumberFormatting.text(number))
+        }
     }
 }

@@ -5,8 +5,11 @@ import Testing
 
 @testable import EventDumpKit
 
-// The scalar first pass of restart purging splits large runs over two threads (one frames and checks records,
-// the other decodes them into the purge plan). It must keep exactly the points the one-thread pass keeps.
+// eventdump scalars splits its work over two threads. The scalar first pass of restart purging splits a large
+// run's records (one thread frames and checks them, the other decodes them into the purge plan): it must keep
+// exactly the points the one-thread pass keeps. CSV and TSV rows are read on one thread and written on the
+// other, which the reading thread helps (making the numbers' texts) when it falls behind: the rows must be the
+// same whoever made them.
 
 @Suite struct RecordBatchTests {
     @Test func handsBackEveryPayloadWithItsIndexInOrder() {
@@ -153,5 +156,35 @@ import Testing
         #expect(lines.count == 1 + 29_990 + 2)
         #expect(lines.last == "run,loss,29991,31991.0,-2.0")
         #expect(shown.errors.contains("run run: 10 points dropped as TensorBoard drops them after a restart"))
+    }
+}
+
+@Suite struct CSVPipelineTests {
+    let directory = TemporaryDirectory()
+
+    @Test(arguments: [["--format", "csv"], ["--format", "tsv", "--keep-all"]])
+    func rowsAreTheSameWhenTheReadingThreadHelpsASlowOutput(options: [String]) throws {
+        let run = directory.path + "/logs/run"
+        let writer = try SummaryWriter(runDirectory: run)
+        var random = SplitMix64(seed: 7)
+        for step in 0..<12_000 {
+            for tag in ["loss", "accuracy", "lr"] {
+                let value = Float(bitPattern: UInt32(truncatingIfNeeded: random.next()))
+                try writer.scalar(tag, value, step: Int64(step), wallTime: 1.7e9 + Double(step) * 0.123)
+            }
+        }
+        try writer.close()
+        let arguments = ["scalars", directory.path + "/logs"] + options
+        let quick = eventdump(arguments)
+        #expect(quick.status == 0)
+        // Every write of the output (64 KiB of rows) takes 20 ms, so that batches pile up between the threads and
+        // the reading thread makes the numbers' texts.
+        let slow = FailingSink(failingWith: 0, after: .max, writeDelay: 0.02)
+        let errors = StringSink()
+        let status = EventDump.run(arguments, output: slow, errors: errors)
+        #expect(status == 0)
+        #expect(errors.text == quick.errors)
+        #expect(slow.text.split(separator: "\n").count == 1 + 36_000)
+        #expect(slow.text == quick.output)
     }
 }

@@ -101,13 +101,16 @@ final class FailingSink: TextSink {
     }
 
     private var firstWriteDelay: Double
+    private let writeDelay: Double
 
     /// A sink that fails with `code` once `capacity` bytes were written, its first write taking
-    /// `firstWriteDelay` seconds (a slow reader of a pipe, so that reading runs far ahead of the output).
-    init(failingWith code: Int32, after capacity: Int = 0, firstWriteDelay: Double = 0) {
+    /// `firstWriteDelay` seconds and every write `writeDelay` (a slow reader of a pipe, so that reading runs far
+    /// ahead of the output).
+    init(failingWith code: Int32, after capacity: Int = 0, firstWriteDelay: Double = 0, writeDelay: Double = 0) {
         self.code = code
         self.capacity = capacity
         self.firstWriteDelay = firstWriteDelay
+        self.writeDelay = writeDelay
     }
 
     func write(_ text: String) { append(Array(text.utf8)) }
@@ -119,6 +122,7 @@ final class FailingSink: TextSink {
             Thread.sleep(forTimeInterval: firstWriteDelay)
             firstWriteDelay = 0
         }
+        if writeDelay > 0 { Thread.sleep(forTimeInterval: writeDelay) }
         guard writeError == nil else { return }
         let room = capacity - text.utf8.count
         guard bytes.count <= room else {

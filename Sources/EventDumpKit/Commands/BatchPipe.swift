@@ -9,8 +9,20 @@ import Foundation
 /// At most `depth` batches wait between the two, so memory stays bounded however large the log. The producer's
 /// error, if any, is rethrown once every batch it sent before it has been consumed.
 enum BatchPipe {
-    /// Runs `produce` on a new thread, passing it a `send` function, and calls `consume` on the calling thread
-    /// with each batch sent, in order.
+    /// The producer's end of the pipe.
+    struct Sender<Batch> {
+        fileprivate let channel: Channel<Batch>
+
+        /// Sends a batch, waiting while the pipe is full.
+        func send(_ batch: Batch) { channel.send(.batch(batch)) }
+
+        /// How many batches wait for the consumer now. A producer that finds the pipe filling can do some of
+        /// the consumer's work before sending (and so keep both threads busy).
+        var backlog: Int { channel.count }
+    }
+
+    /// Runs `produce` on a new thread, passing it the pipe's ``Sender``, and calls `consume` on the calling
+    /// thread with each batch sent, in order.
     /// - Parameters:
     ///   - depth: The most batches waiting at once.
     ///   - produce: Produces batches; runs on another thread, so it must not touch what `consume` touches.
@@ -18,14 +30,15 @@ enum BatchPipe {
     /// - Throws: What `produce` threw, after the batches it sent before.
     static func run<Batch>(
         depth: Int = 4,
-        produce: @escaping (_ send: (Batch) -> Void) throws -> Void,
+        produce: @escaping (_ pipe: Sender<Batch>) throws -> Void,
         consume: (Batch) -> Void
     ) throws {
         let channel = Channel<Batch>(depth: max(1, depth))
         let producer = UncheckedBox(produce)
+        let sender = UncheckedBox(Sender(channel: channel))
         let thread = Thread {
             do {
-                try producer.value { channel.send(.batch($0)) }
+                try producer.value(sender.value)
                 channel.send(.end(nil))
             } catch {
                 channel.send(.end(UncheckedBox(error)))
@@ -70,6 +83,9 @@ private final class Channel<Batch>: @unchecked Sendable {
         lock.withLock { queue.append(message) }
         filled.signal()
     }
+
+    /// The messages waiting.
+    var count: Int { lock.withLock { queue.count } }
 
     func receive() -> Message {
         filled.wait()

@@ -109,16 +109,16 @@ struct LogScan {
             if Self.byteCount(of: run) >= pipelinedPassBytes {
                 let scan = self
                 try BatchPipe.run(
-                    produce: { (send: (RecordBatch) -> Void) throws in
+                    produce: { (pipe: BatchPipe.Sender<RecordBatch>) throws in
                         var batch = RecordBatch()
                         try scan.forEachRecord(of: run, reportsDamage: false) { location, payload in
                             if !batch.hasRoom(for: payload.count) {
-                                if batch.count > 0 { send(batch) }
+                                if batch.count > 0 { pipe.send(batch) }
                                 batch = RecordBatch(byteCapacity: max(RecordBatch.byteLimit, payload.count))
                             }
                             batch.append(payload, index: location.index)
                         }
-                        if batch.count > 0 { send(batch) }
+                        if batch.count > 0 { pipe.send(batch) }
                     },
                     consume: { batch in
                         batch.forEachRecord { index, payload in observer.observe(payload, index, &decoder, &plan) }

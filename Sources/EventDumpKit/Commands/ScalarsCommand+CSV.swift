@@ -13,8 +13,8 @@ extension ScalarsCommand {
         /// The rows that follow belong to this run.
         case run(String)
         /// Points, with the tags of the series they are the first to name (by series index; series with no
-        /// point among them too).
-        case points([ScalarPoint], newTags: [(Int, String)])
+        /// point among them too), and texts of their numbers when the reading thread had time to make them.
+        case points([ScalarPoint], newTags: [(Int, String)], texts: ScalarRowEncoder.PreparedTexts?)
         /// Damage found and notes made while reading the points sent before.
         case diagnostics([Diagnostic])
     }
@@ -47,7 +47,8 @@ extension ScalarsCommand {
     ) throws {
         var tagNames: [String] = []
         try BatchPipe.run(
-            produce: { (send: (Piece) -> Void) throws in
+            produce: { (pipe: BatchPipe.Sender<Piece>) throws in
+                let send = pipe.send
                 func sendHeld() {
                     let held = reading.takeHeldDiagnostics()
                     if !held.isEmpty { send(.diagnostics(held)) }
@@ -55,7 +56,7 @@ extension ScalarsCommand {
                 defer { sendHeld() }  // also before an error (`--strict`'s stop) is passed on
                 for run in runs {
                     send(.run(run.name))
-                    try sendPoints(of: run, scan: readingScan) { piece in
+                    try sendPoints(of: run, scan: readingScan, pipe: pipe) { piece in
                         send(piece)
                         sendHeld()
                     }
@@ -68,14 +69,14 @@ extension ScalarsCommand {
                     encoder.flush()
                     encoder.startRun(name)
                     tagNames.removeAll()
-                case .points(let points, let newTags):
+                case .points(let points, let newTags, let texts):
                     for (index, tag) in newTags {
                         if index >= tagNames.count {
                             tagNames.append(contentsOf: repeatElement("", count: index - tagNames.count + 1))
                         }
                         tagNames[index] = tag
                     }
-                    encoder.append(points, tags: tagNames)
+                    encoder.append(points, tags: tagNames, texts: texts)
                 case .diagnostics(let diagnostics):
                     encoder.flush()
                     context.output.flush()  // the rows before the damage, then the warning
@@ -90,9 +91,21 @@ extension ScalarsCommand {
     /// Reads a run's kept points and sends them in batches, each with the tags of the series it is the first to
     /// name; reports the points purging dropped. The rows read before an error (`--strict`'s stop, a failed
     /// read) are sent before it is rethrown.
-    private static func sendPoints(of run: Run, scan: LogScan, send: (Piece) -> Void) throws {
+    ///
+    /// Formatting the rows costs about twice what reading the points does, so while batches queue up in `pipe`
+    /// (the writing thread is behind) this thread also makes the texts of the values, and of the wall times
+    /// too when the queue is longer: the two threads then share the work about evenly, whichever machine runs
+    /// them.
+    private static func sendPoints(
+        of run: Run,
+        scan: LogScan,
+        pipe: BatchPipe.Sender<Piece>,
+        send: (Piece) -> Void
+    ) throws {
         let purged = try scan.forEachScalarBatch(of: run, batchSize: batchSize) { points, newTags in
-            send(.points(points, newTags: newTags))
+            let backlog = pipe.backlog
+            let texts = backlog >= 2 ? ScalarRowEncoder.PreparedTexts(points, withWallTimes: backlog >= 3) : nil
+            send(.points(points, newTags: newTags, texts: texts))
         }
         scan.reportPurged(purged, run: run)
     }

@@ -58,16 +58,75 @@ final class ScalarRowEncoder {
         count = writeRow(at: buffer + count, prefix: range, step: step, wallTime: wallTime, value: value) - buffer
     }
 
+    /// Texts of the points' numbers made ahead, by the thread that reads the points when it has time to spare,
+    /// for ``append(_:tags:texts:)``: the values', and perhaps the wall times' too.
+    struct PreparedTexts {
+        /// The values' texts, one per point.
+        var values: [ShortestDecimal.NumberText]
+        /// The wall times' texts, one per point, or `nil`.
+        var wallTimes: [ShortestDecimal.NumberText]?
+
+        /// The texts of `points`' values, and of their wall times when `withWallTimes` is set.
+        init(_ points: [ScalarPoint], withWallTimes: Bool) {
+            values = points.map { ShortestDecimal.numberText($0.value) }
+            wallTimes = withWallTimes ? points.map { ShortestDecimal.numberText($0.wallTime) } : nil
+        }
+    }
+
     /// Appends a row per point, in order.
     /// - Parameters:
     ///   - points: The points.
     ///   - tags: The tags by series index (read only the first time a series index is seen in the run; an index
     ///     past the end is an empty tag).
-    func append(_ points: [ScalarPoint], tags: [String]) {
+    ///   - texts: Texts of the points' numbers made ahead (one per point), or `nil` to make them all here.
+    func append(_ points: [ScalarPoint], tags: [String], texts: PreparedTexts? = nil) {
+        guard let texts, texts.values.count == points.count else {
+            append(points, tags: tags) { _, number, cursor in
+                MemoryStream.storeNumber(number, at: cursor)
+            } value: {
+                _,
+                number,
+                cursor in
+                MemoryStream.storeNumber(number, at: cursor)
+            }
+            return
+        }
+        let values = texts.values
+        if let wallTimes = texts.wallTimes, wallTimes.count == points.count {
+            append(points, tags: tags) { position, _, cursor in
+                wallTimes[position].store(at: cursor)
+            } value: {
+                position,
+                _,
+                cursor in
+                values[position].store(at: cursor)
+            }
+        } else {
+            append(points, tags: tags) { _, number, cursor in
+                MemoryStream.storeNumber(number, at: cursor)
+            } value: {
+                position,
+                _,
+                cursor in
+                values[position].store(at: cursor)
+            }
+        }
+    }
+
+    /// ``append(_:tags:texts:)``, the wall time and the value of the point at each position stored by
+    /// `storeWallTime` and `storeValue` (each returns the text's length; it has ``ShortestDecimal/maximumLength``
+    /// bytes of room).
+    @inline(__always)
+    private func append(
+        _ points: [ScalarPoint],
+        tags: [String],
+        wallTime storeWallTime: (_ position: Int, _ wallTime: Double, _ cursor: UnsafeMutableRawPointer) -> Int,
+        value storeValue: (_ position: Int, _ value: Double, _ cursor: UnsafeMutableRawPointer) -> Int
+    ) {
         // The write position stays in a register for the whole batch.
         var cursor = buffer + count
         let end = buffer + Self.capacity
-        for point in points {
+        for (position, point) in points.enumerated() {
             let index = point.seriesIndex
             let range = prefixRange(index, tag: { index >= 0 && index < tags.count ? tags[index] : "" })
             if end - cursor < range.count + Self.longestNumbers {
@@ -79,7 +138,13 @@ final class ScalarRowEncoder {
                     continue
                 }
             }
-            cursor = writeRow(at: cursor, prefix: range, step: point.step, wallTime: point.wallTime, value: point.value)
+            cursor = writeRow(
+                at: cursor,
+                prefix: range,
+                step: point.step,
+                wallTime: { storeWallTime(position, point.wallTime, $0) },
+                value: { storeValue(position, point.value, $0) }
+            )
         }
         count = cursor - buffer
     }
@@ -93,13 +158,32 @@ final class ScalarRowEncoder {
         wallTime: Double,
         value: Double
     ) -> UnsafeMutableRawPointer {
+        writeRow(
+            at: cursor,
+            prefix: range,
+            step: step,
+            wallTime: { MemoryStream.storeNumber(wallTime, at: $0) },
+            value: { MemoryStream.storeNumber(value, at: $0) }
+        )
+    }
+
+    /// ``writeRow(at:prefix:step:wallTime:value:)`` with the numbers stored by `storeWallTime` and `storeValue`,
+    /// which return their lengths (each has ``ShortestDecimal/maximumLength`` bytes of room).
+    @inline(__always)
+    private func writeRow(
+        at cursor: UnsafeMutableRawPointer,
+        prefix range: Range<Int>,
+        step: Int64,
+        wallTime storeWallTime: (UnsafeMutableRawPointer) -> Int,
+        value storeValue: (UnsafeMutableRawPointer) -> Int
+    ) -> UnsafeMutableRawPointer {
         var stream = MemoryStream(cursor: cursor)
         prefixBytes.withUnsafeBytes { stream.copyPadded(UnsafeRawBufferPointer(rebasing: $0[range])) }
         stream.writeInteger(step)
         stream.writeByte(separator)
-        stream.writeNumber(wallTime)
+        stream.cursor += storeWallTime(stream.cursor)
         stream.writeByte(separator)
-        stream.writeNumber(value)
+        stream.cursor += storeValue(stream.cursor)
         stream.writeByte(UInt8(ascii: "\n"))
         return stream.cursor
     }
@@ -232,10 +316,16 @@ private struct MemoryStream: TextOutputStream {
     /// (the same text, a third of the cost), which stores 24 bytes: the row's reserved room has them.
     @inline(__always)
     mutating func writeNumber(_ value: Double) {
-        if value.isFinite {
-            cursor += ShortestDecimal.write(value, to: cursor)
-        } else {
-            write(NumberFormatting.text(value))
-        }
+        cursor += Self.storeNumber(value, at: cursor)
+    }
+
+    /// ``writeNumber(_:)`` at `destination`, which has room for ``ShortestDecimal/maximumLength`` bytes; returns
+    /// the text's length.
+    @inline(__always)
+    static func storeNumber(_ value: Double, at destination: UnsafeMutableRawPointer) -> Int {
+        if value.isFinite { return ShortestDecimal.write(value, to: destination) }
+        var stream = MemoryStream(cursor: destination)
+        stream.write(NumberFormatting.text(value))
+        return stream.cursor - destination
     }
 }

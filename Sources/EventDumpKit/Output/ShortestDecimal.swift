@@ -43,6 +43,37 @@ enum ShortestDecimal {
         return length
     }
 
+    /// The text of `value` as ``NumberFormatting/text(_:)`` spells it (`NaN`, `inf` and `-inf` included), in
+    /// words: what ``write(_:to:)`` stores, made ahead of time (on another thread) and stored later with
+    /// ``NumberText/store(at:)``.
+    @inline(__always)
+    static func numberText(_ value: Double) -> NumberText {
+        if value.isFinite {
+            let (text, length) = format(value)
+            return NumberText(text: text, length: length)
+        }
+        // "NaN" and "inf" are three bytes, "-inf" four.
+        if value.isNaN { return NumberText(text: Text(low: 0x4E_614E), length: 3) }
+        return value < 0
+            ? NumberText(text: Text(low: 0x666E_692D), length: 4) : NumberText(text: Text(low: 0x66_6E69), length: 3)
+    }
+
+    /// A number's text in three words and its length (see ``numberText(_:)``).
+    struct NumberText {
+        var text: Text
+        var length: Int
+
+        /// Stores all 24 bytes of the words at `destination` (those past the length are zeros) and returns the
+        /// length.
+        @inline(__always)
+        func store(at destination: UnsafeMutableRawPointer) -> Int {
+            destination.storeBytes(of: text.low.littleEndian, as: UInt64.self)
+            destination.storeBytes(of: text.middle.littleEndian, toByteOffset: 8, as: UInt64.self)
+            destination.storeBytes(of: text.high.littleEndian, toByteOffset: 16, as: UInt64.self)
+            return length
+        }
+    }
+
     /// The shortest digits of a finite, non-zero `value`'s magnitude and their decimal exponent:
     /// `|value| == digits × 10^exponent` to within the rounding interval; `(0, 0)` for zero.
     static func decimal(_ value: Double) -> (digits: UInt64, exponent: Int) {
