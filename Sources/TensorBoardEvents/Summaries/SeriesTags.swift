@@ -14,6 +14,17 @@ struct SeriesTags {
     private var fieldStarts: [Int] = [0]
     /// Whether each tag's metadata is in the current file.
     var isDescribed: [Bool] = []
+    /// For each tag and each ``SummaryWriter/ScalarEncoding``, the bytes of a scalar event of that tag (without
+    /// metadata) from the summary field to its value's four bytes: `2a <n> 0a <n - 2>`, the tag field, then
+    /// `42 0a 08 01 12 00 2a 04` or `15`. (Everything in a scalar event after its step but the value is fixed by
+    /// its tag.) Tail `2 × tag + encoding` starts at `tailStarts[that]`, is `tailSizes[that]` bytes and is
+    /// followed by zeros up to at least ``tailStride`` bytes from its start, so that a short tail can always be
+    /// loaded as whole words.
+    private var tailBytes: [UInt8] = []
+    private var tailStarts: [Int] = []
+    private var tailSizes: [Int] = []
+    /// Scalar tails up to this size are stored as four 8-byte words (see ``storeScalarTail(_:encoding:at:)``).
+    static let tailStride = 32
 
     /// The size of tag `index`'s encoded field.
     @inline(__always)
@@ -50,6 +61,51 @@ struct SeriesTags {
         return size
     }
 
+    /// The size of tag `index`'s scalar tail (see ``storeScalarTail(_:encoding:at:)``).
+    @inline(__always)
+    func scalarTailSize(_ index: Int, encoding: SummaryWriter.ScalarEncoding) -> Int {
+        tailSizes[2 &* index &+ Self.slot(encoding)]
+    }
+
+    /// Stores the bytes of a scalar event of tag `index` in `encoding`, without metadata, from its summary field
+    /// up to its value's four bytes, at `destination`, and returns their size. A tail of up to ``tailStride``
+    /// bytes is stored as four 8-byte words, zeros after it included: the destination must have room for at
+    /// least that many bytes, and the caller writes over the ones past the tail.
+    @inline(__always)
+    func storeScalarTail(
+        _ index: Int,
+        encoding: SummaryWriter.ScalarEncoding,
+        at destination: UnsafeMutableRawPointer
+    ) -> Int {
+        let tail = 2 &* index &+ Self.slot(encoding)
+        let size = tailSizes[tail]
+        let start = tailStarts[tail]
+        tailBytes.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let source = base + start
+            if size <= Self.tailStride {
+                for word in 0..<4 {
+                    destination.storeBytes(
+                        of: source.loadUnaligned(fromByteOffset: 8 &* word, as: UInt64.self),
+                        toByteOffset: 8 &* word,
+                        as: UInt64.self
+                    )
+                }
+            } else {
+                destination.copyMemory(from: source, byteCount: size)
+            }
+        }
+        return size
+    }
+
+    @inline(__always)
+    private static func slot(_ encoding: SummaryWriter.ScalarEncoding) -> Int {
+        switch encoding {
+        case .tensor: 0
+        case .simpleValue: 1
+        }
+    }
+
     /// The index of `tag`, adding it when new.
     @inline(__always)
     mutating func index(of tag: String) -> Int {
@@ -76,6 +132,13 @@ struct SeriesTags {
         fieldStarts.append(fieldBytes.count)
         fieldBytes.append(contentsOf: repeatElement(0, count: Self.shortFieldSize))
         isDescribed.append(false)
+        for encoding in [SummaryWriter.ScalarEncoding.tensor, .simpleValue] {
+            let tail = ScalarEventEncoding.tail(tagField: writer.bytes, encoding: encoding)
+            tailStarts.append(tailBytes.count)
+            tailSizes.append(tail.count)
+            tailBytes += tail
+            tailBytes.append(contentsOf: repeatElement(0, count: max(0, Self.tailStride - tail.count)))
+        }
     }
 
     /// Forgets which tags are described (for a new file).

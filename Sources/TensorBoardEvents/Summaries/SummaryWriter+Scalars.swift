@@ -73,11 +73,34 @@ enum ScalarEventEncoding {
     }()
 
     /// The most bytes a scalar event with a tag field of `tagFieldSize` bytes can take, with room for the
-    /// tag field to be stored as whole words (``SeriesTags/storeField(_:at:)``).
+    /// tag field and the scalar tail to be stored as whole words (``SeriesTags/storeField(_:at:)``,
+    /// ``SeriesTags/storeScalarTail(_:encoding:at:)``).
     @inline(__always)
     static func maximumSize(tagFieldSize: Int, withMetadata: Bool) -> Int {
-        9 &+ 11 &+ 2 &* (1 &+ Varint.maximumEncodedSize) &+ max(tagFieldSize, SeriesTags.shortFieldSize) &+ 8 &+ 4
+        9 &+ 11 &+ 2 &* (1 &+ Varint.maximumEncodedSize)
+            &+ max(tagFieldSize &+ 8, SeriesTags.shortFieldSize &+ 8, SeriesTags.tailStride) &+ 4
             &+ (withMetadata ? metadataField.count : 0)
+    }
+
+    /// The bytes of a scalar event without metadata from its summary field up to its value's four bytes, for
+    /// the tag field `tagField` (`0a <length> <tag>`): what ``SeriesTags`` keeps per tag.
+    static func tail(tagField: [UInt8], encoding: SummaryWriter.ScalarEncoding) -> [UInt8] {
+        let valueLength: Int
+        let valuePrefix: [UInt8]
+        switch encoding {
+        case .tensor:
+            valueLength = tagField.count + 12
+            valuePrefix = [0x42, 0x0A, 0x08, 0x01, 0x12, 0x00, 0x2A, 0x04]
+        case .simpleValue:
+            valueLength = tagField.count + 5
+            valuePrefix = [0x15]
+        }
+        var writer = ProtoWriter(capacity: tagField.count + 32)
+        writer.writeVarint(0x2A)
+        writer.writeVarint(UInt64(1 + Varint.encodedSize(of: UInt64(valueLength)) + valueLength))
+        writer.writeVarint(0x0A)
+        writer.writeVarint(UInt64(valueLength))
+        return writer.bytes + tagField + valuePrefix
     }
 
     /// Stores the payload of a scalar event whose tag field is tag `index` of `tags` at `payload` and returns
@@ -100,6 +123,12 @@ enum ScalarEventEncoding {
         if step != 0 {
             payload.storeBytes(of: 0x10, toByteOffset: count, as: UInt8.self)
             count &+= 1 &+ ProtoWriter.storeVarint(UInt64(bitPattern: step), at: payload + count + 1)
+        }
+        if !withMetadata {
+            // Every byte from here to the value is fixed by the tag and the encoding.
+            count &+= tags.storeScalarTail(index, encoding: encoding, at: payload + count)
+            payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count, as: UInt32.self)
+            return count &+ 4
         }
         let tagFieldSize = tags.fieldSize(index)
         let valueLength: Int
