@@ -80,36 +80,13 @@ final class ScalarRowEncoder {
     ///     past the end is an empty tag).
     ///   - texts: Texts of the points' numbers made ahead (one per point), or `nil` to make them all here.
     func append(_ points: [ScalarPoint], tags: [String], texts: PreparedTexts? = nil) {
-        guard let texts, texts.values.count == points.count else {
-            append(points, tags: tags) { _, number, cursor in
-                MemoryStream.storeNumber(number, at: cursor)
-            } value: {
-                _,
-                number,
-                cursor in
-                MemoryStream.storeNumber(number, at: cursor)
-            }
-            return
-        }
-        let values = texts.values
-        if let wallTimes = texts.wallTimes, wallTimes.count == points.count {
-            append(points, tags: tags) { position, _, cursor in
-                wallTimes[position].store(at: cursor)
-            } value: {
-                position,
-                _,
-                cursor in
-                values[position].store(at: cursor)
-            }
-        } else {
-            append(points, tags: tags) { _, number, cursor in
-                MemoryStream.storeNumber(number, at: cursor)
-            } value: {
-                position,
-                _,
-                cursor in
-                values[position].store(at: cursor)
-            }
+        // Texts made ahead are used only where there is one per point.
+        let values = texts.flatMap { $0.values.count == points.count ? $0.values : nil }
+        let wallTimes = texts?.wallTimes.flatMap { $0.count == points.count ? $0 : nil }
+        append(points, tags: tags) { position, wallTime, cursor in
+            wallTimes?[position].store(at: cursor) ?? MemoryStream.storeNumber(wallTime, at: cursor)
+        } value: { position, value, cursor in
+            values?[position].store(at: cursor) ?? MemoryStream.storeNumber(value, at: cursor)
         }
     }
 
@@ -312,15 +289,9 @@ private struct MemoryStream: TextOutputStream {
         cursor += digits
     }
 
-    /// `value` as ``NumberFormatting/text(_:)`` spells it. A finite value goes through ``ShortestDecimal``
-    /// (the same text, a third of the cost), which stores 24 bytes: the row's reserved room has them.
-    @inline(__always)
-    mutating func writeNumber(_ value: Double) {
-        cursor += Self.storeNumber(value, at: cursor)
-    }
-
-    /// ``writeNumber(_:)`` at `destination`, which has room for ``ShortestDecimal/maximumLength`` bytes; returns
-    /// the text's length.
+    /// Stores `value` as ``NumberFormatting/text(_:)`` spells it at `destination`, which has room for
+    /// ``ShortestDecimal/maximumLength`` bytes, and returns the text's length. A finite value goes through
+    /// ``ShortestDecimal`` (the same text, a third of the cost), which stores all 24 bytes.
     @inline(__always)
     static func storeNumber(_ value: Double, at destination: UnsafeMutableRawPointer) -> Int {
         if value.isFinite { return ShortestDecimal.write(value, to: destination) }
