@@ -30,13 +30,6 @@ struct SeriesTags {
     @inline(__always)
     func fieldSize(_ index: Int) -> Int { fieldStarts[index + 1] - fieldStarts[index] }
 
-    /// Calls `body` with tag `index`'s encoded field.
-    func withField<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-        let start = fieldStarts[index]
-        let end = fieldStarts[index + 1]
-        return fieldBytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
-    }
-
     /// Stores tag `index`'s encoded field at `destination` and returns its size. A field of up to
     /// ``shortFieldSize`` bytes is stored as two 8-byte words, the bytes after it included: the destination
     /// must have room for at least that many bytes, and the caller writes over the ones past the field.
@@ -59,12 +52,6 @@ struct SeriesTags {
             }
         }
         return size
-    }
-
-    /// The size of tag `index`'s scalar tail (see ``storeScalarTail(_:encoding:at:)``).
-    @inline(__always)
-    func scalarTailSize(_ index: Int, encoding: SummaryWriter.ScalarEncoding) -> Int {
-        tailSizes[2 &* index &+ Self.slot(encoding)]
     }
 
     /// Stores the bytes of a scalar event of tag `index` in `encoding`, without metadata, from its summary field
