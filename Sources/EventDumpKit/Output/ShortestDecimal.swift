@@ -52,10 +52,14 @@ enum ShortestDecimal {
             let (text, length) = format(value)
             return NumberText(text: text, length: length)
         }
-        // "NaN" and "inf" are three bytes, "-inf" four.
-        if value.isNaN { return NumberText(text: Text(low: 0x4E_614E), length: 3) }
-        return value < 0
-            ? NumberText(text: Text(low: 0x666E_692D), length: 4) : NumberText(text: Text(low: 0x66_6E69), length: 3)
+        // NaN, inf, -inf: a few bytes, spelled by NumberFormatting (rare enough to go through its string).
+        var text = Text()
+        var length = 0
+        for byte in NumberFormatting.text(value).utf8 {
+            text.place(UInt64(byte), at: length)
+            length += 1
+        }
+        return NumberText(text: text, length: length)
     }
 
     /// A number's text in three words and its length (see ``numberText(_:)``).
