@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 //
 // TensorBoard event logs for Swift: write them from a training loop, read any of them back.
-// Layers depend only downward: CCRC32C and CZlib → TensorBoardEvents (bytes, records, events, summaries,
+// Layers depend only downward: CCRC32C, CClockTicks and CZlib → TensorBoardEvents (bytes, records, events, summaries,
 // logdirs) → TensorBoardTraining (callbacks, metrics) and EventDumpKit (the CLI) → executables.
 
 import PackageDescription
@@ -19,6 +19,8 @@ let package = Package(
     targets: [
         // CRC-32C with a hardware path chosen at run time (function-level target attributes, no flags).
         .target(name: "CCRC32C"),
+        // The processor's tick counter, which times the writer's wall-clock readings between system readings.
+        .target(name: "CClockTicks"),
         // zlib from the system (Debian: zlib1g-dev), used to deflate PNG images.
         .systemLibrary(
             name: "CZlib",
@@ -27,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "TensorBoardEvents",
-            dependencies: ["CCRC32C", "CZlib"]
+            dependencies: ["CCRC32C", "CClockTicks", "CZlib"]
         ),
         .target(
             name: "TensorBoardTraining",

@@ -14,11 +14,10 @@ extension SummaryWriter {
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalar(_ tag: String, _ value: Float, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
-        // One clock reading per call: the wall time (unless given) and the flush-interval check.
-        let now = SystemCalls.currentTime()
-        let time = Self.wallTime(wallTime, now: now)
         let encoding = scalarEncoding
-        try withFile(now: now) { file, tags throws(EventFileError) in
+        // One clock reading per call: the wall time (unless given) and the flush-interval check.
+        try withFile { file, tags, now throws(EventFileError) in
+            let time = Self.wallTime(wallTime, now: now)
             let index = tags.index(of: tag)
             let describes = encoding == .tensor && !tags.isDescribed[index]
             if describes { tags.isDescribed[index] = true }

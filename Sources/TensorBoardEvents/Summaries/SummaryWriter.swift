@@ -91,6 +91,8 @@ public final class SummaryWriter: Sendable {
         var tags = SeriesTags()
         /// When the last flush was, on the real-time clock (the clock each write reads anyway for its wall time).
         var lastFlush: Double
+        /// The real-time clock, read once per write (for its wall time, unless given, and the flush interval).
+        var clock = WallClock()
         /// A failure of the background flush, thrown by the next call.
         var deferredError: EventFileError?
     }
@@ -171,7 +173,7 @@ public final class SummaryWriter: Sendable {
         let interval = flushInterval
         let syncs = syncsOnFlush
         state.withLock { state in
-            let now = SystemCalls.currentTime()
+            let now = state.clock.now()
             guard !state.file.isClosed, state.file.pendingByteCount > 0,
                 Self.isFlushDue(now, state.lastFlush, interval * 0.9)
             else {
@@ -190,7 +192,7 @@ public final class SummaryWriter: Sendable {
     /// - Parameter event: The event.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func write(_ event: Event) throws(EventFileError) {
-        try withFile { file, _ throws(EventFileError) in try file.append(event) }
+        try withFile { file, _, _ throws(EventFileError) in try file.append(event) }
     }
 
     /// Writes buffered records to the file (and `fsync`s it when ``Options/syncsOnFlush`` is set).
@@ -199,7 +201,7 @@ public final class SummaryWriter: Sendable {
         let syncs = options.syncsOnFlush
         try state.withLock { state throws(EventFileError) in
             if syncs { try state.file.sync() } else { try state.file.flush() }
-            state.lastFlush = SystemCalls.currentTime()
+            state.lastFlush = state.clock.now()
         }
     }
 
@@ -208,7 +210,7 @@ public final class SummaryWriter: Sendable {
     public func sync() throws(EventFileError) {
         try state.withLock { state throws(EventFileError) in
             try state.file.sync()
-            state.lastFlush = SystemCalls.currentTime()
+            state.lastFlush = state.clock.now()
         }
     }
 
@@ -224,19 +226,19 @@ public final class SummaryWriter: Sendable {
         }
     }
 
-    /// Runs `body` with the file and the tags under the lock, then flushes if the flush interval has passed.
-    /// - Parameters:
-    ///   - now: The real-time clock, read by the caller (a write reads it once, for its wall time and for this).
-    ///   - body: Appends records.
+    /// Runs `body` with the file, the tags and the time under the lock, then flushes if the flush interval has
+    /// passed.
+    /// - Parameter body: Appends records; its third argument is the real-time clock, read once for the call (a
+    ///   write's wall time, unless given, and the flush-interval check).
     @inline(__always)
     func withFile<R>(
-        now: Double = SystemCalls.currentTime(),
-        _ body: (inout EventFileWriter, inout SeriesTags) throws(EventFileError) -> R
+        _ body: (inout EventFileWriter, inout SeriesTags, _ now: Double) throws(EventFileError) -> R
     ) throws(EventFileError) -> R {
         let interval = flushInterval
         let syncs = syncsOnFlush
         return try state.withLock { state throws(EventFileError) -> R in
-            let result = try body(&state.file, &state.tags)
+            let now = state.clock.now()
+            let result = try body(&state.file, &state.tags, now)
             if Self.isFlushDue(now, state.lastFlush, interval) {
                 state.lastFlush = now
                 if syncs { try state.file.sync() } else { try state.file.flush() }
@@ -274,9 +276,8 @@ public final class SummaryWriter: Sendable {
         step: Int64,
         wallTime: Double?
     ) throws(EventFileError) {
-        let now = SystemCalls.currentTime()
-        let time = Self.wallTime(wallTime, now: now)
-        try withFile(now: now) { file, tags throws(EventFileError) in
+        try withFile { file, tags, now throws(EventFileError) in
+            let time = Self.wallTime(wallTime, now: now)
             var value = Summary.Value(tag: tag, kind: kind)
             let index = tags.index(of: tag)
             if let metadata, !tags.isDescribed[index] {
