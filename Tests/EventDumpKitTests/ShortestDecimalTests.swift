@@ -84,6 +84,41 @@ private func withNeighbours(_ value: Double) -> [Double] {
         #expect(disagreements(small) == [])
     }
 
+    /// From 2^30 to 2^31 the digits come from ``ShortestDecimal/wallTimeDigits(significand:)``: the same as Ryū's
+    /// for random significands, and for every low 16 bits (which alone decide the position's fraction, so every
+    /// exact tie and interval end) under several high parts; the texts are Swift's, for wall times with few
+    /// decimals too.
+    @Test func wallTimesGetRyusDigits() {
+        typealias Ryu = ShortestDecimal.Ryu
+        var generator = SeededGenerator(state: 0x5EED_0004)
+        var significands = (0..<(1 << 18)).map { _ in generator.next() & (1 << 52 - 1) }
+        for _ in 0..<6 {
+            let high = generator.next() & (1 << 52 - 1) & ~0xFFFF
+            significands += (0..<(1 << 16)).map { high | UInt64($0) }
+        }
+        significands += [0, 1, 2, 1 << 52 - 1, 1 << 52 - 2, 1 << 22, 1 << 21, 0x8000]
+        var mismatches: [UInt64] = []
+        for significand in significands
+        where ShortestDecimal.wallTimeDigits(significand: significand)
+            != Ryu.shortest(mantissa: significand, exponent: 1053)
+        {
+            mismatches.append(significand)
+            if mismatches.count >= 5 { break }
+        }
+        #expect(mismatches == [])
+        let values = significands.map { Double(sign: .plus, exponentBitPattern: 1053, significandBitPattern: $0) }
+        #expect(values.allSatisfy { $0 >= 0x1p30 && $0 < 0x1p31 })
+        #expect(disagreements(values.prefix(1 << 16).flatMap { [$0, -$0] }) == [])
+        // Whole seconds and a few decimals, as clocks with coarser ticks write them.
+        let fewDigits = (0..<(1 << 16)).map { index -> Double in
+            let seconds = Double(UInt64.random(in: 1 << 30..<1 << 31, using: &generator))
+            let decimals = index % 8
+            let scale = pow(10.0, Double(decimals))
+            return seconds + Double(UInt64.random(in: 0..<UInt64(scale), using: &generator)) / scale
+        }
+        #expect(disagreements(fewDigits.filter { $0 < 0x1p31 }) == [])
+    }
+
     @Test func agreesWithSwiftOnEdgeCases() {
         var values: [Double] = [0, -0.0, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude]
         // Every subnormal with one or two significand bits set, and the largest.
