@@ -119,6 +119,37 @@ private func withNeighbours(_ value: Double) -> [Double] {
         #expect(disagreements(fewDigits.filter { $0 < 0x1p31 }) == [])
     }
 
+    /// From 2^-11 to 2^53 the digits come from ``ShortestDecimal/exactDigits(n:e:)``: the same as Ryū's for every
+    /// exponent, for random significands and for ones whose position falls exactly half way between two units
+    /// (a significand with exactly `-e - 1 - k` trailing zero bits), where the even unit is taken.
+    @Test func valuesFromTwoToTheMinusElevenToTwoToTheFiftyThreeGetRyusDigits() {
+        typealias Ryu = ShortestDecimal.Ryu
+        var generator = SeededGenerator(state: 0x5EED_0005)
+        var mismatches: [String] = []
+        var ties = 0
+        for exponentBits in 1012...1074 {
+            let e = exponentBits - 1075
+            let k = -Int((Double(e) * log10(2.0)).rounded(.down))
+            var significands = (0..<4096).map { _ in generator.next() & (1 << 52 - 1) | 1 }
+            let zeros = -e - 1 - k
+            if zeros >= 0 && zeros <= 51 {
+                for _ in 0..<256 {
+                    // An odd part with its top bit at 52 - zeros, shifted up by zeros: exactly that many zero bits.
+                    let odd = (generator.next() & (1 << (52 - zeros) - 1)) | 1 << (52 - zeros) | 1
+                    significands.append(odd << zeros & (1 << 52 - 1))
+                    ties += 1
+                }
+            }
+            for significand in significands {
+                let exact = ShortestDecimal.exactDigits(n: significand | 1 << 52, e: e)
+                let ryu = Ryu.shortest(mantissa: significand, exponent: exponentBits)
+                if exact != ryu, mismatches.count < 5 { mismatches.append("\(exponentBits) \(significand)") }
+            }
+        }
+        #expect(mismatches == [])
+        #expect(ties > 10_000)
+    }
+
     @Test func agreesWithSwiftOnEdgeCases() {
         var values: [Double] = [0, -0.0, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude]
         // Every subnormal with one or two significand bits set, and the largest.

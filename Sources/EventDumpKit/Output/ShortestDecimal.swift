@@ -10,8 +10,9 @@
 /// rounds ties to even) is scaled by a power of ten taken from a 125-bit table, so that digits can be removed
 /// with 64-bit integer arithmetic until the interval's ends agree; the result is the shortest digit string that
 /// reads back to the value, and of those the one nearest to it (an exact tie rounding to even). That is the
-/// string Swift prints. From 2^30 to 2^31, where every wall time written from 2004 to 2038 lies, the same digits
-/// come from a few integer operations (``wallTimeDigits(significand:)``). The layout follows Swift's rules:
+/// string Swift prints. From 2^-11 up to 2^53, where most values in a log lie, the same digits come from exact
+/// integer arithmetic (``exactDigits(n:e:)``), and from 2^30 to 2^31, where every wall time written from 2004 to
+/// 2038 lies, from a plainer form of it (``wallTimeDigits(significand:)``). The layout follows Swift's rules:
 ///
 /// - `1.0`, `0.1`, `123.456`, `1000000000000000.0`: plain decimal while the value is at most 2^53 and at least
 ///   10^-4 (an integer always gets `.0`);
@@ -99,11 +100,14 @@ enum ShortestDecimal {
             text = Text(low: 0x30_2E30)  // "0.0"
             length = 3
         } else {
-            // From 2^30 to 2^31 (every wall time from 2004 to 2038), the digits take a few integer operations.
+            // From 2^30 to 2^31 (every wall time from 2004 to 2038), the digits take a few integer operations;
+            // from 2^-11 to 2^53 (but powers of two), exact arithmetic in 128 bits; elsewhere, Ryū.
             let (digits, exponent) =
                 exponentBits == 1053
                 ? wallTimeDigits(significand: mantissaBits)
-                : Ryu.shortest(mantissa: mantissaBits, exponent: exponentBits)
+                : exponentBits >= 1012 && exponentBits <= 1074 && mantissaBits != 0
+                    ? exactDigits(n: mantissaBits | 1 << 52, e: exponentBits &- 1075)
+                    : Ryu.shortest(mantissa: mantissaBits, exponent: exponentBits)
             let count = Digits.count(digits)
             let string = Digits.text(digits, count: count)
             // The exponent when written with one digit before the point.
