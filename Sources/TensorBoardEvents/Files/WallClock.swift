@@ -12,7 +12,7 @@ import Darwin
 /// Seconds since the Unix epoch, as ``SystemCalls/currentTime()`` gives them, for a writer's every event.
 ///
 /// Reading the system's real-time clock costs 30 ns here, a third of a scalar write. Where the processor's tick
-/// counter is reliable (``CClockTicks/cticks_available()``) and costs less, a reading is derived from the last
+/// counter is reliable (`cticks_available()` in CClockTicks) and costs less, a reading is derived from the last
 /// *anchor* (a system reading and the ticks around it) and the ticks since, at the counter's rate as measured
 /// between anchors; a new anchor is taken once ``anchorInterval`` ticks (under a millisecond) have passed, so a
 /// step of the system's clock shows within that time. A derived reading is within a microsecond of the system's
@@ -44,7 +44,7 @@ package struct WallClock: Sendable {
     /// Measurements in a row that differed from the rate by over 0.1% (a step of the system's clock, usually).
     private var outliers = 0
 
-    /// Whether this machine's tick counter is reliable enough to be used (see ``CClockTicks/cticks_available()``).
+    /// Whether this machine's tick counter is reliable enough to be used (`cticks_available()` in CClockTicks).
     package static var ticksAreReliable: Bool { cticks_available() == 1 }
 
     /// A clock using the tick counter where it is reliable, when `usesTicks` allows it.
