@@ -1,8 +1,8 @@
 // swift-tools-version: 6.0
 //
 // TensorBoard event logs for Swift: write them from a training loop, read any of them back.
-// Layers depend only downward: CCRC32C, CClockTicks and CZlib → TensorBoardEvents (bytes, records, events, summaries,
-// logdirs) → TensorBoardTraining (callbacks, metrics) and EventDumpKit (the CLI) → executables.
+// Layers depend only downward: CCRC32C, CClockTicks and CZlib → TensorBoardEvents (bytes, records, events,
+// summaries, logdirs) → TensorBoardTraining (callbacks, metrics) and EventDumpKit (the CLI) → executables.
 
 import PackageDescription
 

@@ -26,6 +26,15 @@ private struct MadeUpClocks {
     }
 }
 
+/// Made-up clocks, and a clock anchored twice, 1 ms apart from their start, so that its rate is known.
+private func calibratedClock() -> (clocks: MadeUpClocks, clock: WallClock, start: Int64) {
+    let clocks = MadeUpClocks()
+    var clock = WallClock(usesTicks: false)
+    clocks.anchor(&clock, at: clocks.startNanoseconds)
+    clocks.anchor(&clock, at: clocks.startNanoseconds + 1_000_000)
+    return (clocks, clock, clocks.startNanoseconds)
+}
+
 private func seconds(_ nanoseconds: Int64) -> Double {
     Double(nanoseconds / 1_000_000_000) + Double(nanoseconds % 1_000_000_000) * 1e-9
 }
@@ -73,11 +82,8 @@ private func seconds(_ nanoseconds: Int64) -> Double {
     }
 
     @Test func aSystemReadingThatWasInterruptedIsNoAnchor() {
-        let clocks = MadeUpClocks()
-        var clock = WallClock(usesTicks: false)
-        let start = clocks.startNanoseconds
-        clocks.anchor(&clock, at: start)
-        clocks.anchor(&clock, at: start + 1_000_000)
+        let (clocks, calibrated, start) = calibratedClock()
+        var clock = calibrated
         let rate = clock.nanosecondsPerTick
         // A reading that took 10 µs is not taken: the derived time still counts from the last anchor.
         clocks.anchor(&clock, at: start + 1_500_000, width: 28_000)
@@ -88,11 +94,7 @@ private func seconds(_ nanoseconds: Int64) -> Double {
     }
 
     @Test func aStepOfTheSystemClockShowsAtTheNextAnchorAndKeepsTheRate() throws {
-        var clocks = MadeUpClocks()
-        var clock = WallClock(usesTicks: false)
-        let start = clocks.startNanoseconds
-        clocks.anchor(&clock, at: start)
-        clocks.anchor(&clock, at: start + 1_000_000)
+        var (clocks, clock, start) = calibratedClock()
         let rate = clock.nanosecondsPerTick
         // The system clock is set forward by 50 µs: the same ticks now read 50 µs later, and the span between the
         // anchors measures a rate 5% too high, which is not taken.
@@ -126,11 +128,8 @@ private func seconds(_ nanoseconds: Int64) -> Double {
     }
 
     @Test func aCounterThatGoesBackwardsAsksForASystemReading() {
-        let clocks = MadeUpClocks()
-        var clock = WallClock(usesTicks: false)
-        let start = clocks.startNanoseconds
-        clocks.anchor(&clock, at: start)
-        clocks.anchor(&clock, at: start + 1_000_000)
+        let (clocks, calibrated, start) = calibratedClock()
+        var clock = calibrated
         #expect(clock.derived(atTicks: clocks.ticks(at: start + 1_000_000) - 1) == nil)
         // A backwards span measures no rate either.
         let rate = clock.nanosecondsPerTick

@@ -91,31 +91,31 @@ extension ShortestDecimal {
     }
 
     /// `digits × 10^exponent` with the trailing zeros of `digits` (a non-zero multiple of ten below 10^18) moved
-    /// into the exponent, in at most five steps.
+    /// into the exponent, in at most five steps (eight zeros, eight more, four, two, one).
     @inline(__always)
     private static func removingTrailingZeros(_ digits: UInt64, _ exponent: Int) -> (digits: UInt64, exponent: Int) {
         var digits = digits
         var exponent = exponent
-        if digits % 100_000_000 == 0 {
-            digits /= 100_000_000
-            exponent &+= 8
-            if digits % 100_000_000 == 0 {
-                digits /= 100_000_000
-                exponent &+= 8
-            }
+        if removeFactor(100_000_000, places: 8, &digits, &exponent) {
+            _ = removeFactor(100_000_000, places: 8, &digits, &exponent)
         }
-        if digits % 10_000 == 0 {
-            digits /= 10_000
-            exponent &+= 4
-        }
-        if digits % 100 == 0 {
-            digits /= 100
-            exponent &+= 2
-        }
-        if digits % 10 == 0 {
-            digits /= 10
-            exponent &+= 1
-        }
+        _ = removeFactor(10_000, places: 4, &digits, &exponent)
+        _ = removeFactor(100, places: 2, &digits, &exponent)
+        _ = removeFactor(10, places: 1, &digits, &exponent)
         return (digits, exponent)
+    }
+
+    /// Divides `digits` by `factor` (10^`places`) and adds `places` to `exponent` when `factor` divides it.
+    @inline(__always)
+    private static func removeFactor(
+        _ factor: UInt64,
+        places: Int,
+        _ digits: inout UInt64,
+        _ exponent: inout Int
+    ) -> Bool {
+        guard digits % factor == 0 else { return false }
+        digits /= factor
+        exponent &+= places
+        return true
     }
 }

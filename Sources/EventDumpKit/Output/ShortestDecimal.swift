@@ -80,13 +80,6 @@ enum ShortestDecimal {
         }
     }
 
-    /// The shortest digits of a finite, non-zero `value`'s magnitude and their decimal exponent:
-    /// `|value| == digits × 10^exponent` to within the rounding interval; `(0, 0)` for zero.
-    static func decimal(_ value: Double) -> (digits: UInt64, exponent: Int) {
-        guard !value.isZero else { return (0, 0) }
-        return Ryu.shortest(mantissa: value.significandBitPattern, exponent: Int(value.exponentBitPattern))
-    }
-
     // MARK: Layout
 
     /// The text of `value` and its length.
