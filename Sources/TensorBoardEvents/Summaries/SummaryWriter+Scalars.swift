@@ -81,18 +81,25 @@ enum ScalarEventEncoding {
             &+ (withMetadata ? metadataField.count : 0)
     }
 
+    /// The length of a scalar event's value message for a tag field of `tagFieldSize` bytes: the tag field, the
+    /// number with its key (and, for ``SummaryWriter/ScalarEncoding/tensor``, the tensor's fields), and the
+    /// metadata field when `withMetadata` (only the tensor encoding writes one).
+    @inline(__always)
+    static func valueLength(tagFieldSize: Int, encoding: SummaryWriter.ScalarEncoding, withMetadata: Bool) -> Int {
+        switch encoding {
+        case .tensor: tagFieldSize &+ 12 &+ (withMetadata ? metadataField.count : 0)
+        case .simpleValue: tagFieldSize &+ 5
+        }
+    }
+
     /// The bytes of a scalar event without metadata from its summary field up to its value's four bytes, for
     /// the tag field `tagField` (`0a <length> <tag>`): what ``SeriesTags`` keeps per tag.
     static func tail(tagField: [UInt8], encoding: SummaryWriter.ScalarEncoding) -> [UInt8] {
-        let valueLength: Int
+        let valueLength = Self.valueLength(tagFieldSize: tagField.count, encoding: encoding, withMetadata: false)
         let valuePrefix: [UInt8]
         switch encoding {
-        case .tensor:
-            valueLength = tagField.count + 12
-            valuePrefix = [0x42, 0x0A, 0x08, 0x01, 0x12, 0x00, 0x2A, 0x04]
-        case .simpleValue:
-            valueLength = tagField.count + 5
-            valuePrefix = [0x15]
+        case .tensor: valuePrefix = withUnsafeBytes(of: tensorPrefix) { Array($0) }
+        case .simpleValue: valuePrefix = [0x15]
         }
         var writer = ProtoWriter(capacity: tagField.count + 32)
         writer.writeVarint(0x2A)
@@ -129,12 +136,11 @@ enum ScalarEventEncoding {
             payload.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count, as: UInt32.self)
             return count &+ 4
         }
-        let tagFieldSize = tags.fieldSize(index)
-        let valueLength: Int
-        switch encoding {
-        case .tensor: valueLength = tagFieldSize &+ 12 &+ (withMetadata ? metadataField.count : 0)
-        case .simpleValue: valueLength = tagFieldSize &+ 5
-        }
+        let valueLength = valueLength(
+            tagFieldSize: tags.fieldSize(index),
+            encoding: encoding,
+            withMetadata: withMetadata
+        )
         let summaryLength = 1 &+ Varint.encodedSize(of: UInt64(valueLength)) &+ valueLength
         payload.storeBytes(of: 0x2A, toByteOffset: count, as: UInt8.self)
         count &+= 1 &+ ProtoWriter.storeVarint(UInt64(summaryLength), at: payload + count + 1)
