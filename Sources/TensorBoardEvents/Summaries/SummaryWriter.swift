@@ -17,11 +17,14 @@ import Dispatch
 /// buffer passes ``Options/bufferSize``, on ``flush()``, on ``close()`` (also on deinitialisation), and at the
 /// latest ``Options/flushInterval`` (2 s) after they were written: each write checks the interval, and a
 /// background timer flushes records left waiting when no write follows. (The training callbacks also flush at
-/// the end of every epoch.)
+/// the end of every epoch.) A buffer that passes ``Options/bufferSize`` is written by a thread of the writer's
+/// own while the caller goes on filling a second one, as TensorBoard's and tensorboardX's writers do; the next
+/// such hand-off waits for that write, and ``flush()``, ``sync()`` and ``close()`` return only once every record
+/// is in the file.
 ///
 /// **Errors.** I/O failures (disk full, file removed) are thrown as ``EventFileError``; records that could not
-/// be written stay buffered and are retried on the next flush. A failure of a background flush is thrown by
-/// the next call. Nothing here traps.
+/// be written stay buffered and are retried on the next flush. A failure of a background flush or write is
+/// thrown by the next call that waits for it. Nothing here traps.
 public final class SummaryWriter: Sendable {
     /// How scalars are encoded.
     public enum ScalarEncoding: Sendable {
@@ -119,7 +122,7 @@ public final class SummaryWriter: Sendable {
         repeat {
             path = runDirectory + "/" + EventFileName.make(sortingAfter: existing, suffix: options.fileNameSuffix)
             do {
-                file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize)
+                file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize, writesBehind: true)
                 break
             } catch  where error.code == .openFailed(errno: SystemCalls.fileExists) {
                 continue
