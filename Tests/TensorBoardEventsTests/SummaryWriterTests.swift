@@ -97,7 +97,10 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         )
         // (An empty tag is left out: the writer stores its field, `0a 00`, where protobuf's encoder omits it.)
         let lengths = Array(1...34) + [126, 127, 128, 129, 300]
-        let tags = lengths.map { length in String((0..<length).map { Character(UnicodeScalar(97 + $0 % 26)!) }) }
+        // Then tags of two- and three-byte characters: one small string, one just over a small string's 15 bytes.
+        let tags =
+            lengths.map { length in String((0..<length).map { Character(UnicodeScalar(97 + $0 % 26)!) }) }
+            + ["é", "损失/训练/ü", String(repeating: "ü", count: 20)]
         var expected: [[UInt8]] = []
         for (round, step) in [Int64(0), 1, 127, 128, -1, .max].enumerated() {
             for (index, tag) in tags.enumerated() {
@@ -121,7 +124,7 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         var offset = Int(contents[0]) + 16
         for (index, record) in expected.enumerated() {
             let written = Array(contents[offset..<min(contents.count, offset + record.count)])
-            #expect(written == record, "record \(index): tag of \(lengths[index % lengths.count]) bytes")
+            #expect(written == record, "record \(index): tag of \(tags[index % tags.count].utf8.count) bytes")
             offset += record.count
         }
         #expect(offset == contents.count)
