@@ -45,8 +45,8 @@ struct WriteOutcome {
 /// threads). ``EventFileWriter`` starts at most one write and waits for it before starting another, flushing,
 /// or closing, so the file gets the buffers whole and in order.
 ///
-/// Synchronised with a pthread mutex and condition variables, which ThreadSanitizer understands. The buffer
-/// of a started write belongs to this thread until ``wait()`` returns.
+/// Synchronised with a ``PthreadCondition``, which ThreadSanitizer understands. The buffer of a started write
+/// belongs to this thread until ``wait()`` returns.
 final class WriteBehind: @unchecked Sendable {
     private struct Job {
         var bytes: UnsafeRawPointer
@@ -55,27 +55,15 @@ final class WriteBehind: @unchecked Sendable {
         var committedSize: Int64
     }
 
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let changed = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    /// Signalled when a job is given, done, or the thread is asked to stop.
+    private let changed = PthreadCondition()
     private var thread: pthread_t?
-    // Guarded by `mutex`.
+    // Guarded by `changed`.
     private var job: Job?
     private var outcome: WriteOutcome?
     private var stopping = false
 
-    private init() {
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-        changed.initialize(to: pthread_cond_t())
-        pthread_cond_init(changed, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(changed)
-        changed.deallocate()
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
+    private init() {}
 
     /// Starts the thread, or returns `nil` when the system cannot (the caller then writes by itself).
     static func start() -> WriteBehind? {
@@ -111,54 +99,54 @@ final class WriteBehind: @unchecked Sendable {
     /// Starts writing `count` bytes at `bytes` to `descriptor`; the memory must stay valid and unchanged until
     /// ``wait()`` returns. No other write may be under way.
     func write(_ bytes: UnsafeRawPointer, count: Int, to descriptor: Int32, committedSize: Int64) {
-        pthread_mutex_lock(mutex)
+        changed.lock()
         job = Job(bytes: bytes, count: count, descriptor: descriptor, committedSize: committedSize)
         outcome = nil
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
+        changed.broadcast()
+        changed.unlock()
     }
 
     /// Waits for the write under way to finish and returns what it did.
     func wait() -> WriteOutcome {
-        pthread_mutex_lock(mutex)
-        while outcome == nil { pthread_cond_wait(changed, mutex) }
+        changed.lock()
+        while outcome == nil { changed.wait() }
         let result = outcome ?? WriteOutcome(written: 0, failure: nil, fileRemoved: false)
         outcome = nil
-        pthread_mutex_unlock(mutex)
+        changed.unlock()
         return result
     }
 
     /// Ends the thread once the write under way (if any) is done, and waits for it to exit.
     func stop() {
-        pthread_mutex_lock(mutex)
+        changed.lock()
         stopping = true
-        pthread_cond_broadcast(changed)
-        pthread_mutex_unlock(mutex)
+        changed.broadcast()
+        changed.unlock()
         if let thread { pthread_join(thread, nil) }
         thread = nil
     }
 
     private func run() {
-        pthread_mutex_lock(mutex)
+        changed.lock()
         while true {
             if let next = job {
                 job = nil
-                pthread_mutex_unlock(mutex)
+                changed.unlock()
                 let result = WriteOutcome.write(
                     next.bytes,
                     count: next.count,
                     to: next.descriptor,
                     committedSize: next.committedSize
                 )
-                pthread_mutex_lock(mutex)
+                changed.lock()
                 outcome = result
-                pthread_cond_broadcast(changed)
+                changed.broadcast()
             } else if stopping {
                 break
             } else {
-                pthread_cond_wait(changed, mutex)
+                changed.wait()
             }
         }
-        pthread_mutex_unlock(mutex)
+        changed.unlock()
     }
 }

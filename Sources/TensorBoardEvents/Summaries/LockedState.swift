@@ -2,42 +2,28 @@
 
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A value that is only reached with a lock held.
 ///
 /// The lock is a word with three states, 0 (free), 1 (held) and 2 (held, and a thread may be waiting), after
-/// the futex mutex of Drepper's "Futexes Are Tricky", with a pthread mutex and condition variable where the
-/// futex would sleep: taking a free lock is one compare-and-swap, releasing it one exchange, and only a thread
-/// that finds it held, or releases it with a thread waiting, touches the pthread pair. (A `pthread_mutex_t`
-/// cost 57 instructions a lock and an unlock, about 4 ns more a write.) Every change of the word is an atomic
-/// operation with acquire or release ordering, which ThreadSanitizer understands; `Synchronization.Mutex` on
-/// Linux sleeps in the kernel's priority-inheritance futex, which it does not, and reported every access under
-/// it as a race.
+/// the futex mutex of Drepper's "Futexes Are Tricky", with a ``PthreadCondition`` where the futex would sleep:
+/// taking a free lock is one compare-and-swap, releasing it one exchange, and only a thread that finds it held,
+/// or releases it with a thread waiting, touches the pthread pair. (A `pthread_mutex_t` cost 57 instructions
+/// a lock and an unlock, and a scalar write about 19 ns more in the benchmark.) Every change of the word is an
+/// atomic operation with acquire or release ordering, which ThreadSanitizer understands; `Synchronization.Mutex`
+/// on Linux sleeps in the kernel's priority-inheritance futex, which it does not, and reported every access
+/// under it as a race.
 ///
 /// The value lives in memory of its own, reached through a pointer, rather than in a stored `var` of the
 /// class: the lock is what keeps accesses apart, and a class's `var` would add a dynamic exclusivity check (a
 /// runtime call and a thread-local access set, about 120 instructions) to every ``withLock(_:)``.
 final class LockedState<State: ~Copyable>: @unchecked Sendable {
     private let word = Atomic<UInt32>(0)
-    private let sleepers: UnsafeMutablePointer<pthread_mutex_t>
-    private let wakeUp: UnsafeMutablePointer<pthread_cond_t>
+    /// Where threads that find the lock held sleep.
+    private let sleepers = PthreadCondition()
     private let state: UnsafeMutablePointer<State>
 
     /// Wraps `state`.
     init(_ state: consuming State) {
-        sleepers = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        sleepers.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(sleepers, nil)
-        wakeUp = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-        wakeUp.initialize(to: pthread_cond_t())
-        pthread_cond_init(wakeUp, nil)
         self.state = UnsafeMutablePointer<State>.allocate(capacity: 1)
         self.state.initialize(to: state)
     }
@@ -45,10 +31,6 @@ final class LockedState<State: ~Copyable>: @unchecked Sendable {
     deinit {
         state.deinitialize(count: 1)
         state.deallocate()
-        pthread_cond_destroy(wakeUp)
-        wakeUp.deallocate()
-        pthread_mutex_destroy(sleepers)
-        sleepers.deallocate()
     }
 
     /// Runs `body` with the lock held and the state lent to it.
@@ -81,20 +63,20 @@ final class LockedState<State: ~Copyable>: @unchecked Sendable {
     /// another thread may still be waiting).
     @inline(never)
     private func waitForLock() {
-        pthread_mutex_lock(sleepers)
+        sleepers.lock()
         // The mark is set under `sleepers`, which a releasing thread takes before it signals, so no wake-up is
         // lost between the mark and the wait.
         while word.exchange(2, ordering: .acquiring) != 0 {
-            pthread_cond_wait(wakeUp, sleepers)
+            sleepers.wait()
         }
-        pthread_mutex_unlock(sleepers)
+        sleepers.unlock()
     }
 
     /// Wakes one sleeping thread, after a release that found the lock waited for.
     @inline(never)
     private func wakeOne() {
-        pthread_mutex_lock(sleepers)
-        pthread_cond_signal(wakeUp)
-        pthread_mutex_unlock(sleepers)
+        sleepers.lock()
+        sleepers.signal()
+        sleepers.unlock()
     }
 }
