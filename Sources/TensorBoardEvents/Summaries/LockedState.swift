@@ -41,8 +41,9 @@ final class LockedState<State: ~Copyable>: @unchecked Sendable {
         return try body(&state.pointee)
     }
 
-    /// Takes the lock and returns the state's address, for a hot path that must not go through a closure; every
-    /// call must be followed by ``unlock()`` (with `defer`), and the address not used after it.
+    /// Takes the lock and returns the state's address, for holding the lock outside a closure (``withLock(_:)``
+    /// is built on it; the tests hold it while another thread waits). Every call must be followed by
+    /// ``unlock()``, and the address not used after it.
     @inline(__always)
     func lock() -> UnsafeMutablePointer<State> {
         if !word.compareExchange(expected: 0, desired: 1, ordering: .acquiring).exchanged {
