@@ -1,8 +1,9 @@
 // swift-tools-version: 6.0
 //
 // TensorBoard event logs for Swift: write them from a training loop, read any of them back.
-// Layers depend only downward: CCRC32C, CClockTicks and CZlib → TensorBoardEvents (bytes, records, events,
-// summaries, logdirs) → TensorBoardTraining (callbacks, metrics) and EventDumpKit (the CLI) → executables.
+// Layers depend only downward: CCRC32C and CZlib → TensorBoardEvents (bytes, records, events, summaries,
+// logdirs) → TensorBoardMonitoring (Keras's monitor rules) → TensorBoardTraining (callbacks, metrics) and
+// EventDumpKit (the CLI) → executables.
 
 import PackageDescription
 
@@ -19,8 +20,6 @@ let package = Package(
     targets: [
         // CRC-32C with a hardware path chosen at run time (function-level target attributes, no flags).
         .target(name: "CCRC32C"),
-        // The processor's tick counter, which times the writer's wall-clock readings between system readings.
-        .target(name: "CClockTicks"),
         // zlib from the system (Debian: zlib1g-dev), used to deflate PNG images.
         .systemLibrary(
             name: "CZlib",
@@ -29,15 +28,20 @@ let package = Package(
         ),
         .target(
             name: "TensorBoardEvents",
-            dependencies: ["CCRC32C", "CClockTicks", "CZlib"]
+            dependencies: ["CCRC32C", "CZlib"]
+        ),
+        // Keras's rules for judging a monitored metric (improvement, early stopping, trends), shared by the
+        // callbacks and by eventdump's comparisons.
+        .target(
+            name: "TensorBoardMonitoring"
         ),
         .target(
             name: "TensorBoardTraining",
-            dependencies: ["TensorBoardEvents"]
+            dependencies: ["TensorBoardEvents", "TensorBoardMonitoring"]
         ),
         .target(
             name: "EventDumpKit",
-            dependencies: ["TensorBoardEvents"]
+            dependencies: ["TensorBoardEvents", "TensorBoardMonitoring"]
         ),
         .executableTarget(
             name: "eventdump",
@@ -72,6 +76,10 @@ let package = Package(
         .testTarget(
             name: "TensorBoardEventsTests",
             dependencies: ["TensorBoardEvents", "CCRC32C", "TestSupport"]
+        ),
+        .testTarget(
+            name: "TensorBoardMonitoringTests",
+            dependencies: ["TensorBoardMonitoring", "TestSupport"]
         ),
         .testTarget(
             name: "TensorBoardTrainingTests",

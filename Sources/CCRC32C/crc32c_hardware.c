@@ -3,7 +3,6 @@
 // no compiler flags, and is only called after run-time CPU detection says the instruction exists.
 
 #include "CCRC32C.h"
-#include "crc32c_internal.h"
 
 #include <string.h>
 
@@ -60,17 +59,6 @@ uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) 
     return update_sse42(crc, data, length);
 }
 
-__attribute__((target("sse4.2")))
-ccrc32c_record_checksums ccrc32c_masked_record_hardware(const void *record, size_t length) {
-    uint64_t length_bytes;
-    memcpy(&length_bytes, record, 8);
-    ccrc32c_record_checksums sums;
-    // The 8 length bytes are one instruction; the payload follows the 4 bytes of the length's checksum.
-    sums.length_crc = ccrc32c_mask(~(uint32_t)_mm_crc32_u64(0xFFFFFFFFu, length_bytes));
-    sums.payload_crc = ccrc32c_mask(update_sse42(0, (const uint8_t *)record + 12, length));
-    return sums;
-}
-
 int ccrc32c_hardware_available(void) {
     return __builtin_cpu_supports("sse4.2") ? 1 : 0;
 }
@@ -103,14 +91,6 @@ uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) 
     return ~state;
 }
 
-__attribute__((target("crc")))
-ccrc32c_record_checksums ccrc32c_masked_record_hardware(const void *record, size_t length) {
-    ccrc32c_record_checksums sums;
-    sums.length_crc = ccrc32c_mask(ccrc32c_update_hardware(0, record, 8));
-    sums.payload_crc = ccrc32c_mask(ccrc32c_update_hardware(0, (const uint8_t *)record + 12, length));
-    return sums;
-}
-
 int ccrc32c_hardware_available(void) {
 #if defined(__APPLE__)
     return 1;
@@ -125,10 +105,6 @@ int ccrc32c_hardware_available(void) {
 
 uint32_t ccrc32c_update_hardware(uint32_t crc, const void *data, size_t length) {
     return ccrc32c_update_portable(crc, data, length);
-}
-
-ccrc32c_record_checksums ccrc32c_masked_record_hardware(const void *record, size_t length) {
-    return ccrc32c_masked_record_portable(record, length);
 }
 
 int ccrc32c_hardware_available(void) {
@@ -153,21 +129,4 @@ static uint32_t ccrc32c_update_first(uint32_t crc, const void *data, size_t leng
 
 uint32_t ccrc32c_update(uint32_t crc, const void *data, size_t length) {
     return __atomic_load_n(&selected_function, __ATOMIC_RELAXED)(crc, data, length);
-}
-
-typedef ccrc32c_record_checksums (*ccrc32c_record_function)(const void *record, size_t length);
-
-static ccrc32c_record_checksums ccrc32c_masked_record_first(const void *record, size_t length);
-
-static ccrc32c_record_function selected_record_function = ccrc32c_masked_record_first;
-
-static ccrc32c_record_checksums ccrc32c_masked_record_first(const void *record, size_t length) {
-    ccrc32c_record_function chosen =
-        ccrc32c_hardware_available() ? ccrc32c_masked_record_hardware : ccrc32c_masked_record_portable;
-    __atomic_store_n(&selected_record_function, chosen, __ATOMIC_RELAXED);
-    return chosen(record, length);
-}
-
-ccrc32c_record_checksums ccrc32c_masked_record(const void *record, size_t length) {
-    return __atomic_load_n(&selected_record_function, __ATOMIC_RELAXED)(record, length);
 }

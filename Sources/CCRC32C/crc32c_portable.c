@@ -1,10 +1,12 @@
 // Portable CRC-32C: slicing-by-8 over tables built once, on first use.
 
 #include "CCRC32C.h"
-#include "crc32c_internal.h"
 
 #include <pthread.h>
 #include <string.h>
+
+/// The reflected Castagnoli polynomial (normal form 0x1EDC6F41).
+static const uint32_t polynomial = 0x82F63B78u;
 
 static uint32_t table[8][256];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
@@ -13,7 +15,7 @@ static void build_table(void) {
     for (uint32_t n = 0; n < 256; n++) {
         uint32_t crc = n;
         for (int k = 0; k < 8; k++) {
-            crc = (crc >> 1) ^ ((crc & 1u) ? CCRC32C_POLYNOMIAL : 0u);
+            crc = (crc >> 1) ^ ((crc & 1u) ? polynomial : 0u);
         }
         table[0][n] = crc;
     }
@@ -51,11 +53,4 @@ uint32_t ccrc32c_update_portable(uint32_t crc, const void *data, size_t length) 
         length--;
     }
     return ~state;
-}
-
-ccrc32c_record_checksums ccrc32c_masked_record_portable(const void *record, size_t length) {
-    ccrc32c_record_checksums sums;
-    sums.length_crc = ccrc32c_mask(ccrc32c_update_portable(0, record, 8));
-    sums.payload_crc = ccrc32c_mask(ccrc32c_update_portable(0, (const uint8_t *)record + 12, length));
-    return sums;
 }

@@ -3,7 +3,9 @@
 // the comparison table. Benchmarks never run inside `swift test`.
 //
 // Usage:
-//   eventbench write --events N --output DIR [--repetitions R]   scalar events through SummaryWriter
+//   eventbench write --events N --output DIR [--repetitions R] [--batch]
+//                                                                scalar events through SummaryWriter: one call
+//                                                                per value, or (--batch) one per step of ten
 //   eventbench read --input PATH [--repetitions R]               a log (file or directory) to scalar points,
 //                                                                every checksum verified
 //   eventbench generate --events N --output FILE                 a large log for the read benchmarks
@@ -48,7 +50,11 @@ let tags = ["tag0", "tag1", "tag2", "tag3", "tag4", "tag5", "tag6", "tag7", "tag
 
 /// Writes `events` scalar events (10 tags cycling, increasing steps) into a new run directory; returns the time
 /// end to end (open, every call, close with its final flush), the time of the calls alone, and the file size.
-func writeScalars(events: Int, directory: String) throws -> (seconds: Double, callSeconds: Double, bytes: Int) {
+func writeScalars(
+    events: Int,
+    directory: String,
+    batches: Bool = false
+) throws -> (seconds: Double, callSeconds: Double, bytes: Int) {
     let start = now()
     let writer = try SummaryWriter(runDirectory: directory)
     // The loop around the calls costs as little as a training loop's would: the tags in a local array, the
@@ -57,12 +63,28 @@ func writeScalars(events: Int, directory: String) throws -> (seconds: Double, ca
     var step: Int64 = 0
     var tag = 0
     let callsStart = now()
-    for index in 0..<events {
-        try writer.scalar(tags[tag], Float(index) * 0.001, step: step)
-        tag += 1
-        if tag == tags.count {
-            tag = 0
+    if batches {
+        // A step's ten values in one call, as a training loop logs its loss and metrics.
+        for first in stride(from: 0, to: events - events % 10, by: 10) {
+            let value = Double(first) * 0.001
+            try writer.scalars(
+                [
+                    "tag0": value, "tag1": value + 0.001, "tag2": value + 0.002, "tag3": value + 0.003,
+                    "tag4": value + 0.004, "tag5": value + 0.005, "tag6": value + 0.006, "tag7": value + 0.007,
+                    "tag8": value + 0.008, "tag9": value + 0.009,
+                ] as KeyValuePairs,
+                step: step
+            )
             step += 1
+        }
+    } else {
+        for index in 0..<events {
+            try writer.scalar(tags[tag], Float(index) * 0.001, step: step)
+            tag += 1
+            if tag == tags.count {
+                tag = 0
+                step += 1
+            }
         }
     }
     let callSeconds = now() - callsStart
@@ -83,7 +105,7 @@ func readScalars(_ path: String) throws -> (points: Int, bytes: Int, sum: Double
         for file in run.files {
             var reader = try EventFileReader(path: file)
             while true {
-                let more = try reader.nextRecord { _, payload -> Bool in
+                let more = try reader.readRecord { _, payload -> Bool in
                     bytes += payload.count + TFRecordFrame.overhead
                     _ = try? decoder.decodeScalars(payload) { point in
                         points += 1
@@ -111,10 +133,16 @@ do {
         }
         for repetition in 0..<repetitions {
             let directory = output + "/write-\(repetition)"
-            let (seconds, callSeconds, bytes) = try writeScalars(events: events, directory: directory)
+            let (seconds, callSeconds, bytes) = try writeScalars(
+                events: events,
+                directory: directory,
+                batches: arguments.contains("--batch")
+            )
             try? FileManager.default.removeItem(atPath: directory)
             report([
-                "benchmark": "write", "tool": "swift SummaryWriter", "events": events, "seconds": seconds,
+                "benchmark": "write",
+                "tool": arguments.contains("--batch") ? "swift SummaryWriter.scalars" : "swift SummaryWriter",
+                "events": events, "seconds": seconds,
                 "bytes": bytes, "events_per_second": Double(events) / seconds,
                 "ns_per_event": seconds / Double(events) * 1e9, "ns_per_call": callSeconds / Double(events) * 1e9,
                 "peak_rss_bytes": peakResidentBytes(),

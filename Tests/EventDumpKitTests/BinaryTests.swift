@@ -126,7 +126,7 @@ private func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         damaged[footer] ^= 0x01
         #expect(writeFile(damaged, to: file))
         let warning =
-            "warning: \(file): offset \(record.offset): payload checksum mismatch (got 0x\(hex8(uint32(damaged, at: footer))), want 0x\(hex8(uint32(bytes, at: footer)))); skipped \(frames[6].offset - record.offset) bytes to resynchronise\n"
+            "warning: \(file): offset \(record.offset): payload checksum mismatch (got 0x\(hex8(uint32(bytes, at: footer))), want 0x\(hex8(uint32(damaged, at: footer)))); skipped \(frames[6].offset - record.offset) bytes to resynchronise\n"
         let rows = try specialRows()
         let arguments = ["scalars", logdir, "--format", "csv", "--tag", "^scalars/special$"]
         let result = try runBinary(try binary(), arguments)
@@ -181,7 +181,7 @@ private func uint32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
         damaged[footer] ^= 0x80
         #expect(writeFile(damaged, to: flipped))
         let reason =
-            "payload checksum mismatch (got 0x\(hex8(uint32(damaged, at: footer))), want 0x\(hex8(uint32(bytes, at: footer))))"
+            "payload checksum mismatch (got 0x\(hex8(uint32(bytes, at: footer))), want 0x\(hex8(uint32(damaged, at: footer))))"
         let skipped = frames[8].offset - frames[7].offset
         #expect(
             try runBinary(try binary(), ["records", flipped, "--format", "csv"])

@@ -62,7 +62,7 @@ import Testing
             metadata: .hparams(HParamsPluginData(data: .sessionStartInfo(start)))
         )
         let writer = try SummaryWriter(runDirectory: directory.path + "/" + run)
-        try writer.write(Event(wallTime: 1, step: 0, what: .summary(Summary(values: [value]))))
+        try writer.write(Event(wallTime: 1, step: 0, content: .summary(Summary(values: [value]))))
         try writer.close()
     }
 

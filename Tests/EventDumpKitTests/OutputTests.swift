@@ -118,8 +118,8 @@ import Testing
             -.infinity, 1_795_476_561.8499458,
         ]
         for number in numbers {
-            let made = ShortestDecimal.numberText(number)
-            let text = withUnsafeTemporaryAllocation(byteCount: ShortestDecimal.maximumLength, alignment: 8) { buffer in
+            let made = NumberText(number)
+            let text = withUnsafeTemporaryAllocation(byteCount: NumberText.maximumLength, alignment: 8) { buffer in
                 let length = made.store(at: buffer.baseAddress!)
                 return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
             }

@@ -81,7 +81,7 @@ import Testing
         for file in 0..<3 {
             var writer = try EventFileWriter(creating: path + "/events.out.tfevents.\(file).host")
             let version = Bool.random(using: &random) ? "brain.Event:2" : "brain.Event:1"
-            try writer.append(Event(wallTime: 1, what: .fileVersion(version)))
+            try writer.append(Event(wallTime: 1, content: .fileVersion(version)))
             var step: Int64 = 0
             for _ in 0..<Int.random(in: 200...600, using: &random) {
                 switch Int.random(in: 0..<100, using: &random) {
@@ -92,12 +92,12 @@ import Testing
                 let event: Event
                 switch Int.random(in: 0..<50, using: &random) {
                 case 0:
-                    event = Event(wallTime: 2, step: step, what: .sessionLog(SessionLog(status: .start)))
+                    event = Event(wallTime: 2, step: step, content: .sessionLog(SessionLog(status: .start)))
                 case 1:
                     let values = (0..<3).map { tag in
                         Summary.Value(tag: "multi\(tag)", kind: .simpleValue(Float(step) + Float(tag)))
                     }
-                    event = Event(wallTime: 2, step: step, what: .summary(Summary(values: values)))
+                    event = Event(wallTime: 2, step: step, content: .summary(Summary(values: values)))
                 case 2:
                     let histogram = HistogramProto(
                         min: 0,
@@ -109,11 +109,11 @@ import Testing
                         bucketCounts: [1]
                     )
                     let value = Summary.Value(tag: "weights", kind: .histogram(histogram))
-                    event = Event(wallTime: 2, step: step, what: .summary(Summary(values: [value])))
+                    event = Event(wallTime: 2, step: step, content: .summary(Summary(values: [value])))
                 default:
                     let tag = "tag\(Int.random(in: 0..<5, using: &random))"
                     let value = Summary.Value(tag: tag, kind: .simpleValue(Float(step) * 0.5), metadata: nil)
-                    event = Event(wallTime: 2, step: step, what: .summary(Summary(values: [value])))
+                    event = Event(wallTime: 2, step: step, content: .summary(Summary(values: [value])))
                 }
                 try writer.append(event)
             }

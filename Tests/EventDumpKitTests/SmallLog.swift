@@ -30,7 +30,7 @@ func writeDoubleScalars(_ values: [Double], tag: String, runDirectory: String) t
         var tensor = TensorProto(dataType: .double, shape: TensorShapeProto())
         tensor.doubleValues = [value]
         let summary = Summary(values: [Summary.Value(tag: tag, kind: .tensor(tensor), metadata: .scalars)])
-        try writer.write(Event(wallTime: 1000 + Double(step), step: Int64(step), what: .summary(summary)))
+        try writer.write(Event(wallTime: 1000 + Double(step), step: Int64(step), content: .summary(summary)))
     }
     try writer.close()
 }

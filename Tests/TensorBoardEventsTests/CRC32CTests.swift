@@ -78,30 +78,6 @@ private func expectChecksumOnEveryPath(_ input: [UInt8], _ crc: UInt32) {
         }
     }
 
-    @Test func recordChecksumsInOneCallMatchTheTwoSeparateOnes() {
-        // A record's length checksum covers its first 8 bytes and its payload checksum the bytes from offset 12:
-        // every path of the one-call function must agree with the two separate checksums.
-        var generator = SplitMix64(seed: 0xC0FFEE)
-        let data = (0..<(12 + 300 + 8)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
-        data.withUnsafeBytes { bytes in
-            for alignment in 0..<4 {
-                let record = bytes.baseAddress! + alignment
-                for length in 0...300 {
-                    let header = MaskedCRC.checksum(UnsafeRawBufferPointer(start: record, count: 8))
-                    let payload = MaskedCRC.checksum(UnsafeRawBufferPointer(start: record + 12, count: length))
-                    let sums = MaskedCRC.recordChecksums(record, payloadLength: length)
-                    #expect(sums.length == header && sums.payload == payload, "length \(length)")
-                    let portable = ccrc32c_masked_record_portable(record, length)
-                    #expect(portable.length_crc == header && portable.payload_crc == payload)
-                    if CRC32C.isHardwareAccelerated {
-                        let hardware = ccrc32c_masked_record_hardware(record, length)
-                        #expect(hardware.length_crc == header && hardware.payload_crc == payload)
-                    }
-                }
-            }
-        }
-    }
-
     @Test func updateContinuesAFinishedChecksum() {
         let whole = Array("123456789".utf8)
         for split in 0...whole.count {

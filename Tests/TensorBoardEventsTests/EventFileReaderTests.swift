@@ -16,7 +16,7 @@ func readAll(_ path: String, options: EventFileReader.Options = .init()) throws 
     var outcome = ReadOutcome()
     while true {
         do {
-            guard let record = try reader.next() else { break }
+            guard let record = try reader.readEvent() else { break }
             outcome.events.append(record)
         } catch {
             outcome.errors.append(error)
@@ -50,7 +50,7 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
         let outcome = try readAll(path)
         #expect(outcome.errors.isEmpty)
         #expect(outcome.events.map(\.offset) == fourRecordOffsets)
-        #expect(outcome.events[0].event == Event(wallTime: 1_700_000_000, what: .fileVersion("brain.Event:2")))
+        #expect(outcome.events[0].event == Event(wallTime: 1_700_000_000, content: .fileVersion("brain.Event:2")))
         #expect(outcome.events[1].event.step == 2)
         #expect(outcome.events[2].event.summary?.values.first?.kind == .simpleValue(0.5))
         #expect(outcome.events[3].event.wallTime == 1_599_759_586)
@@ -69,12 +69,14 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
 
     @Test func readsRecordsLargerThanTheBuffer() throws {
         let path = directory.path + "/events.out.tfevents.large"
-        let big = Event(wallTime: 1, what: .graphDef([UInt8](repeating: 0x5A, count: 100_000)))
+        let big = Event(wallTime: 1, content: .graphDef([UInt8](repeating: 0x5A, count: 100_000)))
         write(TFRecordFrame.framed(big.serializedBytes()) + fileVersionRecord, to: path)
         let outcome = try readAll(path, options: .init(chunkSize: 64))
         #expect(outcome.errors.isEmpty)
         #expect(
-            outcome.events.map(\.event) == [big, Event(wallTime: 1_700_000_000, what: .fileVersion("brain.Event:2"))]
+            outcome.events.map(\.event) == [
+                big, Event(wallTime: 1_700_000_000, content: .fileVersion("brain.Event:2")),
+            ]
         )
     }
 
@@ -118,7 +120,7 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
         // Drip-feed the file in pieces of 7 bytes, reading after each.
         for start in stride(from: 0, to: fourRecords.count, by: 7) {
             try append(Array(fourRecords[start..<min(start + 7, fourRecords.count)]), to: path)
-            while let record = try reader.next() { offsets.append(record.offset) }
+            while let record = try reader.readEvent() { offsets.append(record.offset) }
         }
         #expect(offsets == fourRecordOffsets)
         #expect(reader.pendingByteCount == 0)
@@ -140,12 +142,11 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
                 let error = try #require(outcome.errors.first)
                 #expect(error.offset == fourRecordOffsets[hit])
                 #expect(error.isCorruption)
-                // Resynchronisation stops at the next record, or 11 bytes (less than a header) before the end,
-                // which stay pending in case the file grows.
-                let next =
-                    hit + 1 < fourRecordOffsets.count ? fourRecordOffsets[hit + 1] : Int64(fourRecords.count - 11)
+                // The reader moves on to the next record (a damaged payload is skipped whole, a damaged length is
+                // scanned past), or to the end of the file.
+                let next = hit + 1 < fourRecordOffsets.count ? fourRecordOffsets[hit + 1] : Int64(fourRecords.count)
                 #expect(error.skippedBytes == next - fourRecordOffsets[hit], "byte \(byte) bit \(bit)")
-                #expect(outcome.pendingByteCount == (hit + 1 < fourRecordOffsets.count ? 0 : 11))
+                #expect(outcome.pendingByteCount == 0)
             }
         }
     }
@@ -159,7 +160,7 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
         #expect(
             outcome.errors == [
                 EventFileError(
-                    .lengthChecksumMismatch(got: 0, want: 0x0798_0329),
+                    .lengthChecksumMismatch(got: 0x0798_0329, want: 0),
                     path: path,
                     offset: 40,
                     skippedBytes: Int64(garbage.count)
@@ -183,9 +184,7 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
     @Test func plausibleLengthLargerThanTheFileWaitsWithoutAllocating() throws {
         let path = directory.path + "/events.out.tfevents.claims"
         // A valid header claiming 512 MiB, followed by nothing: a truncated tail, not an error.
-        var header = [UInt8](repeating: 0, count: 12)
-        header.withUnsafeMutableBytes { TFRecordFrame.storeHeader(length: 512 << 20, at: $0.baseAddress!) }
-        write(fileVersionRecord + header, to: path)
+        write(fileVersionRecord + validHeader(length: 512 << 20), to: path)
         let outcome = try readAll(path, options: .init(chunkSize: 64))
         #expect(outcome.events.count == 1)
         #expect(outcome.errors.isEmpty)
@@ -215,8 +214,8 @@ let fourRecordOffsets: [Int64] = [0, 40, 104, 146]
         let outcome = try readAll(path, options: .init(chunkSize: 128))
         #expect(outcome.events.isEmpty)
         #expect(outcome.errors.count == 1)
-        // Everything but the last 11 bytes (too short to hold a header) was scanned and skipped.
-        #expect(outcome.errors.first?.skippedBytes == 989)
-        #expect(outcome.pendingByteCount == 11)
+        // Everything was scanned and skipped; nothing is left pending (it was reported as damage).
+        #expect(outcome.errors.first?.skippedBytes == 1000)
+        #expect(outcome.pendingByteCount == 0)
     }
 }

@@ -35,7 +35,7 @@ enum FuzzChecks {
         while steps < bytes.count + 10 {
             steps += 1
             do {
-                let record = try reader.nextRecord { offset, payload -> (Int64, Int, Bool) in
+                let record = try reader.readRecord { offset, payload -> (Int64, Int, Bool) in
                     let framed = TFRecordFrame.framed([UInt8](payload))
                     let original = Array(bytes[Int(offset)..<min(bytes.count, Int(offset) + framed.count)])
                     return (offset, payload.count, framed == original)

@@ -27,7 +27,7 @@ import Testing
                 var reader = try EventFileReader(path: file)
                 while true {
                     do {
-                        let more = try reader.nextRecord { offset, payload in
+                        let more = try reader.readRecord { offset, payload in
                             try? decoder.decodeScalars(payload) { points.append($0) }
                         }
                         if more == nil { break }

@@ -31,7 +31,7 @@ import Testing
         bytes += TFRecordFrame.framed([0xFF, 0xFF])
         let tailOffset = Int64(bytes.count)
         bytes += Array(
-            TFRecordFrame.framed(Event(wallTime: 1, step: 9, what: .fileVersion("x")).serializedBytes()).prefix(7)
+            TFRecordFrame.framed(Event(wallTime: 1, step: 9, content: .fileVersion("x")).serializedBytes()).prefix(7)
         )
         #expect(writeFile(bytes, to: writer.filePath))
 

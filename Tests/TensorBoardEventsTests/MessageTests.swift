@@ -25,7 +25,7 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
 @Suite struct EventTests {
     @Test func encodesFileVersionEventAsFormatSection1_4() {
         // FORMAT.md §1.4 payload (24 bytes).
-        let event = Event(wallTime: 1_700_000_000.0, what: .fileVersion("brain.Event:2"))
+        let event = Event(wallTime: 1_700_000_000.0, content: .fileVersion("brain.Event:2"))
         expectEncoding(event, bytes("09 00 00 00 40 fc 54 d9 41 1a 0d 62 72 61 69 6e 2e 45 76 65 6e 74 3a 32"))
     }
 
@@ -34,7 +34,7 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
         let event = Event(
             wallTime: 1_700_000_002.0,
             step: 2,
-            what: .summary(Summary(values: [modernScalar("loss", 0.25)]))
+            content: .summary(Summary(values: [modernScalar("loss", 0.25)]))
         )
         expectEncoding(
             event,
@@ -52,7 +52,7 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
         let event = Event(
             wallTime: 1_700_000_001.5,
             step: 1,
-            what: .summary(Summary(values: [Summary.Value(tag: "loss", kind: .simpleValue(0.5))]))
+            content: .summary(Summary(values: [Summary.Value(tag: "loss", kind: .simpleValue(0.5))]))
         )
         expectEncoding(event, bytes("09 00 00 60 40 fc 54 d9 41 10 01 2a 0d 0a 0b 0a 04 6c 6f 73 73 15 00 00 00 3f"))
     }
@@ -61,12 +61,12 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
         // FORMAT.md §9 item 4: leaving out simple_value = 0.0 loses the whole series.
         let value = Summary.Value(tag: "x", kind: .simpleValue(0))
         expectEncoding(value, bytes("0a 01 78 15 00 00 00 00"))
-        expectEncoding(Event(wallTime: 0, what: .fileVersion("")), bytes("1a 00"))
+        expectEncoding(Event(wallTime: 0, content: .fileVersion("")), bytes("1a 00"))
     }
 
     @Test func encodesSessionLogStart() {
         // FORMAT.md §3.3: SessionLog START at step 5.
-        let event = Event(wallTime: 1_700_000_000.0, step: 5, what: .sessionLog(SessionLog(status: .start)))
+        let event = Event(wallTime: 1_700_000_000.0, step: 5, content: .sessionLog(SessionLog(status: .start)))
         expectEncoding(event, bytes("09 00 00 00 40 fc 54 d9 41 10 05 3a 02 08 01"))
     }
 
@@ -81,13 +81,13 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
     @Test func skipsUnknownFieldsAndFieldsOfTheWrongWireType() throws {
         // field 99 (varint), field 2 sent as fixed32 (declared int64): both skipped, as protobuf does.
         let event = try Event(serializedBytes: bytes("98 06 07 15 01 00 00 00 10 03 1a 01 78"))
-        #expect(event == Event(wallTime: 0, step: 3, what: .fileVersion("x")))
+        #expect(event == Event(wallTime: 0, step: 3, content: .fileVersion("x")))
     }
 
     @Test func decodesSourceMetadata() {
         let event = Event(
             wallTime: 1.5,
-            what: .fileVersion("brain.Event:2"),
+            content: .fileVersion("brain.Event:2"),
             sourceMetadata: SourceMetadata(writer: "w")
         )
         expectEncoding(

@@ -54,7 +54,7 @@ private func skipOneField(_ reader: inout ProtoReader) throws -> Bool {
     @Test func negativeStepTakesTenBytes() throws {
         // FORMAT.md §2: step = -1 → 10 ff ff ff ff ff ff ff ff ff 01.
         #expect(encoded { $0.writeField(2, int64: -1) } == bytes("10 ff ff ff ff ff ff ff ff ff 01"))
-        #expect(Varint.encodedSize(of: Int64(-1)) == 10)
+        #expect(Varint.encodedSize(of: UInt64(bitPattern: -1)) == 10)
         #expect(try decode(bytes("ff ff ff ff ff ff ff ff ff 01")) { try $0.readInt64() }.get() == -1)
     }
 

@@ -77,7 +77,9 @@ private func randomRun(round: Int, generator: inout SplitMix64) -> [[UInt8]] {
             let values = (0...(generator.next() % 3 == 0 ? generator.next() % 3 : 0)).map { _ in
                 Summary.Value(tag: ["a", "b", "c"][Int(generator.next() % 3)], kind: .simpleValue(Float(step)))
             }
-            payloads.append(Event(wallTime: 1, step: step, what: .summary(Summary(values: values))).serializedBytes())
+            payloads.append(
+                Event(wallTime: 1, step: step, content: .summary(Summary(values: values))).serializedBytes()
+            )
         }
     }
     return payloads
@@ -87,16 +89,16 @@ private func scalar(_ tag: String, _ step: Int64, _ value: Float) -> [UInt8] {
     Event(
         wallTime: 1,
         step: step,
-        what: .summary(Summary(values: [Summary.Value(tag: tag, kind: .simpleValue(value))]))
+        content: .summary(Summary(values: [Summary.Value(tag: tag, kind: .simpleValue(value))]))
     ).serializedBytes()
 }
 
 private func start(_ step: Int64) -> [UInt8] {
-    Event(wallTime: 1, step: step, what: .sessionLog(SessionLog(status: .start))).serializedBytes()
+    Event(wallTime: 1, step: step, content: .sessionLog(SessionLog(status: .start))).serializedBytes()
 }
 
-private let version2 = Event(wallTime: 1, what: .fileVersion("brain.Event:2")).serializedBytes()
-private let version1 = Event(wallTime: 1, what: .fileVersion("brain.Event:1")).serializedBytes()
+private let version2 = Event(wallTime: 1, content: .fileVersion("brain.Event:2")).serializedBytes()
+private let version1 = Event(wallTime: 1, content: .fileVersion("brain.Event:1")).serializedBytes()
 
 @Suite struct PurgePlanTests {
     @Test func agreesWithPurgingAsEventsArriveOnRandomRestarts() throws {

@@ -60,7 +60,7 @@ import Testing
 
     @Test func writingToAFullDeviceThrowsAndKeepsTheRecordsPending() throws {
         var writer = try EventFileWriter(appendingTo: "/dev/full", flushThreshold: 1 << 20)
-        try writer.append(Event(wallTime: 1, what: .fileVersion("brain.Event:2")))
+        try writer.append(Event(wallTime: 1, content: .fileVersion("brain.Event:2")))
         let pending = writer.pendingByteCount
         #expect(throws: EventFileError(.writeFailed(errno: ENOSPC), path: "/dev/full", offset: 0)) {
             try writer.flush()
@@ -154,7 +154,7 @@ import Testing
         let writer = try SummaryWriter(runDirectory: directory.path + "/threads", options: .init(bufferSize: 8192))
         let threads = 8
         let perThread = 500
-        let failures = LockedState<[String]>([])
+        let failures = LockedValue<[String]>([])
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             do {
                 for index in 0..<perThread {

@@ -21,13 +21,13 @@ private func decode(
 }
 
 private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
-    Event(wallTime: 10, step: step, what: .summary(Summary(values: values)))
+    Event(wallTime: 10, step: step, content: .summary(Summary(values: values)))
 }
 
 @Suite struct RunDecoderTests {
     @Test func decodesModernAndLegacyScalars() throws {
         let (points, decoder) = try decode([
-            Event(wallTime: 1, what: .fileVersion("brain.Event:2")),
+            Event(wallTime: 1, content: .fileVersion("brain.Event:2")),
             summaryEvent(step: 1, Summary.Value(tag: "modern", kind: .tensor(.scalar(0.5)), metadata: .scalars)),
             summaryEvent(step: 1, Summary.Value(tag: "legacy", kind: .simpleValue(-1))),
             summaryEvent(step: 2, Summary.Value(tag: "modern", kind: .tensor(.scalar(0.25)))),
@@ -124,14 +124,14 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
     @Test func reportsWhatEachEventCarried() throws {
         var decoder = RunDecoder()
         let events = [
-            Event(wallTime: 1, what: .fileVersion("brain.Event:2")),
-            Event(wallTime: 2, step: 7, what: .sessionLog(SessionLog(status: .start))),
+            Event(wallTime: 1, content: .fileVersion("brain.Event:2")),
+            Event(wallTime: 2, step: 7, content: .sessionLog(SessionLog(status: .start))),
             summaryEvent(
                 step: 3,
                 Summary.Value(tag: "a", kind: .simpleValue(1)),
                 Summary.Value(tag: "b", kind: .simpleValue(2))
             ),
-            Event(wallTime: 4, what: .graphDef([1, 2])),
+            Event(wallTime: 4, content: .graphDef([1, 2])),
         ]
         let headers = try events.map { event in
             try event.serializedBytes().withUnsafeBytes { try decoder.decode($0) { _ in } }
@@ -152,7 +152,7 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
     )
     func readsTheFileVersionNumberAsThePythonLoaderDoes(version: String, number: Double?) throws {
         var decoder = RunDecoder()
-        let header = try Event(wallTime: 1, what: .fileVersion(version)).serializedBytes().withUnsafeBytes {
+        let header = try Event(wallTime: 1, content: .fileVersion(version)).serializedBytes().withUnsafeBytes {
             try decoder.decode($0) { _ in }
         }
         #expect(header.content == .fileVersion(number: number))

@@ -63,7 +63,7 @@ private func generalPoints(
 }
 
 private func scalarEvent(_ values: [Summary.Value], step: Int64 = 3, wallTime: Double = 1.5) -> [UInt8] {
-    Event(wallTime: wallTime, step: step, what: .summary(Summary(values: values))).serializedBytes()
+    Event(wallTime: wallTime, step: step, content: .summary(Summary(values: values))).serializedBytes()
 }
 
 private func tensor(_ type: DataType, content: [UInt8], shape: TensorShapeProto? = TensorShapeProto()) -> TensorProto {
@@ -160,7 +160,7 @@ private let fastPathCases: [(String, [[UInt8]])] = {
         (
             "file version first",
             [
-                Event(wallTime: 1, what: .fileVersion("brain.Event:2")).serializedBytes(),
+                Event(wallTime: 1, content: .fileVersion("brain.Event:2")).serializedBytes(),
                 scalarEvent([Summary.Value(tag: "s", kind: .simpleValue(1))]),
             ]
         ),
@@ -179,7 +179,10 @@ private let fastPathCases: [(String, [[UInt8]])] = {
                 ])
             ]
         ),
-        ("session log", [Event(wallTime: 2, step: 9, what: .sessionLog(SessionLog(status: .start))).serializedBytes()]),
+        (
+            "session log",
+            [Event(wallTime: 2, step: 9, content: .sessionLog(SessionLog(status: .start))).serializedBytes()]
+        ),
         // Events of one value in the writers' layout, for a series already known (the straight-line path).
         (
             "simple values of a known series",

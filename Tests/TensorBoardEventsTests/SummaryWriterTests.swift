@@ -114,7 +114,7 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
                 let event = Event(
                     wallTime: 1_700_000_000.25,
                     step: step,
-                    what: .summary(Summary(values: [summaryValue]))
+                    content: .summary(Summary(values: [summaryValue]))
                 )
                 expected.append(TFRecordFrame.framed(event.serializedBytes()))
             }

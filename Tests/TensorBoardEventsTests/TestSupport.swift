@@ -4,6 +4,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import TensorBoardEvents
+
 /// The built `tbevents-testtool`, next to the test bundle (`swift build --build-tests` builds it).
 func testTool() throws -> String {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -27,6 +29,13 @@ func bytes(_ hex: String) -> [UInt8] {
         index = next
     }
     return result
+}
+
+/// The 12 bytes of a record header whose payload is `length` bytes, with a valid length checksum.
+func validHeader(length: UInt64) -> [UInt8] {
+    var header = withUnsafeBytes(of: length.littleEndian) { Array($0) }
+    withUnsafeBytes(of: MaskedCRC.checksum(header).littleEndian) { header += $0 }
+    return header
 }
 
 /// SHA-256 (FIPS 180-4), for comparing image bytes with the digests in the peer fixtures.

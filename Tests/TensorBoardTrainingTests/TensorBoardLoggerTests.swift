@@ -12,7 +12,7 @@ private func readBack(_ logdir: String) throws -> [String: [String: (plugin: Str
         var points: [DataPoint] = []
         for file in run.files {
             var reader = try EventFileReader(path: file)
-            while let record = try reader.nextRecord({ _, payload in
+            while let record = try reader.readRecord({ _, payload in
                 _ = try? decoder.decode(payload) { points.append($0) }
             }) { _ = record }
         }

@@ -2,19 +2,19 @@
 
 /// A usage error: bad or missing arguments. The CLI prints it, the usage line and a pointer to `--help`, and
 /// exits with status 2.
-public struct UsageError: Error, Equatable, CustomStringConvertible {
+struct UsageError: Error, Equatable, CustomStringConvertible {
     /// What is wrong.
-    public var message: String
+    var message: String
     /// Creates a usage error.
-    public init(_ message: String) { self.message = message }
+    init(_ message: String) { self.message = message }
     /// The message.
-    public var description: String { message }
+    var description: String { message }
 }
 
 /// Arguments after the subcommand, parsed against the options a command accepts.
-public struct ArgumentList {
+struct ArgumentList {
     /// Arguments that are not options, in order.
-    public private(set) var positionals: [String] = []
+    private(set) var positionals: [String] = []
     private var values: [String: [String]] = [:]
     private var flags: Set<String> = []
 
@@ -24,7 +24,7 @@ public struct ArgumentList {
     ///   - valueOptions: Long options that take a value (`--format csv` or `--format=csv`).
     ///   - flagOptions: Long options that take none.
     /// - Throws: ``UsageError`` for an unknown option or a missing value.
-    public init(_ arguments: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(UsageError) {
+    init(_ arguments: [String], valueOptions: Set<String>, flagOptions: Set<String>) throws(UsageError) {
         var index = 0
         var onlyPositionals = false
         while index < arguments.count {
@@ -62,11 +62,11 @@ public struct ArgumentList {
     }
 
     /// The last value given for `option`, or `nil`.
-    public func value(_ option: String) -> String? { values[option]?.last }
+    func value(_ option: String) -> String? { values[option]?.last }
 
     /// Every value given for `option`.
-    public func allValues(_ option: String) -> [String] { values[option] ?? [] }
+    func allValues(_ option: String) -> [String] { values[option] ?? [] }
 
     /// Whether `flag` was given.
-    public func has(_ flag: String) -> Bool { flags.contains(flag) }
+    func has(_ flag: String) -> Bool { flags.contains(flag) }
 }

@@ -3,13 +3,13 @@
 import TensorBoardEvents
 
 /// Where a command writes, and what it has found wrong along the way.
-public final class CommandContext {
+final class CommandContext {
     /// Standard output.
-    public let output: TextSink
+    let output: TextSink
     /// Standard error.
-    public let errors: TextSink
+    let errors: TextSink
     /// Whether damaged data was met (the exit status is then 1).
-    public var foundDamage = false
+    var foundDamage = false
     /// The diagnostics held back, or `nil` when they are written at once (see ``holdingDiagnostics()``).
     private var held: [Diagnostic]?
 
@@ -17,7 +17,7 @@ public final class CommandContext {
     /// - Parameters:
     ///   - output: Standard output.
     ///   - errors: Standard error.
-    public init(output: TextSink, errors: TextSink) {
+    init(output: TextSink, errors: TextSink) {
         self.output = output
         self.errors = errors
     }
@@ -55,17 +55,17 @@ public final class CommandContext {
 
     /// Reports a problem with the data on standard error, as `warning: ...`, and remembers it for the exit status.
     /// Control characters (from paths, run names, tags) are shown escaped.
-    public func reportDamage(_ message: String) {
+    func reportDamage(_ message: String) {
         report(.damage(message))
     }
 
     /// Whether standard output can no longer be written (a closed pipe, a full disk): reading then stops, since
     /// nothing more can be shown.
-    public var isOutputClosed: Bool { output.writeError != nil }
+    var isOutputClosed: Bool { output.writeError != nil }
 
     /// Tells the user something about the output on standard error, as `note: ...` (the exit status is unchanged).
     /// Control characters (from paths, run names, tags) are shown escaped.
-    public func note(_ message: String) {
+    func note(_ message: String) {
         report(.note(message))
     }
 }

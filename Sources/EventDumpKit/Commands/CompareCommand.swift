@@ -1,6 +1,7 @@
 // CompareCommand.swift: `eventdump compare`, training against validation, epoch by epoch.
 
 import TensorBoardEvents
+import TensorBoardMonitoring
 
 /// `eventdump compare LOGDIR`: training and validation values per epoch, their gap, and what they say.
 enum CompareCommand: Command {

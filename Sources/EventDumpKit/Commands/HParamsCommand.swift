@@ -1,6 +1,7 @@
 // HParamsCommand.swift: `eventdump hparams`, one row per run with its hyperparameters and metric values.
 
 import TensorBoardEvents
+import TensorBoardMonitoring
 
 /// `eventdump hparams LOGDIR`: the HParams dashboard as a table.
 enum HParamsCommand: Command {

@@ -41,7 +41,7 @@ final class RecordLister {
             // A Result rather than a catch clause around the call: the compiler (6.3) crashes on the latter here.
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
-                next = .success(try reader.nextRecord { offset, payload -> Bool in list(payload, at: offset) } != nil)
+                next = .success(try reader.readRecord { offset, payload -> Bool in list(payload, at: offset) } != nil)
             } catch {
                 next = .failure(error)
             }

@@ -1,7 +1,7 @@
 // CSV.swift: fields quoted as RFC 4180 asks, with formula injection neutralised.
 
 /// CSV (or TSV) field encoding.
-public enum CSV {
+enum CSV {
     /// `field` ready for a CSV (or TSV) file:
     /// - text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
     ///   return) gets a leading `'`, as OWASP recommends and common CSV writers do; numbers are never touched
@@ -11,7 +11,7 @@ public enum CSV {
     ///   - field: The field's text.
     ///   - separator: `,` for CSV, a tab for TSV.
     ///   - isText: Whether the field is text (and so neutralised); `true` by default.
-    public static func field(_ field: String, separator: Character = ",", isText: Bool = true) -> String {
+    static func field(_ field: String, separator: Character = ",", isText: Bool = true) -> String {
         var value = field
         if isText, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             value = "'" + value

@@ -3,7 +3,7 @@
 import TensorBoardEvents
 
 /// One value of a table row.
-public enum Cell: Equatable {
+enum Cell: Equatable {
     /// Text (tags, run names, Markdown): escaped for terminals, quoted for CSV, neutralised against formulas.
     case text(String)
     /// An integer (steps, counts).

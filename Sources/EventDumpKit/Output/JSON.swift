@@ -1,9 +1,9 @@
 // JSON.swift: JSON string literals.
 
 /// JSON encoding of strings.
-public enum JSON {
+enum JSON {
     /// `text` as a JSON string literal, with quotes, backslashes and control characters escaped.
-    public static func string(_ text: String) -> String {
+    static func string(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,7 +1,7 @@
 // OutputFormat.swift: the table formats every table command offers.
 
 /// How a table is printed.
-public enum OutputFormat: String, CaseIterable, Sendable {
+enum OutputFormat: String, CaseIterable, Sendable {
     /// Aligned columns for people (the default on a terminal), control characters escaped.
     case text
     /// Comma-separated values (RFC 4180), formula-like text neutralised.

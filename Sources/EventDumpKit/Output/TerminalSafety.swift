@@ -3,9 +3,9 @@
 /// Makes text from logs (tags, run names, text summaries) safe to print on a terminal: control characters
 /// (C0, DEL, C1), which include the escape that starts terminal control sequences, are shown as visible escapes
 /// (`\n`, `\t`, `\e`, `\x07`, `\u{9B}`) instead of being sent to the terminal.
-public enum TerminalSafety {
+enum TerminalSafety {
     /// `text` with every control character escaped; a backslash is doubled so escapes stay unambiguous.
-    public static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

@@ -117,15 +117,15 @@ public final class FileDescriptorSink: TextSink {
 }
 
 /// Collects output in a string (for tests).
-public final class StringSink: TextSink {
+final class StringSink: TextSink {
     /// Everything written so far.
-    public private(set) var text = ""
+    private(set) var text = ""
     /// Creates an empty sink.
-    public init() {}
+    init() {}
     /// Appends `text`.
-    public func write(_ text: String) { self.text += text }
+    func write(_ text: String) { self.text += text }
     /// Appends UTF-8 bytes (invalid sequences become U+FFFD).
-    public func write(bytes: UnsafeRawBufferPointer) { text += String(decoding: bytes, as: UTF8.self) }
+    func write(bytes: UnsafeRawBufferPointer) { text += String(decoding: bytes, as: UTF8.self) }
     /// Does nothing: the text is already collected.
-    public func flush() {}
+    func flush() {}
 }

@@ -21,12 +21,15 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case fileRemoved
         /// The writer was already closed.
         case closed
-        /// A record header's length checksum does not match: the length cannot be trusted.
+        /// A record header's length checksum does not match: the length cannot be trusted. `got` is the
+        /// checksum of the length bytes, `want` the one stored.
         case lengthChecksumMismatch(got: UInt32, want: UInt32)
-        /// A record's payload checksum does not match.
+        /// A record's payload checksum does not match (`got` computed, `want` stored); the record was skipped.
         case payloadChecksumMismatch(got: UInt32, want: UInt32)
         /// A record claims more bytes than the reader accepts.
         case recordTooLarge(length: UInt64, maximum: UInt64)
+        /// A record's intact length runs past the end of the file, but a valid record starts inside it.
+        case lengthPastEnd(length: UInt64)
         /// A record's checksums match but its payload is not a valid `Event`.
         case invalidEvent(WireDecodingError)
     }
@@ -53,10 +56,41 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         self.skippedBytes = skippedBytes
     }
 
+    /// The error a record reader's `error` becomes for the file at `path`.
+    /// - Parameters:
+    ///   - error: What the record reader found.
+    ///   - path: The file's path.
+    @usableFromInline
+    package init(_ error: TFRecordError, path: String) {
+        switch error {
+        case .lengthChecksumMismatch(let offset, let got, let want, let skipped):
+            self.init(.lengthChecksumMismatch(got: got, want: want), path: path, offset: offset, skippedBytes: skipped)
+        case .lengthTooLarge(let offset, let length, let limit, let skipped):
+            self.init(
+                .recordTooLarge(length: length, maximum: limit),
+                path: path,
+                offset: offset,
+                skippedBytes: skipped
+            )
+        case .lengthPastEnd(let offset, let length, let skipped):
+            self.init(.lengthPastEnd(length: length), path: path, offset: offset, skippedBytes: skipped)
+        case .payloadChecksumMismatch(let offset, _, let got, let want):
+            self.init(
+                .payloadChecksumMismatch(got: got, want: want),
+                path: path,
+                offset: offset,
+                skippedBytes: error.skippedBytes
+            )
+        case .readFailed(let offset, let cause):
+            self.init(.readFailed(errno: cause.errno), path: path, offset: offset)
+        }
+    }
+
     /// Whether this reports damaged data (as opposed to an I/O failure).
     public var isCorruption: Bool {
         switch code {
-        case .lengthChecksumMismatch, .payloadChecksumMismatch, .recordTooLarge, .invalidEvent: return true
+        case .lengthChecksumMismatch, .payloadChecksumMismatch, .recordTooLarge, .lengthPastEnd, .invalidEvent:
+            return true
         default: return false
         }
     }
@@ -76,6 +110,8 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
             return "payload checksum mismatch (got 0x\(hex(got)), want 0x\(hex(want)))"
         case .recordTooLarge(let length, let maximum):
             return "record length \(length) is larger than the maximum \(maximum)"
+        case .lengthPastEnd(let length):
+            return "record length \(length) runs past the end of the file, but a valid record follows"
         case .invalidEvent(let error): return "record is not a valid Event: \(error)"
         }
     }

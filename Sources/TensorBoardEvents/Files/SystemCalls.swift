@@ -43,14 +43,15 @@ package enum SystemCalls {
         }
     }
 
-    /// Reads up to `count` bytes into `buffer`; returns the number read (0 at end of file).
+    /// Reads up to `count` bytes at file offset `offset` into `buffer`; returns the number read (0 at the end).
     package static func readBytes(
         _ descriptor: Int32,
         into buffer: UnsafeMutableRawPointer,
-        count: Int
+        count: Int,
+        at offset: Int64
     ) -> Result<Int, SystemError> {
         while true {
-            let result = read(descriptor, buffer, count)
+            let result = pread(descriptor, buffer, count, off_t(offset))
             if result >= 0 { return .success(result) }
             if errno != EINTR { return .failure(SystemError(errno)) }
         }

@@ -100,8 +100,8 @@ extension Logdir {
         }
         var eventPoints: [DataPoint] = []
         while true {
-            do {
-                let more = try reader.nextRecord { offset, payload -> EventFileError? in
+            do throws(EventFileError) {
+                let more = try reader.readRecord { offset, payload -> EventFileError? in
                     eventPoints.removeAll(keepingCapacity: true)
                     do throws(WireDecodingError) {
                         let header = try decoder.decode(payload) { eventPoints.append($0) }

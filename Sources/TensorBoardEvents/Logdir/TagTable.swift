@@ -10,45 +10,25 @@ import Darwin
 
 /// An open-addressing hash table from tag bytes to a dense index (0, 1, 2, ... in order of first sight).
 ///
-/// Looking up bytes that are already known allocates nothing; only a new tag copies its bytes. Slots are one
-/// flat array probed linearly. A key of up to 16 bytes is held in its slot as two (possibly overlapping)
-/// words and its length, which determine its bytes, so finding a short tag (nearly every tag) reads one slot
-/// and calls nothing; longer keys are compared with `memcmp` against a copy of their bytes.
-///
-/// Logs repeat their tags in the same order step after step, so each key remembers the key looked up after it
-/// last time, and a short key is first compared with that prediction: when it matches (nearly always in a
-/// log), the lookup costs a load and a three-word compare, with no hash and no probe.
+/// Looking up bytes that are already known allocates nothing; only a new tag copies its bytes. A slot holds its
+/// key's length and two words that, for a key of up to 16 bytes (nearly every tag), determine its bytes, so
+/// finding a short tag reads one slot and nothing else; a longer key is also compared with a copy of its bytes.
+/// Tags are compared as bytes, so two tags that differ only in invalid UTF-8 stay two entries.
 package struct TagTable {
-    /// One slot: empty when `index` is negative.
+    /// A slot: empty when `index` is negative.
     private struct Slot {
+        var key = Words(count: 0, first: 0, last: 0)
         var hash: UInt64 = 0
-        var first: UInt64 = 0
-        var last: UInt64 = 0
-        var count = 0
         var index = -1
     }
 
-    private var slots: [Slot]
+    private var slots = [Slot](repeating: Slot(), count: 16)
     /// Every key's bytes, end to end; key `i` is `keyBytes[keyStarts[i]..<keyStarts[i + 1]]`.
     private var keyBytes: [UInt8] = []
     private var keyStarts: [Int] = [0]
-    private var mask: Int
-    /// By index: the words of each key of up to 16 bytes (a longer key's are never matched, its count being
-    /// over 16), and the index looked up after it last time (or -1).
-    private var shortKeys: [Words] = []
-    private var successors: [Int] = []
-    /// The index expected next (the one that followed the last lookup's key last time, or -1) and its words
-    /// (kept here, so that checking the prediction reads nothing else).
-    private var predicted = -1
-    private var predictedWords = Words(count: -1, first: 0, last: 0)
-    /// The index the last lookup gave, or -1.
-    private var previous = -1
 
     /// Creates an empty table.
-    package init() {
-        slots = Array(repeating: Slot(), count: 16)
-        mask = 15
-    }
+    package init() {}
 
     /// The number of distinct tags.
     package var count: Int { keyStarts.count - 1 }
@@ -60,44 +40,16 @@ package struct TagTable {
     /// - Returns: The index and whether it was just added.
     @inline(__always)
     package mutating func index(of bytes: UnsafeRawBufferPointer) -> (index: Int, isNew: Bool) {
-        let words = Words(bytes)
-        if words == predictedWords, words.count <= 16 {
-            let index = predicted
-            predict(after: index)
-            return (index, false)
-        }
-        return lookUpAndLearn(bytes, words)
-    }
-
-    /// The lookup when the prediction failed: by hash, then remembering what followed the previous key.
-    @inline(never)
-    private mutating func lookUpAndLearn(_ bytes: UnsafeRawBufferPointer, _ words: Words) -> (index: Int, isNew: Bool) {
-        let result = lookUp(bytes, words)
-        if previous >= 0 { successors[previous] = result.index }
-        predict(after: result.index)
-        return result
-    }
-
-    /// Records that `index` was just looked up, and predicts its successor.
-    @inline(__always)
-    private mutating func predict(after index: Int) {
-        previous = index
-        let next = successors[index]
-        predicted = next
-        predictedWords = next >= 0 ? shortKeys[next] : Words(count: -1, first: 0, last: 0)
-    }
-
-    /// The index of `bytes` (whose words are `words`) found by hash, adding it when new.
-    @inline(__always)
-    private mutating func lookUp(_ bytes: UnsafeRawBufferPointer, _ words: Words) -> (index: Int, isNew: Bool) {
-        let key = Key(bytes, words)
-        var position = Int(truncatingIfNeeded: key.hash) & mask
+        let key = Words(bytes)
+        let hash = key.count <= Words.determinedSize ? key.hash : Self.hash(ofLong: bytes)
+        let mask = slots.count &- 1
+        var position = Int(truncatingIfNeeded: hash) & mask
         let found: Int? = slots.withUnsafeBufferPointer { slots in
             while true {
                 let slot = slots[position]
                 if slot.index < 0 { return nil }
-                if slot.hash == key.hash, slot.count == key.count, slot.first == key.first, slot.last == key.last,
-                    key.count <= 16 || longKeyEquals(slot.index, bytes)
+                if slot.key == key, slot.hash == hash,
+                    key.count <= Words.determinedSize || longKeyEquals(slot.index, bytes)
                 {
                     return slot.index
                 }
@@ -105,18 +57,34 @@ package struct TagTable {
             }
         }
         if let found { return (found, false) }
-        return (insert(bytes, key, at: position), true)
+        return (insert(bytes, key, hash, at: position), true)
     }
 
-    private mutating func insert(_ bytes: UnsafeRawBufferPointer, _ key: Key, at position: Int) -> Int {
+    @inline(never)
+    private mutating func insert(_ bytes: UnsafeRawBufferPointer, _ key: Words, _ hash: UInt64, at position: Int) -> Int
+    {
         let index = count
         keyBytes.append(contentsOf: bytes)
         keyStarts.append(keyBytes.count)
-        shortKeys.append(Words(count: key.count, first: key.first, last: key.last))
-        successors.append(-1)
-        slots[position] = Slot(hash: key.hash, first: key.first, last: key.last, count: key.count, index: index)
+        slots[position] = Slot(key: key, hash: hash, index: index)
         if count * 2 > slots.count { grow() }
         return index
+    }
+
+    /// A hash of a key longer than ``Words/determinedSize`` bytes, from every one of its bytes (so that keys
+    /// that differ only in the middle, such as `dense_1/kernel/histogram` and `dense_2/kernel/histogram`, do not
+    /// collide).
+    private static func hash(ofLong bytes: UnsafeRawBufferPointer) -> UInt64 {
+        guard let base = bytes.baseAddress else { return 0 }
+        var hash = Words(bytes).hash
+        var offset = 0
+        while offset &+ 8 <= bytes.count {
+            hash =
+                Words(count: offset, first: hash, last: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                .hash
+            offset &+= 8
+        }
+        return hash
     }
 
     private func longKeyEquals(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
@@ -130,8 +98,8 @@ package struct TagTable {
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
-        mask = slots.count - 1
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
         for slot in old where slot.index >= 0 {
             var position = Int(truncatingIfNeeded: slot.hash) & mask
             while slots[position].index >= 0 { position = (position + 1) & mask }
@@ -139,9 +107,13 @@ package struct TagTable {
         }
     }
 
-    /// The length of some bytes and two words that, for up to 16 bytes, determine them: the first and last eight
-    /// (possibly overlapping), four for 4 to 7 bytes, the first, middle and last byte for 1 to 3, zeros for none.
+    /// The length of some bytes and two words that, for up to ``determinedSize`` bytes, determine them: the first
+    /// and last eight (possibly overlapping), four for 4 to 7 bytes, the first, middle and last byte for 1 to 3,
+    /// zeros for none.
     struct Words: Equatable {
+        /// Keys up to this size are determined by their words.
+        static let determinedSize = 16
+
         let count: Int
         let first: UInt64
         let last: UInt64
@@ -152,60 +124,34 @@ package struct TagTable {
             self.last = last
         }
 
-        /// Reads the words without a loop (of a key over 16 bytes, the last 16 bytes).
         @inline(__always)
         init(_ bytes: UnsafeRawBufferPointer) {
-            let count = bytes.count
-            var first: UInt64 = 0
-            var last: UInt64 = 0
-            if let base = bytes.baseAddress {
-                if count >= 8 {
-                    let offset = max(count &- 16, 0)
-                    first = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    last = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self))
-                } else if count >= 4 {
-                    first = UInt64(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
-                    last = UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
-                } else if count > 0 {
-                    // One to three bytes: the first, the middle and the last are all of them.
-                    let head = UInt64(base.load(as: UInt8.self))
-                    let middle = UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self))
-                    first = head << 16 | middle << 8 | UInt64(base.load(fromByteOffset: count &- 1, as: UInt8.self))
-                }
+            count = bytes.count
+            guard let base = bytes.baseAddress, count > 0 else {
+                (first, last) = (0, 0)
+                return
             }
-            self.count = count
-            self.first = first
-            self.last = last
+            if count >= 8 {
+                first = base.loadUnaligned(as: UInt64.self)
+                last = base.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+            } else if count >= 4 {
+                first = UInt64(base.loadUnaligned(as: UInt32.self))
+                last = UInt64(base.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
+            } else {
+                first =
+                    UInt64(base.load(as: UInt8.self)) | UInt64(base.load(fromByteOffset: count >> 1, as: UInt8.self))
+                    << 8
+                last = UInt64(base.load(fromByteOffset: count &- 1, as: UInt8.self))
+            }
         }
-    }
 
-    /// What a lookup needs of some bytes: their words and a 64-bit hash of all of them.
-    struct Key {
-        let count: Int
-        let first: UInt64
-        let last: UInt64
-        let hash: UInt64
-
-        /// Hashes the bytes before their last 16 eight at a time (for a key over 16 bytes), then the words.
-        @inline(__always)
-        init(_ bytes: UnsafeRawBufferPointer, _ words: Words) {
-            let count = words.count
-            var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
-            if count > 16, let base = bytes.baseAddress {
-                var offset = 0
-                while count &- offset > 16 {
-                    let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                    state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                    state ^= state >> 32
-                    offset &+= 8
-                }
-            }
-            state = (state ^ words.first) &* 0xFF51_AFD7_ED55_8CCD
-            state = (state ^ (state >> 32) ^ words.last) &* 0xC4CE_B9FE_1A85_EC53
-            self.count = count
-            self.first = words.first
-            self.last = words.last
-            self.hash = state ^ (state >> 29)
+        /// The words mixed with a multiply by the golden ratio's 64-bit fraction and a fold of the high half into
+        /// the low, which spreads every bit over the bits the table indexes with.
+        var hash: UInt64 {
+            let product =
+                (first ^ (last &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(truncatingIfNeeded: count))
+                &* 0x9E37_79B9_7F4A_7C15
+            return product ^ (product >> 29)
         }
     }
 }

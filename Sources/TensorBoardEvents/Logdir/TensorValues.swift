@@ -4,6 +4,23 @@
 /// not empty (packed little-endian elements of the tensor's type), otherwise from the typed list that matches
 /// the type, where a single element fills the whole shape.
 package enum TensorValues {
+    /// The value of a one-element numeric tensor, from its encoding.
+    /// - Returns: As ``scalar(fromEncoded:baseOffset:)-(UnsafeRawBufferPointer,_)``.
+    /// - Throws: ``WireDecodingError`` when the tensor bytes are malformed.
+    package static func scalar(fromEncoded tensor: [UInt8]) throws(WireDecodingError) -> Double? {
+        var error: WireDecodingError?
+        let value = tensor.withUnsafeBytes { bytes -> Double? in
+            do throws(WireDecodingError) {
+                return try scalar(fromEncoded: bytes)
+            } catch let thrown {
+                error = thrown
+                return nil
+            }
+        }
+        if let error { throw error }
+        return value
+    }
+
     /// The value of a one-element numeric tensor, from its encoded bytes, without allocating.
     ///
     /// - Returns: The element as a `Double` (exact for every type but 64-bit integers beyond 2^53), or `nil`

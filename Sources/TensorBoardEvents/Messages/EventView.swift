@@ -1,177 +1,127 @@
-// EventView.swift: a zero-copy view of an Event's payload, for reading without decoding what is not needed.
+// EventView.swift: the fields of an encoded Event, read from bytes it borrows: the one general Event decoder.
 
-/// The top-level fields of an encoded `Event`, read from bytes it borrows.
+/// The top-level fields of an encoded `Event`, read without copying: nested messages stay views until asked
+/// for, so a reader skips by its length whatever it does not want. ``Event``'s own decoding is built on it, so
+/// both read every byte the same way.
 ///
-/// Unlike ``Event``, nothing is copied or allocated: the summary, if any, stays a view whose values
-/// ``forEachValue(_:)`` walks one at a time. Use it inside the closure that lends the bytes.
+/// Protobuf's rules hold: fields come in any order, unknown ones are skipped, the last `oneof what` member wins,
+/// and a message field that appears more than once (consecutive `summary` fields, say) is the merge of every
+/// occurrence. Use a view inside the call that lends the bytes.
 package struct EventView {
     /// Proto field `wall_time = 1`.
     package var wallTime: Double = 0
     /// Proto field `step = 2`.
     package var step: Int64 = 0
-    /// What the event carries (the last `oneof what` member in the bytes).
-    package var content: Content = .none
-    /// The whole payload.
-    @usableFromInline let payload: UnsafeRawBufferPointer
-    /// The last `summary` field's bytes.
-    @usableFromInline var summary = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// How many `summary` fields (which merge) follow the last other `oneof what` member.
-    @usableFromInline var summaryFieldCount = 0
-    /// Where in the payload those `summary` fields start.
-    @usableFromInline var summaryFieldsStart = 0
-
-    /// The `oneof what` member, as far as readers here need to tell. Trivially copyable, like the whole view.
-    package enum Content {
-        case none
-        case fileVersion(UnsafeRawBufferPointer)
-        case summary
-        case sessionLog(status: Int32)
-        case graphDef
-        case logMessage
-        case taggedRunMetadata
-        case metaGraphDef
-    }
+    /// The field number of the `oneof what` member set (3 to 9), 0 when none is.
+    package private(set) var contentField: UInt32 = 0
+    /// The bytes of that member's last occurrence.
+    package private(set) var contentBytes = UnsafeRawBufferPointer(start: nil, count: 0)
+    /// The whole event.
+    private let reader: ProtoReader
+    /// Occurrences of the member set since the last other member, and where the first of them starts.
+    private var contentCount = 0
+    private var contentStart = 0
+    /// Occurrences of `source_metadata = 10`, and where the first starts.
+    private var sourceMetadataCount = 0
+    private var sourceMetadataStart = 0
 
     /// Reads the top level of an encoded event.
     /// - Parameter payload: The record's payload; it must outlive the view.
-    /// - Throws: ``WireDecodingError`` when the top level is malformed. (Nested messages are checked when walked.)
-    @inlinable
+    /// - Throws: ``WireDecodingError`` when the top level is malformed (nested messages are checked when read).
     package init(_ payload: UnsafeRawBufferPointer) throws(WireDecodingError) {
-        self.payload = payload
-        var reader = ProtoReader(payload)
+        try self.init(reader: ProtoReader(payload))
+    }
+
+    /// Reads the top level of the event `reader` reads (from its position to its end).
+    /// - Parameter reader: A reader of the encoded event.
+    /// - Throws: ``WireDecodingError`` when the top level is malformed.
+    package init(reader: ProtoReader) throws(WireDecodingError) {
+        self.reader = reader
+        var fields = reader
         while true {
-            let keyOffset = reader.position
-            guard let tag = try reader.readKey() else { break }
+            let keyPosition = fields.position
+            guard let tag = try fields.readKey() else { break }
             switch (tag.fieldNumber, tag.wireType) {
-            case (1, .fixed64): wallTime = try reader.readDouble()
-            case (2, .varint): step = try reader.readInt64()
-            case (5, .lengthDelimited):
-                summary = try reader.readLengthDelimited()
-                if !isSummary {
-                    summaryFieldCount = 0
-                    summaryFieldsStart = keyOffset
+            case (1, .fixed64): wallTime = try fields.readDouble()
+            case (2, .varint): step = try fields.readInt64()
+            case (3...9, .lengthDelimited):
+                contentBytes = try fields.readLengthDelimited()
+                if contentField != tag.fieldNumber {
+                    contentField = tag.fieldNumber
+                    contentCount = 0
+                    contentStart = keyPosition
                 }
-                summaryFieldCount += 1
-                content = .summary
-            case (3, .lengthDelimited): content = .fileVersion(try reader.readLengthDelimited())
-            case (7, .lengthDelimited):
-                var nested = try reader.readMessage()
-                var status: Int32 = 0
-                while let field = try nested.readKey() {
-                    if field.fieldNumber == 1, field.wireType == .varint {
-                        status = try nested.readInt32()
-                    } else {
-                        try nested.skipValue(of: field)
-                    }
-                }
-                content = .sessionLog(status: status)
-            case (4, .lengthDelimited):
-                _ = try reader.readLengthDelimited()
-                content = .graphDef
-            case (6, .lengthDelimited):
-                _ = try reader.readLengthDelimited()
-                content = .logMessage
-            case (8, .lengthDelimited):
-                _ = try reader.readLengthDelimited()
-                content = .taggedRunMetadata
-            case (9, .lengthDelimited):
-                _ = try reader.readLengthDelimited()
-                content = .metaGraphDef
-            default: try reader.skipValue(of: tag)
+                contentCount += 1
+            case (10, .lengthDelimited):
+                _ = try fields.readLengthDelimited()
+                if sourceMetadataCount == 0 { sourceMetadataStart = keyPosition }
+                sourceMetadataCount += 1
+            default: try fields.skipValue(of: tag)
             }
         }
     }
 
     /// Whether the event carries a summary.
-    @inlinable
-    package var isSummary: Bool {
-        if case .summary = content { return true }
-        return false
+    package var isSummary: Bool { contentField == 5 }
+
+    /// The message member of the oneof (`summary`, `log_message`, `session_log`, `tagged_run_metadata`),
+    /// merged over its occurrences.
+    /// - Throws: ``WireDecodingError`` when it is malformed.
+    package func contentMessage<M: WireCodable>(_ type: M.Type = M.self) throws(WireDecodingError) -> M {
+        guard contentCount > 1 else {
+            var message = M()
+            var nested = try reader.nestedReader(for: contentBytes)
+            try message.merge(from: &nested)
+            return message
+        }
+        return try merged(M.self, field: contentField, from: contentStart)
     }
 
-    /// Calls `body` with each summary value in order (of every `summary` field, which protobuf merges).
+    /// Proto field `source_metadata = 10`, merged over its occurrences, or `nil` when absent.
+    /// - Throws: ``WireDecodingError`` when it is malformed.
+    package func sourceMetadata() throws(WireDecodingError) -> SourceMetadata? {
+        guard sourceMetadataCount > 0 else { return nil }
+        return try merged(SourceMetadata.self, field: 10, from: sourceMetadataStart)
+    }
+
+    /// Calls `body` with each summary value in order, of every `summary` occurrence.
     /// - Throws: ``WireDecodingError`` when a summary or value is malformed, with offsets within the payload.
-    @inlinable
     package func forEachValue(_ body: (inout ValueView) throws(WireDecodingError) -> Void) throws(WireDecodingError) {
         guard isSummary else { return }
-        let reader = ProtoReader(payload)
-        if summaryFieldCount == 1 {
-            try Self.walk(try reader.nestedReader(for: summary), body)
+        if contentCount == 1 {
+            var summary = try reader.nestedReader(for: contentBytes)
+            try ValueView.forEachValue(in: &summary, body)
             return
         }
-        var scan = reader
-        scan.position = summaryFieldsStart
-        while let tag = try scan.readKey() {
-            if tag.fieldNumber == 5, tag.wireType == .lengthDelimited {
-                try Self.walk(try scan.readMessage(), body)
-            } else {
-                try scan.skipValue(of: tag)
-            }
-        }
+        try forEachOccurrence { summary throws(WireDecodingError) in try ValueView.forEachValue(in: &summary, body) }
     }
 
-    @inlinable
-    static func walk(
-        _ summary: ProtoReader,
-        _ body: (inout ValueView) throws(WireDecodingError) -> Void
+    /// Calls `body` with a reader of each occurrence of the oneof member set.
+    private func forEachOccurrence(
+        _ body: (inout ProtoReader) throws(WireDecodingError) -> Void
     ) throws(WireDecodingError) {
-        var reader = summary
-        while let tag = try reader.readKey() {
-            guard tag.fieldNumber == 1, tag.wireType == .lengthDelimited else {
-                try reader.skipValue(of: tag)
-                continue
-            }
-            var valueReader = try reader.readMessage()
-            var value = try ValueView(&valueReader)
-            try body(&value)
-        }
-    }
-}
-
-/// The fields of an encoded `Summary.Value`, read from bytes it borrows.
-package struct ValueView {
-    /// Proto field `tag = 1`, as UTF-8 bytes.
-    package var tag = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// Proto field `node_name = 7`, as UTF-8 bytes.
-    package var nodeName = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// Proto field `metadata = 9`, still encoded; `nil` when absent.
-    package var metadata: UnsafeRawBufferPointer?
-    /// The `oneof value` member.
-    package var kind: Kind = .none
-
-    /// The value member, with message bodies still encoded.
-    package enum Kind {
-        case none
-        case simpleValue(Float)
-        case obsoleteHistogram
-        case image(UnsafeRawBufferPointer)
-        case histogram(UnsafeRawBufferPointer)
-        case audio(UnsafeRawBufferPointer)
-        case tensor(UnsafeRawBufferPointer)
-    }
-
-    /// A value with no fields.
-    @inlinable
-    package init() {}
-
-    /// Reads a value's fields.
-    @inlinable
-    package init(_ reader: inout ProtoReader) throws(WireDecodingError) {
-        while let tag = try reader.readKey() {
-            switch (tag.fieldNumber, tag.wireType) {
-            case (1, .lengthDelimited): self.tag = try reader.readLengthDelimited()
-            case (2, .fixed32): kind = .simpleValue(try reader.readFloat())
-            case (3, .lengthDelimited):
-                _ = try reader.readLengthDelimited()
-                kind = .obsoleteHistogram
-            case (4, .lengthDelimited): kind = .image(try reader.readLengthDelimited())
-            case (5, .lengthDelimited): kind = .histogram(try reader.readLengthDelimited())
-            case (6, .lengthDelimited): kind = .audio(try reader.readLengthDelimited())
-            case (7, .lengthDelimited): nodeName = try reader.readLengthDelimited()
-            case (8, .lengthDelimited): kind = .tensor(try reader.readLengthDelimited())
-            case (9, .lengthDelimited): metadata = try reader.readLengthDelimited()
-            default: try reader.skipValue(of: tag)
+        var fields = reader
+        fields.position = contentStart
+        while let tag = try fields.readKey() {
+            if tag.fieldNumber == contentField, tag.wireType == .lengthDelimited {
+                var nested = try fields.readMessage()
+                try body(&nested)
+            } else {
+                try fields.skipValue(of: tag)
             }
         }
+    }
+
+    /// The merge of the occurrences of message field `field` from the one whose key is at `start` on.
+    private func merged<M: WireCodable>(
+        _ type: M.Type,
+        field: UInt32,
+        from start: Int
+    ) throws(WireDecodingError) -> M {
+        var message = M()
+        var fields = reader
+        fields.position = start
+        try fields.mergeOccurrences(of: field, into: &message)
+        return message
     }
 }

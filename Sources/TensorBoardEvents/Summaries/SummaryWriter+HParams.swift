@@ -71,6 +71,6 @@ extension SummaryWriter {
             kind: .tensor(TensorProto(dataType: .float, shape: TensorShapeProto([0]))),
             metadata: .hparams(data)
         )
-        try write(Event(wallTime: time, step: 0, what: .summary(Summary(values: [value]))))
+        try write(Event(wallTime: time, step: 0, content: .summary(Summary(values: [value]))))
     }
 }

@@ -11,16 +11,15 @@ import Dispatch
 /// so TensorBoard, which reads a run's files in name order, reads the new one last.
 ///
 /// **Threads.** Every method may be called from any thread or task at once: records are encoded and appended
-/// under one lock (a pthread mutex), so they are never interleaved.
+/// under one lock (a pthread mutex), so they are never interleaved. A training loop that logs several scalars
+/// per step calls ``scalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,_,_)`` once, which takes the lock
+/// and reads the clock once for all of them.
 ///
 /// **Flushing.** Records are buffered and reach the file as whole records, one `write` call per flush: when the
 /// buffer passes ``Options/bufferSize``, on ``flush()``, on ``close()`` (also on deinitialisation), and at the
 /// latest ``Options/flushInterval`` (2 s) after they were written: each write checks the interval, and a
 /// background timer flushes records left waiting when no write follows. (The training callbacks also flush at
-/// the end of every epoch.) A buffer that passes ``Options/bufferSize`` is written by a thread of the writer's
-/// own while the caller goes on filling a second one, as TensorBoard's and tensorboardX's writers do; the next
-/// such hand-off waits for that write, and ``flush()``, ``sync()`` and ``close()`` return only once every record
-/// is in the file.
+/// the end of every epoch.) ``flush()``, ``sync()`` and ``close()`` return once every record is in the file.
 ///
 /// **Errors.** I/O failures (disk full, file removed) are thrown as ``EventFileError``; records that could not
 /// be written stay buffered and are retried on the next flush. A failure of a background flush or write is
@@ -83,10 +82,6 @@ public final class SummaryWriter: Sendable {
     public let filePath: String
     /// The options the writer was created with.
     public let options: Options
-    // Copies of the options the hot path reads, so it never copies the whole struct.
-    let scalarEncoding: ScalarEncoding
-    let flushInterval: Double
-    let syncsOnFlush: Bool
 
     struct State: ~Copyable {
         var file: EventFileWriter
@@ -94,13 +89,11 @@ public final class SummaryWriter: Sendable {
         var tags = SeriesTags()
         /// When the last flush was, on the real-time clock (the clock each write reads anyway for its wall time).
         var lastFlush: Double
-        /// The real-time clock, read once per write (for its wall time, unless given, and the flush interval).
-        var clock = WallClock()
         /// A failure of the background flush, thrown by the next call.
         var deferredError: EventFileError?
     }
 
-    let state: LockedState<State>
+    let state: LockedValue<State>
     /// Flushes records left waiting when no write follows them. (Dispatch sources may be cancelled from any
     /// thread; the type only lacks the annotation.)
     nonisolated(unsafe) private let flushTimer: DispatchSourceTimer?
@@ -122,7 +115,7 @@ public final class SummaryWriter: Sendable {
         repeat {
             path = runDirectory + "/" + EventFileName.make(sortingAfter: existing, suffix: options.fileNameSuffix)
             do {
-                file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize, writesBehind: true)
+                file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize)
                 break
             } catch  where error.code == .openFailed(errno: SystemCalls.fileExists) {
                 continue
@@ -132,7 +125,7 @@ public final class SummaryWriter: Sendable {
         try file.append(
             Event(
                 wallTime: now,
-                what: .fileVersion("brain.Event:2"),
+                content: .fileVersion("brain.Event:2"),
                 sourceMetadata: SourceMetadata(writer: "swift-tensorboard-events")
             )
         )
@@ -141,17 +134,14 @@ public final class SummaryWriter: Sendable {
             // step on each later one; two STARTs purge whether or not the run already had one. The Rust loader
             // ignores STARTs and drops a tag's stale points as soon as a new point at a lower step arrives.
             for _ in 0..<2 {
-                try file.append(Event(wallTime: now, step: step, what: .sessionLog(SessionLog(status: .start))))
+                try file.append(Event(wallTime: now, step: step, content: .sessionLog(SessionLog(status: .start))))
             }
         }
         try file.flush()
         self.runDirectory = runDirectory
         self.filePath = path
         self.options = options
-        self.scalarEncoding = options.scalarEncoding
-        self.flushInterval = options.flushInterval
-        self.syncsOnFlush = options.syncsOnFlush
-        self.state = LockedState(State(file: file, lastFlush: SystemCalls.currentTime()))
+        self.state = LockedValue(State(file: file, lastFlush: SystemCalls.currentTime()))
         if options.flushInterval > 0, options.flushInterval.isFinite {
             let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
             let interval = DispatchTimeInterval.milliseconds(Int(min(options.flushInterval, 86_400) * 1000))
@@ -173,10 +163,10 @@ public final class SummaryWriter: Sendable {
 
     /// The background timer's work: flush records that have waited a whole interval.
     private func flushIfWaiting() {
-        let interval = flushInterval
-        let syncs = syncsOnFlush
+        let interval = options.flushInterval
+        let syncs = options.syncsOnFlush
         state.withLock { state in
-            let now = state.clock.now()
+            let now = SystemCalls.currentTime()
             guard !state.file.isClosed, state.file.pendingByteCount > 0,
                 Self.isFlushDue(now, state.lastFlush, interval * 0.9)
             else {
@@ -204,7 +194,7 @@ public final class SummaryWriter: Sendable {
         let syncs = options.syncsOnFlush
         try state.withLock { state throws(EventFileError) in
             if syncs { try state.file.sync() } else { try state.file.flush() }
-            state.lastFlush = state.clock.now()
+            state.lastFlush = SystemCalls.currentTime()
         }
     }
 
@@ -213,7 +203,7 @@ public final class SummaryWriter: Sendable {
     public func sync() throws(EventFileError) {
         try state.withLock { state throws(EventFileError) in
             try state.file.sync()
-            state.lastFlush = state.clock.now()
+            state.lastFlush = SystemCalls.currentTime()
         }
     }
 
@@ -233,21 +223,19 @@ public final class SummaryWriter: Sendable {
     /// passed.
     /// - Parameter body: Appends records; its third argument is the real-time clock, read once for the call (a
     ///   write's wall time, unless given, and the flush-interval check).
-    @inline(__always)
     func withFile<R>(
         _ body: (inout EventFileWriter, inout SeriesTags, _ now: Double) throws(EventFileError) -> R
     ) throws(EventFileError) -> R {
-        let interval = flushInterval
-        let syncs = syncsOnFlush
+        let interval = options.flushInterval
+        let syncs = options.syncsOnFlush
         return try state.withLock { state throws(EventFileError) -> R in
-            let now = state.clock.now()
+            let now = SystemCalls.currentTime()
             let result = try body(&state.file, &state.tags, now)
             if Self.isFlushDue(now, state.lastFlush, interval) {
                 state.lastFlush = now
                 if syncs { try state.file.sync() } else { try state.file.flush() }
             }
-            // Tested for nil first: binding the optional would copy the whole error on every call.
-            if state.deferredError != nil, let deferred = state.deferredError {
+            if let deferred = state.deferredError {
                 state.deferredError = nil
                 throw deferred
             }
@@ -257,7 +245,6 @@ public final class SummaryWriter: Sendable {
 
     /// Whether `interval` seconds have passed between a flush at `last` and `now`, on the real-time clock. A
     /// clock set back past the last flush also makes one due, which starts the interval again from the new time.
-    @inline(__always)
     static func isFlushDue(_ now: Double, _ last: Double, _ interval: Double) -> Bool {
         now - last >= interval || now < last
     }
@@ -265,7 +252,6 @@ public final class SummaryWriter: Sendable {
     /// The wall time to write: `given` when it is finite, the current time otherwise. TensorBoard's default
     /// loader stops reading a file at a NaN wall time and drops an event with an infinite one, so a non-finite
     /// value is never written.
-    @inline(__always)
     static func wallTime(_ given: Double?, now: Double = SystemCalls.currentTime()) -> Double {
         if let given, given.isFinite { return given }
         return now
@@ -287,7 +273,7 @@ public final class SummaryWriter: Sendable {
                 tags.isDescribed[index] = true
                 value.metadata = metadata
             }
-            try file.append(Event(wallTime: time, step: step, what: .summary(Summary(values: [value]))))
+            try file.append(Event(wallTime: time, step: step, content: .summary(Summary(values: [value]))))
         }
     }
 }

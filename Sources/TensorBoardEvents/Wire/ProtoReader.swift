@@ -37,6 +37,12 @@ package struct ProtoReader {
     @inlinable
     package var isAtEnd: Bool { position >= end }
 
+    /// Moves the read position to the end (for a caller that has read the rest through a copy of the reader).
+    @inlinable
+    package mutating func skipToEnd() {
+        position = end
+    }
+
     /// The offset of the read position within the outermost message.
     @inlinable
     package var absoluteOffset: Int { baseOffset + position }
@@ -60,24 +66,13 @@ package struct ProtoReader {
     @usableFromInline
     mutating func readVarintSlow() throws(WireDecodingError) -> UInt64 {
         guard let start else { throw .truncated(offset: absoluteOffset) }
-        let varintStart = position
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        var index = position
-        while true {
-            guard index < end else { throw .truncated(offset: baseOffset + varintStart) }
-            let byte = start.load(fromByteOffset: index, as: UInt8.self)
-            index += 1
-            if shift == 63 && byte > 1 {
-                throw .malformedVarint(offset: baseOffset + varintStart)
-            }
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
-            if shift > 63 { throw .malformedVarint(offset: baseOffset + varintStart) }
+        switch Varint.decode(start + position, count: end - position) {
+        case .value(let value, let size):
+            position += size
+            return value
+        case .truncated: throw .truncated(offset: absoluteOffset)
+        case .malformed: throw .malformedVarint(offset: absoluteOffset)
         }
-        position = index
-        return result
     }
 
     /// Reads four little-endian bytes.
@@ -119,7 +114,7 @@ package struct ProtoReader {
         guard let start, position < end else { return nil }
         let first = start.load(fromByteOffset: position, as: UInt8.self)
         // One-byte keys (fields 1 to 15) are nearly all keys; wire types 6 and 7 and field 0 are invalid.
-        if first < 0x80, first >= 8, let wireType = WireType(rawValue: first & 7) {
+        if first < 0x80, first >= 8, let wireType = WireType(keyBits: first & 7) {
             position += 1
             return FieldTag(uncheckedFieldNumber: UInt32(first >> 3), wireType: wireType)
         }

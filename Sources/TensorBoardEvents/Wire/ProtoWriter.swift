@@ -65,15 +65,25 @@ package struct ProtoWriter: ~Copyable {
     // MARK: Primitives
 
     /// Appends one byte.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeByte(_ byte: UInt8) {
         reserve(1).storeBytes(of: byte, as: UInt8.self)
         count += 1
     }
 
     /// Appends `value` as a varint (1 to 10 bytes).
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeVarint(_ value: UInt64) {
+        // Keys and most lengths take one byte: that case without the loop.
+        if value < 0x80 {
+            writeByte(UInt8(truncatingIfNeeded: value))
+        } else {
+            writeLongVarint(value)
+        }
+    }
+
+    @usableFromInline
+    mutating func writeLongVarint(_ value: UInt64) {
         let destination = reserve(Varint.maximumEncodedSize)
         count += Self.storeVarint(value, at: destination)
     }
@@ -93,21 +103,21 @@ package struct ProtoWriter: ~Copyable {
     }
 
     /// Appends four little-endian bytes.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeFixed32(_ value: UInt32) {
         reserve(4).storeBytes(of: value.littleEndian, as: UInt32.self)
         count += 4
     }
 
     /// Appends eight little-endian bytes.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeFixed64(_ value: UInt64) {
         reserve(8).storeBytes(of: value.littleEndian, as: UInt64.self)
         count += 8
     }
 
     /// Appends raw bytes.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeRawBytes(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count).copyMemory(from: source, byteCount: bytes.count)
@@ -115,7 +125,7 @@ package struct ProtoWriter: ~Copyable {
     }
 
     /// Appends a field key.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeKey(field: UInt32, _ wireType: WireType) {
         writeVarint(UInt64(field) << 3 | UInt64(wireType.rawValue))
     }
@@ -151,14 +161,14 @@ package struct ProtoWriter: ~Copyable {
 
 extension ProtoWriter {
     /// Appends a varint field (int32, int64, uint32, uint64, enum); negative values take ten bytes.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeField(_ field: UInt32, varint value: UInt64) {
         writeKey(field: field, .varint)
         writeVarint(value)
     }
 
     /// Appends a signed varint field, sign-extended to 64 bits as protobuf does for `int32` and `int64`.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeField(_ field: UInt32, int64 value: Int64) {
         writeField(field, varint: UInt64(bitPattern: value))
     }
@@ -170,21 +180,21 @@ extension ProtoWriter {
     }
 
     /// Appends a double field (wire type 1).
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeField(_ field: UInt32, double value: Double) {
         writeKey(field: field, .fixed64)
         writeFixed64(value.bitPattern)
     }
 
     /// Appends a float field (wire type 5).
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeField(_ field: UInt32, float value: Float) {
         writeKey(field: field, .fixed32)
         writeFixed32(value.bitPattern)
     }
 
     /// Appends a bytes field.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func writeField(_ field: UInt32, bytes: UnsafeRawBufferPointer) {
         writeKey(field: field, .lengthDelimited)
         writeVarint(UInt64(bytes.count))

@@ -14,6 +14,20 @@ public enum WireType: UInt8, Sendable, Equatable {
     case endGroup = 4
     /// Four little-endian bytes (float, fixed32, sfixed32).
     case fixed32 = 5
+
+    /// The wire type whose number is `bits` (the low three bits of a key), or `nil` for 6 and 7.
+    @inlinable @inline(__always)
+    init?(keyBits bits: UInt8) {
+        switch bits {
+        case 0: self = .varint
+        case 1: self = .fixed64
+        case 2: self = .lengthDelimited
+        case 3: self = .startGroup
+        case 4: self = .endGroup
+        case 5: self = .fixed32
+        default: return nil
+        }
+    }
 }
 
 /// A field key: a field number together with the wire type of the value that follows.
@@ -50,7 +64,7 @@ public struct FieldTag: Sendable, Equatable {
     /// wire type is 6 or 7.
     /// - Parameter rawValue: The key varint.
     public init?(rawValue: UInt64) {
-        guard let wireType = WireType(rawValue: UInt8(truncatingIfNeeded: rawValue & 7)) else { return nil }
+        guard let wireType = WireType(keyBits: UInt8(truncatingIfNeeded: rawValue & 7)) else { return nil }
         let number = rawValue >> 3
         guard number >= 1, number <= UInt64(Self.maximumFieldNumber) else { return nil }
         self.fieldNumber = UInt32(number)

@@ -35,7 +35,7 @@ enum EventStream {
             untilOutputCheck &-= 1
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
-                next = .success(try reader.nextRecord(body) != nil)
+                next = .success(try reader.readRecord(body) != nil)
             } catch {
                 next = .failure(error)
             }

@@ -84,7 +84,7 @@ final class ScalarFollower {
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
                 next = .success(
-                    try file.reader.nextRecord { offset, payload -> Bool in
+                    try file.reader.readRecord { offset, payload -> Bool in
                         handle(payload, at: offset, in: file.path, run: name, state: &run)
                         return true
                     } != nil

@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-@testable import TensorBoardEvents
+@testable import TensorBoardMonitoring
 
 /// Runs a fixture case through the rule: the epoch it stopped after (or nil), and its state.
 private func run(_ testCase: CallbackCase) throws -> (stopped: Int?, state: EarlyStoppingState) {
