@@ -55,7 +55,11 @@ import Testing
 
     /// A session start alone (no experiment), as some writers log it.
     private func writeSession(_ run: String, learningRate: Double) throws {
-        let start = HParamsSessionStartInfo(hparams: ["lr": .number(learningRate)], groupName: "", startTimeSeconds: 1)
+        let start = HParamsPluginData.SessionStartInfo(
+            hparams: ["lr": .number(learningRate)],
+            groupName: "",
+            startTimeSeconds: 1
+        )
         let value = Summary.Value(
             tag: HParamsPluginData.sessionStartInfoTag,
             kind: .tensor(TensorProto(dataType: .float, shape: TensorShapeProto([0]))),

@@ -155,17 +155,23 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
 @Suite struct PluginDataTests {
     @Test func encodesHParamsStartInfoAsFormatSection6_7() {
         // FORMAT.md §6.7: start info with lr = 0.1.
-        let content = HParamsPluginData(data: .sessionStartInfo(HParamsSessionStartInfo(hparams: ["lr": .number(0.1)])))
+        let content = HParamsPluginData(
+            data: .sessionStartInfo(HParamsPluginData.SessionStartInfo(hparams: ["lr": .number(0.1)]))
+        )
         expectEncoding(content, bytes("1a 11 0a 0f 0a 02 6c 72 12 09 11 9a 99 99 99 99 99 b9 3f"))
     }
 
     @Test func roundTripsAnExperiment() {
-        let experiment = HParamsExperiment(
+        let experiment = HParamsPluginData.Experiment(
             hparamInfos: [
-                .init(name: "lr", type: HParamsExperiment.HParamInfo.typeFloat64, domain: .interval(min: 1e-4, max: 1)),
+                .init(
+                    name: "lr",
+                    type: HParamsPluginData.Experiment.HParamInfo.typeFloat64,
+                    domain: .interval(min: 1e-4, max: 1)
+                ),
                 .init(
                     name: "optimizer",
-                    type: HParamsExperiment.HParamInfo.typeString,
+                    type: HParamsPluginData.Experiment.HParamInfo.typeString,
                     domain: .discrete([.string("adam"), .string("sgd")])
                 ),
             ],

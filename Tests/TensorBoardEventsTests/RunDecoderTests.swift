@@ -107,7 +107,9 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
     }
 
     @Test func decodesHParamsFromEachValuesMetadata() throws {
-        let start = HParamsPluginData(data: .sessionStartInfo(HParamsSessionStartInfo(hparams: ["lr": .number(0.1)])))
+        let start = HParamsPluginData(
+            data: .sessionStartInfo(HParamsPluginData.SessionStartInfo(hparams: ["lr": .number(0.1)]))
+        )
         let (points, _) = try decode([
             summaryEvent(
                 step: 0,

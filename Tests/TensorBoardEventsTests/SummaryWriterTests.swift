@@ -86,9 +86,8 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         #expect(second.summary?.values == [Summary.Value(tag: "loss", kind: .tensor(.scalar(0.125)))])
     }
 
-    /// The scalar hot path stores raw bytes (a short tag field as two words, a tag's fixed tail of up to 32 bytes
-    /// as four); whatever the tag's length and whichever tags came before it, each record holds exactly the bytes
-    /// the general encoder gives.
+    /// Scalars are written by `ProtoWriter.writeScalarEvent`, which builds no messages: whatever the tag's length
+    /// and whichever tags came before it, each record holds exactly the bytes `Event.encode` gives.
     @Test(arguments: [SummaryWriter.ScalarEncoding.tensor, .simpleValue])
     func writesScalarsAsTheGeneralEncoderDoesForEveryTagLength(encoding: SummaryWriter.ScalarEncoding) throws {
         let writer = try SummaryWriter(
@@ -128,6 +127,35 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
             offset += record.count
         }
         #expect(offset == contents.count)
+    }
+
+    /// A step's scalars in one call: the records of one `scalar` call per value, in the order given, all with the
+    /// step and the one wall time.
+    @Test func writesAStepsScalarsInOneCallAsOneCallEachWould() throws {
+        let batched = try SummaryWriter(runDirectory: directory.path + "/batched")
+        let single = try SummaryWriter(runDirectory: directory.path + "/single")
+        let values: KeyValuePairs<String, Double> = ["loss": 0.5, "accuracy": 0.875, "loss/ü": 1e-3]
+        for step in Int64(0)..<3 {
+            try batched.scalars(values, step: step, wallTime: 1_700_000_000 + Double(step))
+            for (tag, value) in values {
+                try single.scalar(tag, value, step: step, wallTime: 1_700_000_000 + Double(step))
+            }
+        }
+        try batched.close()
+        try single.close()
+        #expect(try events(of: batched).dropFirst() == events(of: single).dropFirst())
+        #expect(try events(of: batched).count == 10)
+    }
+
+    @Test func writesEveryValueOfADictionaryAtTheStep() throws {
+        let writer = try SummaryWriter(runDirectory: directory.path + "/dictionary")
+        let values = ["a": 1.0, "b": 2.0, "c": 3.0, "d": 4.0]
+        try writer.scalars(values, step: 7)
+        try writer.close()
+        let written = try events(of: writer).dropFirst()
+        #expect(written.allSatisfy { $0.step == 7 })
+        #expect(Set(written.compactMap { $0.summary?.values.first?.tag }) == Set(values.keys))
+        #expect(Set(written.map(\.wallTime)).count == 1)
     }
 
     @Test func writesLegacySimpleValues() throws {
@@ -244,7 +272,7 @@ private func events(of writer: SummaryWriter) throws -> [Event] {
         #expect(experiment.metricInfos == [.init(group: "validation", tag: "epoch_accuracy")])
         #expect(start.hparams == ["lr": .number(0.1), "optimizer": .string("adam"), "augment": .bool(true)])
         #expect(start.startTimeSeconds == 100)
-        #expect(end == HParamsSessionEndInfo(status: .success, endTimeSeconds: 200))
+        #expect(end == HParamsPluginData.SessionEndInfo(status: .success, endTimeSeconds: 200))
         #expect(values.allSatisfy { $0.kind == .tensor(TensorProto(dataType: .float, shape: TensorShapeProto([0]))) })
     }
 

@@ -63,7 +63,7 @@ enum HParamsCommand: Command {
     private struct HParamsLog {
         var sessions: [Session] = []
         var sessionRuns: Set<String> = []
-        var experimentMetrics: [HParamsExperiment.MetricInfo]?
+        var experimentMetrics: [HParamsPluginData.Experiment.MetricInfo]?
         var series: [String: [String: Stats]] = [:]
     }
 
@@ -105,7 +105,7 @@ enum HParamsCommand: Command {
     private static func read(_ scan: LogScan) throws -> HParamsLog {
         var log = HParamsLog()
         for run in try scan.allRuns() {
-            var start: HParamsSessionStartInfo?
+            var start: HParamsPluginData.SessionStartInfo?
             var status = ""
             var series: [String: Stats] = [:]
             let (purged, _) = try scan.forEachPoint(of: run, kinds: [.hparams, .scalar]) { point in
@@ -140,7 +140,7 @@ enum HParamsCommand: Command {
     /// The metrics the HParams dashboard infers when no experiment is written: each scalar series of a listed
     /// session's run or a run below it, as (tag, group) with the group the path from the nearest session run
     /// down to the series' run; sorted by tag, then group.
-    private static func inferredMetrics(_ log: HParamsLog) -> [HParamsExperiment.MetricInfo] {
+    private static func inferredMetrics(_ log: HParamsLog) -> [HParamsPluginData.Experiment.MetricInfo] {
         let listed = Set(log.sessions.map(\.run))
         var names: Set<[String]> = []
         for (run, tags) in log.series {
@@ -166,7 +166,7 @@ enum HParamsCommand: Command {
     }
 
     /// The run holding a session's metric: `<session>/<group>`, the session itself for an empty group.
-    private static func metricRun(of metric: HParamsExperiment.MetricInfo, session: String) -> String {
+    private static func metricRun(of metric: HParamsPluginData.Experiment.MetricInfo, session: String) -> String {
         if metric.group.isEmpty { return session }
         return session == "." ? metric.group : session + "/" + metric.group
     }

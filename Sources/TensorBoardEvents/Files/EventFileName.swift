@@ -8,18 +8,18 @@ import Synchronization
 /// `<secs>` is whole seconds since the epoch padded to ten digits, so that sorting names sorts files by time;
 /// `<n>` counts files created by this process, so several writers in one process, even in the same second,
 /// never pick the same name.
-public enum EventFileName {
+package enum EventFileName {
     /// The substring that makes a file an event file for TensorBoard's run discovery.
-    public static let marker = "tfevents"
+    package static let marker = "tfevents"
     /// The prefix every name this package writes starts with.
-    public static let prefix = "events.out.tfevents."
+    package static let prefix = "events.out.tfevents."
 
     private static let counter = Atomic<Int>(0)
 
     /// A fresh file name for this process, host and the current time.
     /// - Parameter suffix: Appended as is (for example `".v2"`); empty by default.
     /// - Returns: The name; each call in a process uses a new `<n>`.
-    public static func make(suffix: String = "") -> String {
+    package static func make(suffix: String = "") -> String {
         make(
             time: SystemCalls.currentTime(),
             hostName: SystemCalls.hostName(),
@@ -35,7 +35,7 @@ public enum EventFileName {
     ///   - processID: The process id.
     ///   - suffix: Appended as is (for example `".v2"`).
     /// - Returns: The name; each call in a process uses a new `<n>`.
-    public static func make(time: Double, hostName: String, processID: Int32, suffix: String) -> String {
+    package static func make(time: Double, hostName: String, processID: Int32, suffix: String) -> String {
         let number = counter.wrappingAdd(1, ordering: .relaxed).oldValue
         let seconds = time.isFinite ? max(0, Int64(time.rounded(.down))) : 0
         let digits = String(seconds)
@@ -54,7 +54,7 @@ public enum EventFileName {
     ///     ignored.
     ///   - suffix: Appended as is (for example `".v2"`); empty by default.
     /// - Returns: The name; each call in a process uses a new `<n>`.
-    public static func make(sortingAfter existing: some Sequence<String>, suffix: String = "") -> String {
+    package static func make(sortingAfter existing: some Sequence<String>, suffix: String = "") -> String {
         let hostName = SystemCalls.hostName()
         let processID = SystemCalls.processID()
         let name = make(time: SystemCalls.currentTime(), hostName: hostName, processID: processID, suffix: suffix)
@@ -77,7 +77,7 @@ public enum EventFileName {
 
     /// Whether TensorBoard treats a file with this base name as an event file: the name contains `tfevents`.
     /// - Parameter name: A file's base name.
-    public static func isEventFile(_ name: String) -> Bool {
+    package static func isEventFile(_ name: String) -> Bool {
         name.contains(marker)
     }
 }

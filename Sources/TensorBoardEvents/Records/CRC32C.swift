@@ -15,7 +15,7 @@ import CCRC32C
 
     /// The CRC-32C of `bytes`.
     @inlinable
-    @usableFromInline package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         update(0, with: bytes)
     }
 
@@ -26,7 +26,7 @@ import CCRC32C
 
     /// Continues `crc` (a finished CRC of earlier bytes) over `bytes`.
     @inlinable
-    @usableFromInline package static func update(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func update(_ crc: UInt32, with bytes: UnsafeRawBufferPointer) -> UInt32 {
         ccrc32c_update(crc, bytes.baseAddress, bytes.count)
     }
 }

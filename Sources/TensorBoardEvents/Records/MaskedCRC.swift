@@ -10,7 +10,7 @@
 
     /// Masks a finished CRC-32C value.
     @inlinable
-    @usableFromInline package static func mask(_ crc: UInt32) -> UInt32 {
+    package static func mask(_ crc: UInt32) -> UInt32 {
         ((crc >> 15) | (crc << 17)) &+ delta
     }
 
@@ -23,7 +23,7 @@
 
     /// The masked CRC-32C of `bytes`.
     @inlinable
-    @usableFromInline package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    package static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         mask(CRC32C.checksum(bytes))
     }
 

@@ -32,9 +32,9 @@ public enum HParamValue: Sendable, Equatable, Hashable, ExpressibleByFloatLitera
     /// The hparams plugin's type for this kind of value (`DATA_TYPE_FLOAT64`, `_STRING` or `_BOOL`).
     public var hparamsType: Int32 {
         switch self {
-        case .number: return HParamsExperiment.HParamInfo.typeFloat64
-        case .string: return HParamsExperiment.HParamInfo.typeString
-        case .bool: return HParamsExperiment.HParamInfo.typeBool
+        case .number: return HParamsPluginData.Experiment.HParamInfo.typeFloat64
+        case .string: return HParamsPluginData.Experiment.HParamInfo.typeString
+        case .bool: return HParamsPluginData.Experiment.HParamInfo.typeBool
         }
     }
 

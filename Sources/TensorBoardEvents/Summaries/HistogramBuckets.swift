@@ -1,32 +1,10 @@
 // HistogramBuckets.swift: bucketing raw values the way TensorBoard's histogram summary does.
 
-/// One bucket of a histogram: values `v` with `leftEdge <= v < rightEdge` (the last bucket includes its right
-/// edge), and how many there were.
-public struct HistogramBucket: Sendable, Equatable {
-    /// The left edge.
-    public var leftEdge: Double
-    /// The right edge.
-    public var rightEdge: Double
-    /// How many values fell in the bucket.
-    public var count: Double
-
-    /// Creates a bucket.
-    /// - Parameters:
-    ///   - leftEdge: The left edge.
-    ///   - rightEdge: The right edge.
-    ///   - count: How many values fell in it.
-    public init(leftEdge: Double, rightEdge: Double, count: Double) {
-        self.leftEdge = leftEdge
-        self.rightEdge = rightEdge
-        self.count = count
-    }
-}
-
 /// TensorBoard's histogram bucketing (`tensorboard.plugins.histogram` summaries, both the NumPy and the
 /// TensorFlow version), reproduced exactly so that a histogram written here matches one written there.
-public enum HistogramBuckets {
+package enum HistogramBuckets {
     /// TensorBoard's default bucket count.
-    public static let defaultBucketCount = 30
+    package static let defaultBucketCount = 30
 
     /// Buckets `values` into `bucketCount` equal-width buckets between their minimum and maximum.
     ///
@@ -40,7 +18,7 @@ public enum HistogramBuckets {
     ///   - values: The values.
     ///   - bucketCount: How many buckets; 0 gives none.
     /// - Returns: `bucketCount` buckets.
-    public static func make<C: Collection>(values: C, bucketCount: Int = defaultBucketCount) -> [HistogramBucket]
+    package static func make<C: Collection>(values: C, bucketCount: Int = defaultBucketCount) -> [HistogramBucket]
     where C.Element: BinaryFloatingPoint {
         let bucketCount = max(0, bucketCount)
         var minimum = Double.infinity

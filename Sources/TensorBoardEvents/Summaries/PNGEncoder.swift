@@ -4,11 +4,11 @@ import CZlib
 
 /// Encodes a ``PixelImage`` as a PNG file: signature, `IHDR`, one `IDAT` holding the zlib-compressed rows
 /// (each with filter type 0), and `IEND`; chunk checksums are zlib's CRC-32.
-public enum PNGEncoder {
+package enum PNGEncoder {
     /// Why encoding failed.
-    public struct Error: Swift.Error, Sendable, Equatable {
+    package struct Error: Swift.Error, Sendable, Equatable {
         /// zlib's return code.
-        public var zlibCode: Int32
+        package var zlibCode: Int32
     }
 
     private static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -19,7 +19,7 @@ public enum PNGEncoder {
     ///   - compressionLevel: zlib's level, 0 (none) to 9 (smallest); 6 by default.
     /// - Returns: The PNG file's bytes.
     /// - Throws: ``Error`` if zlib fails (only when memory runs out).
-    public static func encode(_ image: PixelImage, compressionLevel: Int32 = 6) throws(Error) -> [UInt8] {
+    package static func encode(_ image: PixelImage, compressionLevel: Int32 = 6) throws(Error) -> [UInt8] {
         let rowBytes = image.width * image.format.channelCount
         var raw = [UInt8](repeating: 0, count: (rowBytes + 1) * image.height)
         raw.withUnsafeMutableBufferPointer { destination in

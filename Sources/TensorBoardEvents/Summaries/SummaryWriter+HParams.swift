@@ -16,19 +16,19 @@ extension SummaryWriter {
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func hparams(
         _ hparams: [String: HParamValue],
-        metrics: [HParamsExperiment.MetricInfo] = [],
+        metrics: [HParamsPluginData.Experiment.MetricInfo] = [],
         groupName: String = "",
         wallTime: Double? = nil
     ) throws(EventFileError) {
         let time = Self.wallTime(wallTime)
-        let experiment = HParamsExperiment(
+        let experiment = HParamsPluginData.Experiment(
             hparamInfos: hparams.keys.sorted().compactMap { name in
-                hparams[name].map { HParamsExperiment.HParamInfo(name: name, type: $0.hparamsType) }
+                hparams[name].map { HParamsPluginData.Experiment.HParamInfo(name: name, type: $0.hparamsType) }
             },
             metricInfos: metrics,
             timeCreatedSeconds: time
         )
-        let start = HParamsSessionStartInfo(
+        let start = HParamsPluginData.SessionStartInfo(
             hparams: hparams.mapValues(\.protobufValue),
             groupName: groupName,
             startTimeSeconds: time
@@ -51,11 +51,11 @@ extension SummaryWriter {
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func hparamsEnd(
-        status: HParamsSessionEndInfo.Status = .success,
+        status: HParamsPluginData.SessionEndInfo.Status = .success,
         wallTime: Double? = nil
     ) throws(EventFileError) {
         let time = Self.wallTime(wallTime)
-        let end = HParamsSessionEndInfo(status: status, endTimeSeconds: time)
+        let end = HParamsPluginData.SessionEndInfo(status: status, endTimeSeconds: time)
         try writeHParams(
             HParamsPluginData(data: .sessionEndInfo(end)),
             tag: HParamsPluginData.sessionEndInfoTag,

@@ -13,7 +13,7 @@ extension SummaryWriter {
         _ tag: String,
         values: C,
         step: Int64,
-        bucketCount: Int = HistogramBuckets.defaultBucketCount,
+        bucketCount: Int = 30,
         wallTime: Double? = nil
     ) throws(EventFileError) where C.Element: BinaryFloatingPoint {
         try histogram(

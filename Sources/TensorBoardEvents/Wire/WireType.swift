@@ -1,7 +1,7 @@
 // WireType.swift: the six protobuf wire types and the field tag that pairs one with a field number.
 
 /// How a protobuf field's value is laid out on the wire: the low three bits of every field key.
-public enum WireType: UInt8, Sendable, Equatable {
+package enum WireType: UInt8, Sendable, Equatable {
     /// A base-128 varint (int32, int64, uint32, uint64, bool, enum).
     case varint = 0
     /// Eight little-endian bytes (double, fixed64, sfixed64).
@@ -34,20 +34,20 @@ public enum WireType: UInt8, Sendable, Equatable {
 ///
 /// Every `FieldTag` is valid by construction: the field number is in `1...(1 << 29) - 1` and the wire type is
 /// one of the six defined ones.
-public struct FieldTag: Sendable, Equatable {
+package struct FieldTag: Sendable, Equatable {
     /// The largest field number protobuf allows.
-    public static let maximumFieldNumber: UInt32 = (1 << 29) - 1
+    package static let maximumFieldNumber: UInt32 = (1 << 29) - 1
 
     /// The field number, in `1...maximumFieldNumber`.
-    public let fieldNumber: UInt32
+    package let fieldNumber: UInt32
     /// The wire type of the value that follows the key.
-    public let wireType: WireType
+    package let wireType: WireType
 
     /// Creates a tag, or returns `nil` when the field number is out of range.
     /// - Parameters:
     ///   - fieldNumber: The field number, in `1...maximumFieldNumber`.
     ///   - wireType: The wire type of the value.
-    public init?(fieldNumber: UInt32, wireType: WireType) {
+    package init?(fieldNumber: UInt32, wireType: WireType) {
         guard fieldNumber >= 1, fieldNumber <= Self.maximumFieldNumber else { return nil }
         self.fieldNumber = fieldNumber
         self.wireType = wireType
@@ -63,7 +63,7 @@ public struct FieldTag: Sendable, Equatable {
     /// Decodes a key as read from the wire, or returns `nil` when its field number is 0, too large, or its
     /// wire type is 6 or 7.
     /// - Parameter rawValue: The key varint.
-    public init?(rawValue: UInt64) {
+    package init?(rawValue: UInt64) {
         guard let wireType = WireType(keyBits: UInt8(truncatingIfNeeded: rawValue & 7)) else { return nil }
         let number = rawValue >> 3
         guard number >= 1, number <= UInt64(Self.maximumFieldNumber) else { return nil }
@@ -72,7 +72,7 @@ public struct FieldTag: Sendable, Equatable {
     }
 
     /// The key as written on the wire: `fieldNumber << 3 | wireType`.
-    public var rawValue: UInt64 {
+    package var rawValue: UInt64 {
         UInt64(fieldNumber) << 3 | UInt64(wireType.rawValue)
     }
 }

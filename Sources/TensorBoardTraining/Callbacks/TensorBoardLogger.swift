@@ -136,7 +136,7 @@ public final class TensorBoardLogger: Callback {
             session = attempt { try SummaryWriter(runDirectory: logDirectory, options: writerOptions) }
         }
         if !options.hparams.isEmpty, let session {
-            var metrics: [HParamsExperiment.MetricInfo] = []
+            var metrics: [HParamsPluginData.Experiment.MetricInfo] = []
             for key in options.monitoredMetrics {
                 let isValidation = key.hasPrefix("val_")
                 let name = isValidation ? String(key.dropFirst(4)) : key

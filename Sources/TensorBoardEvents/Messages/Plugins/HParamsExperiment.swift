@@ -1,135 +1,137 @@
 // HParamsExperiment.swift: the experiment description of the hparams plugin.
 
-/// Which hyperparameters and metrics the HParams dashboard shows. Proto message `Experiment`.
-public struct HParamsExperiment: Sendable, Equatable {
-    /// Proto field `name = 6`.
-    public var name: String
-    /// Proto field `description = 1`.
-    public var description: String
-    /// Proto field `user = 2`.
-    public var user: String
-    /// Seconds since the Unix epoch. Proto field `time_created_secs = 3` (double).
-    public var timeCreatedSeconds: Double
-    /// The hyperparameters. Proto field `repeated HParamInfo hparam_infos = 4`.
-    public var hparamInfos: [HParamInfo]
-    /// The metrics. Proto field `repeated MetricInfo metric_infos = 5`.
-    public var metricInfos: [MetricInfo]
-
-    /// Creates an experiment.
-    /// - Parameters:
-    ///   - hparamInfos: The hyperparameters.
-    ///   - metricInfos: The metrics.
-    ///   - timeCreatedSeconds: Seconds since the Unix epoch.
-    ///   - name: A name.
-    ///   - description: A description.
-    ///   - user: A user name.
-    public init(
-        hparamInfos: [HParamInfo] = [],
-        metricInfos: [MetricInfo] = [],
-        timeCreatedSeconds: Double = 0,
-        name: String = "",
-        description: String = "",
-        user: String = ""
-    ) {
-        self.hparamInfos = hparamInfos
-        self.metricInfos = metricInfos
-        self.timeCreatedSeconds = timeCreatedSeconds
-        self.name = name
-        self.description = description
-        self.user = user
-    }
-
-    /// One hyperparameter: its name, type and domain. Proto message `HParamInfo`.
-    public struct HParamInfo: Sendable, Equatable {
-        /// Proto field `name = 1`.
+extension HParamsPluginData {
+    /// Which hyperparameters and metrics the HParams dashboard shows. Proto message `Experiment`.
+    public struct Experiment: Sendable, Equatable {
+        /// Proto field `name = 6`.
         public var name: String
-        /// Proto field `display_name = 2`.
-        public var displayName: String
-        /// Proto field `description = 3`.
+        /// Proto field `description = 1`.
         public var description: String
-        /// Proto field `type = 4` (enum `DataType`: 0 unset, 1 string, 2 bool, 3 float64).
-        public var type: Int32
-        /// Proto `oneof domain`, or `nil`.
-        public var domain: Domain?
-        /// Proto field `differs = 7`.
-        public var differs: Bool
+        /// Proto field `user = 2`.
+        public var user: String
+        /// Seconds since the Unix epoch. Proto field `time_created_secs = 3` (double).
+        public var timeCreatedSeconds: Double
+        /// The hyperparameters. Proto field `repeated HParamInfo hparam_infos = 4`.
+        public var hparamInfos: [HParamInfo]
+        /// The metrics. Proto field `repeated MetricInfo metric_infos = 5`.
+        public var metricInfos: [MetricInfo]
 
-        /// The values a hyperparameter may take: proto `oneof domain`.
-        public enum Domain: Sendable, Equatable {
-            /// Proto field `domain_discrete = 5` (`google.protobuf.ListValue`).
-            case discrete([ProtobufValue])
-            /// Proto field `domain_interval = 6` (`Interval{min_value = 1, max_value = 2}`).
-            case interval(min: Double, max: Double)
-        }
-
-        /// `DataType.DATA_TYPE_STRING`.
-        public static let typeString: Int32 = 1
-        /// `DataType.DATA_TYPE_BOOL`.
-        public static let typeBool: Int32 = 2
-        /// `DataType.DATA_TYPE_FLOAT64`.
-        public static let typeFloat64: Int32 = 3
-
-        /// Creates hyperparameter info.
+        /// Creates an experiment.
         /// - Parameters:
-        ///   - name: The name.
-        ///   - type: The hparams data type number.
-        ///   - domain: The values it may take.
-        ///   - displayName: A display name.
+        ///   - hparamInfos: The hyperparameters.
+        ///   - metricInfos: The metrics.
+        ///   - timeCreatedSeconds: Seconds since the Unix epoch.
+        ///   - name: A name.
         ///   - description: A description.
+        ///   - user: A user name.
         public init(
+            hparamInfos: [HParamInfo] = [],
+            metricInfos: [MetricInfo] = [],
+            timeCreatedSeconds: Double = 0,
             name: String = "",
-            type: Int32 = 0,
-            domain: Domain? = nil,
-            displayName: String = "",
-            description: String = ""
-        ) {
-            self.name = name
-            self.type = type
-            self.domain = domain
-            self.displayName = displayName
-            self.description = description
-            self.differs = false
-        }
-    }
-
-    /// One metric: the scalar series it is read from. Proto message `MetricInfo`.
-    public struct MetricInfo: Sendable, Equatable {
-        /// The run-relative group (a sub-run such as `"validation"`, or `""` for the session's own run). Proto
-        /// field `name = 1`, message `MetricName{group = 1}`.
-        public var group: String
-        /// The scalar tag. Proto message `MetricName{tag = 2}`.
-        public var tag: String
-        /// Proto field `display_name = 3`.
-        public var displayName: String
-        /// Proto field `description = 4`.
-        public var description: String
-        /// Proto field `dataset_type = 5` (enum `DatasetType`: 0 unknown, 1 training, 2 validation).
-        public var datasetType: Int32
-
-        /// Creates metric info.
-        /// - Parameters:
-        ///   - group: The sub-run holding the series, or `""`.
-        ///   - tag: The scalar tag.
-        ///   - displayName: A display name.
-        ///   - description: A description.
-        ///   - datasetType: 0 unknown, 1 training, 2 validation.
-        public init(
-            group: String = "",
-            tag: String = "",
-            displayName: String = "",
             description: String = "",
-            datasetType: Int32 = 0
+            user: String = ""
         ) {
-            self.group = group
-            self.tag = tag
-            self.displayName = displayName
+            self.hparamInfos = hparamInfos
+            self.metricInfos = metricInfos
+            self.timeCreatedSeconds = timeCreatedSeconds
+            self.name = name
             self.description = description
-            self.datasetType = datasetType
+            self.user = user
+        }
+
+        /// One hyperparameter: its name, type and domain. Proto message `HParamInfo`.
+        public struct HParamInfo: Sendable, Equatable {
+            /// Proto field `name = 1`.
+            public var name: String
+            /// Proto field `display_name = 2`.
+            public var displayName: String
+            /// Proto field `description = 3`.
+            public var description: String
+            /// Proto field `type = 4` (enum `DataType`: 0 unset, 1 string, 2 bool, 3 float64).
+            public var type: Int32
+            /// Proto `oneof domain`, or `nil`.
+            public var domain: Domain?
+            /// Proto field `differs = 7`.
+            public var differs: Bool
+
+            /// The values a hyperparameter may take: proto `oneof domain`.
+            public enum Domain: Sendable, Equatable {
+                /// Proto field `domain_discrete = 5` (`google.protobuf.ListValue`).
+                case discrete([ProtobufValue])
+                /// Proto field `domain_interval = 6` (`Interval{min_value = 1, max_value = 2}`).
+                case interval(min: Double, max: Double)
+            }
+
+            /// `DataType.DATA_TYPE_STRING`.
+            public static let typeString: Int32 = 1
+            /// `DataType.DATA_TYPE_BOOL`.
+            public static let typeBool: Int32 = 2
+            /// `DataType.DATA_TYPE_FLOAT64`.
+            public static let typeFloat64: Int32 = 3
+
+            /// Creates hyperparameter info.
+            /// - Parameters:
+            ///   - name: The name.
+            ///   - type: The hparams data type number.
+            ///   - domain: The values it may take.
+            ///   - displayName: A display name.
+            ///   - description: A description.
+            public init(
+                name: String = "",
+                type: Int32 = 0,
+                domain: Domain? = nil,
+                displayName: String = "",
+                description: String = ""
+            ) {
+                self.name = name
+                self.type = type
+                self.domain = domain
+                self.displayName = displayName
+                self.description = description
+                self.differs = false
+            }
+        }
+
+        /// One metric: the scalar series it is read from. Proto message `MetricInfo`.
+        public struct MetricInfo: Sendable, Equatable {
+            /// The run-relative group (a sub-run such as `"validation"`, or `""` for the session's own run). Proto
+            /// field `name = 1`, message `MetricName{group = 1}`.
+            public var group: String
+            /// The scalar tag. Proto message `MetricName{tag = 2}`.
+            public var tag: String
+            /// Proto field `display_name = 3`.
+            public var displayName: String
+            /// Proto field `description = 4`.
+            public var description: String
+            /// Proto field `dataset_type = 5` (enum `DatasetType`: 0 unknown, 1 training, 2 validation).
+            public var datasetType: Int32
+
+            /// Creates metric info.
+            /// - Parameters:
+            ///   - group: The sub-run holding the series, or `""`.
+            ///   - tag: The scalar tag.
+            ///   - displayName: A display name.
+            ///   - description: A description.
+            ///   - datasetType: 0 unknown, 1 training, 2 validation.
+            public init(
+                group: String = "",
+                tag: String = "",
+                displayName: String = "",
+                description: String = "",
+                datasetType: Int32 = 0
+            ) {
+                self.group = group
+                self.tag = tag
+                self.displayName = displayName
+                self.description = description
+                self.datasetType = datasetType
+            }
         }
     }
 }
 
-extension HParamsExperiment: WireCodable {
+extension HParamsPluginData.Experiment: WireCodable {
     /// Creates an empty experiment.
     public init() {
         self.init(hparamInfos: [])
@@ -159,7 +161,7 @@ extension HParamsExperiment: WireCodable {
     }
 }
 
-extension HParamsExperiment.HParamInfo: WireCodable {
+extension HParamsPluginData.Experiment.HParamInfo: WireCodable {
     /// Creates empty hyperparameter info.
     public init() {
         self.init(name: "")
@@ -217,7 +219,7 @@ extension HParamsExperiment.HParamInfo: WireCodable {
     }
 }
 
-extension HParamsExperiment.MetricInfo: WireCodable {
+extension HParamsPluginData.Experiment.MetricInfo: WireCodable {
     /// Creates empty metric info.
     public init() {
         self.init(group: "")

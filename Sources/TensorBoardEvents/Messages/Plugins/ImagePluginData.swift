@@ -1,15 +1,15 @@
 // ImagePluginData.swift: the content of the images plugin's summaries.
 
 /// The content of a summary owned by the `images` plugin. Proto message `ImagePluginData`.
-public struct ImagePluginData: Sendable, Equatable {
+package struct ImagePluginData: Sendable, Equatable {
     /// The plugin's content version; only 0 exists. Proto field `version = 1`.
-    public var version: Int32
+    package var version: Int32
     /// Whether the loader converted a legacy `Summary.Image` into this form. Proto field `converted_to_tensor = 2`.
-    public var isConvertedToTensor: Bool
+    package var isConvertedToTensor: Bool
 
     /// Creates image plugin data.
     /// - Parameter isConvertedToTensor: Whether a loader converted a legacy image.
-    public init(isConvertedToTensor: Bool = false) {
+    package init(isConvertedToTensor: Bool = false) {
         self.version = 0
         self.isConvertedToTensor = isConvertedToTensor
     }
@@ -17,7 +17,7 @@ public struct ImagePluginData: Sendable, Equatable {
 
 extension ImagePluginData: WireCodable {
     /// Creates image plugin data of version 0.
-    public init() {
+    package init() {
         self.init(isConvertedToTensor: false)
     }
 
