@@ -1,16 +1,5 @@
 // ArgumentList.swift: command-line arguments split into positionals, options and flags.
 
-/// A usage error: bad or missing arguments. The CLI prints it, the usage line and a pointer to `--help`, and
-/// exits with status 2.
-struct UsageError: Error, Equatable, CustomStringConvertible {
-    /// What is wrong.
-    var message: String
-    /// Creates a usage error.
-    init(_ message: String) { self.message = message }
-    /// The message.
-    var description: String { message }
-}
-
 /// Arguments after the subcommand, parsed against the options a command accepts.
 struct ArgumentList {
     /// Arguments that are not options, in order.

@@ -9,19 +9,6 @@ private final class PatternBox: @unchecked Sendable {
     init(_ pattern: Regex<AnyRegexOutput>) { self.pattern = pattern }
 }
 
-/// The error that `--strict` raises at the first damage, after reporting it.
-struct StoppedAtDamage: Error, CustomStringConvertible {
-    var description: String { "stopped at the first damaged record (--strict)" }
-}
-
-/// Where a record is: its file (by position in the run's file list, so that the location is trivially copied),
-/// its byte offset in the file, and its position in the run's reading order.
-struct RecordLocation {
-    var fileIndex: Int
-    var offset: Int64
-    var index: Int
-}
-
 /// Reads a log directory's runs for a command: in name order, each run's files in name order, reporting
 /// damage on standard error (and stopping at the first with `--strict`), keeping only the series the command
 /// asks for, and applying TensorBoard's restart purging unless `--keep-all`.
@@ -202,36 +189,5 @@ struct LogScan {
         context.note(
             "run \(name): \(count) point\(count == 1 ? "" : "s") dropped as TensorBoard drops them after a restart (use --keep-all to keep them)"
         )
-    }
-}
-
-/// What the scalar first pass does with each record: decodes it and tells the plan its header and the series of
-/// its points (observed only once the record decoded whole).
-private struct ScalarPlanObserver {
-    private var first = 0
-    private var others: [Int] = []
-    private var count = 0
-
-    @inline(__always)
-    mutating func observe(
-        _ payload: UnsafeRawBufferPointer,
-        _ recordIndex: Int,
-        _ decoder: inout RunDecoder,
-        _ plan: inout PurgePlan
-    ) {
-        if count > 1 { others.removeAll(keepingCapacity: true) }
-        count = 0
-        let decoded = try? decoder.decodeScalars(payload) { point in
-            if count == 0 { first = point.seriesIndex } else { others.append(point.seriesIndex) }
-            count &+= 1
-        }
-        guard let header = decoded else { return }
-        if count > 0 {
-            plan.observePoint(series: first, step: header.step, recordIndex: recordIndex)
-            for index in others {
-                plan.observePoint(series: index, step: header.step, recordIndex: recordIndex)
-            }
-        }
-        plan.observe(header, recordIndex: recordIndex)
     }
 }

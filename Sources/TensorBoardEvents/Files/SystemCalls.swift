@@ -143,11 +143,3 @@ package enum SystemCalls {
         return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 }
-
-/// An `errno` value.
-package struct SystemError: Error, Equatable, Sendable {
-    /// The value.
-    package var code: Int32
-    /// Wraps `code`.
-    package init(_ code: Int32) { self.code = code }
-}

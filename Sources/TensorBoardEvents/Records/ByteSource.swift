@@ -19,39 +19,3 @@ package protocol ByteSource: Sendable {
     /// - Throws: ``ByteSourceError`` when it cannot be found.
     func size() throws(ByteSourceError) -> Int64
 }
-
-/// Why a ``ByteSource`` could not be read.
-@usableFromInline
-package struct ByteSourceError: Error, Sendable, Equatable {
-    /// The `errno` value of the failed system call.
-    package var errno: Int32
-
-    /// Wraps an `errno` value.
-    /// - Parameter errno: The value.
-    package init(errno: Int32) {
-        self.errno = errno
-    }
-}
-
-/// Bytes held in memory: what the tests and the fuzzers read records from.
-package struct MemoryByteSource: ByteSource {
-    /// The bytes.
-    package var bytes: [UInt8]
-
-    /// A source over `bytes`.
-    /// - Parameter bytes: The bytes.
-    package init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
-    package func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ByteSourceError) -> Int {
-        guard offset >= 0, offset < Int64(bytes.count), let destination = buffer.baseAddress else { return 0 }
-        let count = min(buffer.count, bytes.count - Int(offset))
-        bytes.withUnsafeBytes { source in
-            if let base = source.baseAddress { destination.copyMemory(from: base + Int(offset), byteCount: count) }
-        }
-        return count
-    }
-
-    package func size() throws(ByteSourceError) -> Int64 { Int64(bytes.count) }
-}

@@ -1,4 +1,4 @@
-// Mean.swift: the weighted mean of values, such as the per-batch loss.
+// Means.swift: the weighted mean of values, such as the per-batch loss, and of samples.
 
 /// The weighted mean of the values it is given, as Keras's `Mean`. The training loop feeds it each batch's
 /// mean loss weighted by the batch size, which gives the epoch's mean loss per sample.

@@ -1,4 +1,4 @@
-// TopKAccuracy.swift: the share of samples whose true class is among the k highest predictions.
+// TopKAccuracies.swift: the share of samples whose true class is among the k highest predictions.
 
 /// How a top-k accuracy treats scores tied with the label's class.
 public enum TopKTieBreaking: Sendable {

@@ -1,4 +1,4 @@
-// Accuracy.swift: the accuracy metrics of Keras.
+// Accuracies.swift: binary, categorical and sparse categorical accuracy.
 
 /// The share of values whose prediction, thresholded, equals the label (Keras's `BinaryAccuracy`): a value is
 /// predicted positive when it is above `threshold` (compared in 32-bit floats, as Keras compares).
