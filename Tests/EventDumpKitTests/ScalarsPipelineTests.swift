@@ -5,55 +5,16 @@ import Testing
 
 @testable import EventDumpKit
 
-// eventdump scalars splits its work over two threads. The scalar first pass of restart purging splits a large
-// run's records (one thread frames and checks them, the other decodes them into the purge plan): it must keep
-// exactly the points the one-thread pass keeps. CSV and TSV rows are read on one thread and written on the
-// other, which the reading thread helps (making the numbers' texts) when it falls behind: the rows must be the
-// same whoever made them.
+// eventdump scalars streams restart purging in two passes (a purge plan, then the kept points): it must keep
+// exactly the points that Logdir.read, which holds a run's points and purges them as they arrive, keeps. CSV and
+// TSV rows are read on one thread and written on the other, which the reading thread helps (making the numbers'
+// texts) when it falls behind: the rows must be the same whoever made them.
 
-@Suite struct RecordBatchTests {
-    @Test func handsBackEveryPayloadWithItsIndexInOrder() {
-        let batch = RecordBatch()
-        let payloads: [[UInt8]] = [[1, 2, 3], [], [4], Array(repeating: 9, count: 1000)]
-        for (offset, payload) in payloads.enumerated() {
-            payload.withUnsafeBytes { batch.append($0, index: 10 + offset) }
-        }
-        var seen: [(Int, [UInt8])] = []
-        batch.forEachRecord { index, payload in seen.append((index, Array(payload))) }
-        #expect(batch.count == 4)
-        #expect(seen.map(\.0) == [10, 11, 12, 13])
-        #expect(seen.map(\.1) == payloads)
-    }
-
-    @Test func hasRoomForNoMoreThanItsLimits() {
-        let small = RecordBatch(byteCapacity: 8)
-        #expect(small.hasRoom(for: 8))
-        #expect(!small.hasRoom(for: 9))
-        [UInt8](repeating: 1, count: 5).withUnsafeBytes { small.append($0, index: 0) }
-        #expect(!small.hasRoom(for: 4))
-        [UInt8](repeating: 2, count: 4).withUnsafeBytes { small.append($0, index: 1) }  // does not fit: ignored
-        #expect(small.count == 1)
-
-        let full = RecordBatch(byteCapacity: RecordBatch.recordLimit)
-        for index in 0..<RecordBatch.recordLimit {
-            [UInt8(truncatingIfNeeded: index)].withUnsafeBytes { full.append($0, index: index) }
-        }
-        #expect(!full.hasRoom(for: 0))
-        var last = -1
-        full.forEachRecord { index, payload in
-            if payload.first == UInt8(truncatingIfNeeded: index) { last = index }
-        }
-        #expect(last == RecordBatch.recordLimit - 1)
-    }
-}
-
-@Suite struct FirstPassPipelineTests {
+@Suite struct StreamedPurgingTests {
     let directory = TemporaryDirectory()
 
-    /// The kept points (tag, step, value) and the purged count of every run, with the first pass on two threads
-    /// (`pipelined`) or on one.
-    private func keptPoints(_ logdir: String, pipelined: Bool) throws -> (points: [String], purged: Int, errors: String)
-    {
+    /// The kept points (tag, step, value) and the purged count of every run, streamed in two passes.
+    private func streamedPoints(_ logdir: String) throws -> (points: [String], purged: Int, errors: String) {
         let errors = StringSink()
         let context = CommandContext(output: StringSink(), errors: errors)
         let parsed = try ArgumentList(
@@ -61,8 +22,7 @@ import Testing
             valueOptions: CommonOptions.valueOptions,
             flagOptions: CommonOptions.flagOptions
         )
-        var scan = LogScan(logdir: logdir, options: try CommonOptions(parsed, defaultFormat: .csv), context: context)
-        scan.pipelinedPassBytes = pipelined ? 0 : .max
+        let scan = LogScan(logdir: logdir, options: try CommonOptions(parsed, defaultFormat: .csv), context: context)
         var points: [String] = []
         var purged = 0
         for run in try scan.runs() {
@@ -128,22 +88,35 @@ import Testing
         #expect(writeFile(bytes, to: damaged))
     }
 
+    /// The kept points of every run as `Logdir.read` gives them (in reading order) and how many it purged.
+    private func heldPoints(_ logdir: String) throws -> (points: [String], purged: Int) {
+        let log = try Logdir.read(logdir, filter: RunDecoder.Filter(kinds: [.scalar]))
+        var points: [(order: Int, text: String)] = []
+        for run in log.runs {
+            for tag in run.tags {
+                for point in run.points(tag) {
+                    points.append((0, "\(run.name) \(tag) \(point.step) \(point.value.scalar ?? .nan)"))
+                }
+            }
+        }
+        return (points.map(\.text), log.runs.reduce(0) { $0 + $1.points.purgedCount })
+    }
+
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
-    func keepsTheSamePointsAsTheOneThreadPass(seed: UInt64) throws {
+    func keepsThePointsThatHoldingTheRunKeeps(seed: UInt64) throws {
         let logdir = directory.path + "/logs\(seed)"
         try writeUnrulyRun(logdir + "/a", seed: seed)
         try writeUnrulyRun(logdir + "/b", seed: seed &* 31)
-        let pipelined = try keptPoints(logdir, pipelined: true)
-        let serial = try keptPoints(logdir, pipelined: false)
-        #expect(pipelined.points == serial.points)
-        #expect(pipelined.purged == serial.purged)
-        #expect(pipelined.errors == serial.errors)
-        #expect(serial.purged > 0)  // the runs do purge: the plans had something to agree on
-        #expect(serial.errors.contains("payload checksum mismatch"))
+        let streamed = try streamedPoints(logdir)
+        let held = try heldPoints(logdir)
+        #expect(streamed.points.sorted() == held.points.sorted())
+        #expect(streamed.purged == held.purged)
+        #expect(streamed.purged > 0)  // the runs do purge: the two had something to agree on
+        #expect(streamed.errors.contains("payload checksum mismatch"))
     }
 
-    @Test func aRunLargerThanTheThresholdIsPurgedThroughTheCommand() throws {
-        // Over 1 MiB of events, so that `eventdump scalars` takes the two-thread pass, then a restart.
+    @Test func aLargeRunIsPurgedThroughTheCommand() throws {
+        // Over 1 MiB of events, then a restart.
         let run = directory.path + "/large/run"
         let first = (0..<30_000).map { Float($0) }
         try writeRestartedRun(run, tag: "loss", first: first, resumeStep: 29_990, second: [-1, -2])

@@ -31,6 +31,24 @@ struct CommonOptions {
     /// otherwise.
     static let help = helpLines()
 
+    /// The usage, arguments and options sections of the help of a command that reads a log directory with the
+    /// common options and prints a table.
+    /// - Parameter command: The command's name.
+    static func usage(command: String) -> String {
+        """
+        USAGE: eventdump \(command) <logdir> [options]
+
+        ARGUMENTS:
+          <logdir>                A log directory, or one event file.
+
+        OPTIONS:
+        \(help)
+          -h, --help              Show help information.
+
+        \(OutputFormat.controlCharactersHelp)
+        """
+    }
+
     /// Reads the shared options from parsed arguments.
     init(_ arguments: ArgumentList, defaultFormat: OutputFormat) throws(UsageError) {
         if let name = arguments.value("--format") {

@@ -21,16 +21,7 @@ enum HParamsCommand: Command {
         is the lowest value for losses and errors, the highest otherwise; final is the last value; NaN is left
         out of both.
 
-        USAGE: eventdump hparams <logdir> [options]
-
-        ARGUMENTS:
-          <logdir>                A log directory, or one event file.
-
-        OPTIONS:
-        \(CommonOptions.help)
-          -h, --help              Show help information.
-
-        \(OutputFormat.controlCharactersHelp)
+        \(CommonOptions.usage(command: "hparams"))
 
         EXAMPLES:
           eventdump hparams runs --format markdown

@@ -12,16 +12,7 @@ enum HistCommand: Command {
         Modern ([k, 3] tensor) and legacy (HistogramProto) histograms alike; legacy ones as TensorBoard converts
         them (empty outer buckets dropped, min and max as the outer edges), with the stored doubles kept.
 
-        USAGE: eventdump hist <logdir> [options]
-
-        ARGUMENTS:
-          <logdir>                A log directory, or one event file.
-
-        OPTIONS:
-        \(CommonOptions.help)
-          -h, --help              Show help information.
-
-        \(OutputFormat.controlCharactersHelp)
+        \(CommonOptions.usage(command: "hist"))
 
         EXAMPLES:
           eventdump hist runs --tag kernel --steps 10:10

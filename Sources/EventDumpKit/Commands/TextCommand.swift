@@ -12,16 +12,7 @@ enum TextCommand: Command {
         A text tensor of several strings is printed as one cell, the strings separated by newlines (shown as \\n
         in aligned text, kept as they are in CSV written to a file; see below).
 
-        USAGE: eventdump text <logdir> [options]
-
-        ARGUMENTS:
-          <logdir>                A log directory, or one event file.
-
-        OPTIONS:
-        \(CommonOptions.help)
-          -h, --help              Show help information.
-
-        \(OutputFormat.controlCharactersHelp)
+        \(CommonOptions.usage(command: "text"))
 
         EXAMPLES:
           eventdump text runs --format markdown

@@ -22,9 +22,6 @@ struct LogScan {
     var context: CommandContext
     /// Tags starting with this are read whatever `--tag` says (`hparams` always reads `_hparams_/` tags).
     var tagPrefixReadAlways: String?
-    /// Runs of at least this many bytes (of event files) have the scalar first pass split over two threads
-    /// (tests lower it to send small runs that way too).
-    var pipelinedPassBytes: Int64 = 1 << 20
 
     init(logdir: String, options: CommonOptions, context: CommandContext, tagPrefixReadAlways: String? = nil) {
         self.logdir = logdir
@@ -89,32 +86,10 @@ struct LogScan {
         if kinds == [.scalar] {
             // The allocation-free path, as in the second pass. The series of a record's points (the first, as
             // most records hold one, then any others) are observed once it decoded whole: an invalid record is
-            // left out of both passes. A large run is framed and checked on a second thread while this one
-            // decodes (the pass costs about as much as reading the log, and the thread that consumes the second
-            // pass would otherwise wait idle).
+            // left out of both passes.
             var observer = ScalarPlanObserver()
-            if Self.byteCount(of: run) >= pipelinedPassBytes {
-                let scan = self
-                try BatchPipe.run(
-                    produce: { (pipe: BatchPipe.Sender<RecordBatch>) throws in
-                        var batch = RecordBatch()
-                        try scan.forEachRecord(of: run, reportsDamage: false) { location, payload in
-                            if !batch.hasRoom(for: payload.count) {
-                                if batch.count > 0 { pipe.send(batch) }
-                                batch = RecordBatch(byteCapacity: max(RecordBatch.byteLimit, payload.count))
-                            }
-                            batch.append(payload, index: location.index)
-                        }
-                        if batch.count > 0 { pipe.send(batch) }
-                    },
-                    consume: { batch in
-                        batch.forEachRecord { index, payload in observer.observe(payload, index, &decoder, &plan) }
-                    }
-                )
-            } else {
-                try forEachRecord(of: run, reportsDamage: false) { location, payload in
-                    observer.observe(payload, location.index, &decoder, &plan)
-                }
+            try forEachRecord(of: run, reportsDamage: false) { location, payload in
+                observer.observe(payload, location.index, &decoder, &plan)
             }
             plan.finish(tagOfSeries: { decoder.tag(ofSeries: $0) })
         } else {

@@ -4,8 +4,9 @@
 /// event of one scalar, and reads it in a straight line; anything else is left to ``EventView``.
 ///
 /// The layout, field by field: `wall_time`, then `step` (absent at step 0), then one `summary` holding one value,
-/// to the end of the event; the value holds its `tag`, then either `simple_value` or a `tensor` of exactly
-/// `dtype: DT_FLOAT, tensor_shape: {}, float_val: [x]` (packed), then perhaps `metadata`, to its end. Keys are
+/// to the end of the event; the value holds its `tag`, then either `simple_value` (PyTorch, tensorboardX) or a
+/// `tensor` of exactly `dtype: DT_FLOAT, tensor_shape: {}` and one number, in `tensor_content` (TF2 and Keras) or
+/// as one packed `float_val` (ours), then perhaps `metadata`, to its end. Keys are
 /// the one-byte ``FieldTag`` values of those fields and lengths are read with ``Varint/decode(_:count:)``, the
 /// general decoder's own. A match gives exactly what the general decoder reads from the same bytes (tested, and
 /// checked by the fuzzer); no byte at or past the end of a field is read, and a malformed byte is never a match.
@@ -50,9 +51,9 @@ package enum ScalarEventMatcher {
         position = value.start
         guard let tag = field(key(1, .lengthDelimited), in: base, at: &position, value.end) else { return nil }
         let number: Float
-        if value.end &- position >= 12,
-            base.loadUnaligned(fromByteOffset: position, as: UInt64.self) == floatTensorPrefix
-        {
+        let tensorPrefix =
+            value.end &- position >= 12 ? base.loadUnaligned(fromByteOffset: position, as: UInt64.self) : 0
+        if tensorPrefix == floatTensorPrefix(list: 5) || tensorPrefix == floatTensorPrefix(list: 4) {
             number = Float(
                 bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: position &+ 8, as: UInt32.self))
             )
@@ -74,13 +75,14 @@ package enum ScalarEventMatcher {
     }
 
     /// The first eight bytes of a value's `tensor = 8` field holding exactly `dtype: DT_FLOAT`, an empty
-    /// `tensor_shape` and one packed `float_val`, in that order, as one little-endian word: the field's key and
-    /// length (10), the dtype's key and DT_FLOAT, the shape's key and length (0), the list's key and length (4).
+    /// `tensor_shape` and four bytes in field `list` (`tensor_content = 4` or a packed `float_val = 5`), in that
+    /// order, as one little-endian word: the field's key and length (10), the dtype's key and DT_FLOAT, the
+    /// shape's key and length (0), the list's key and length (4).
     @inline(__always)
-    private static var floatTensorPrefix: UInt64 {
+    private static func floatTensorPrefix(list: UInt8) -> UInt64 {
         UInt64(key(8, .lengthDelimited)) | 10 << 8 | UInt64(key(1, .varint)) << 16
             | UInt64(DataType.float.rawValue) << 24 | UInt64(key(2, .lengthDelimited)) << 32 | 0 << 40
-            | UInt64(key(5, .lengthDelimited)) << 48 | 4 << 56
+            | UInt64(key(list, .lengthDelimited)) << 48 | 4 << 56
     }
 
     /// The one-byte key of field `field` (below 16) with `wireType`.
