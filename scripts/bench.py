@@ -7,7 +7,7 @@ of several repetitions (a tool slower than a minute a run is run once):
 
   write   EVENTS scalar events (10 tags cycling, the step going up every 10 events), end to end (open, every
           call, close): our SummaryWriter (eventbench write; also the cost of one scalar() call seen by the
-          training loop), tensorboardX add_scalar, tensorboard.summary.Writer, tf.summary.scalar in a
+          training loop), the same through the batch call scalars(...) with a step's ten values at once, tensorboardX add_scalar, tensorboard.summary.Writer, tf.summary.scalar in a
           tf.function (scripts/bench_peers.py);
   read    a log of READ_EVENTS scalar events written once by eventbench and cached outside the repository
           (~/.cache/tbevents-bench, or $TBEVENTS_BENCH_CACHE): our reader to points with every checksum
@@ -115,10 +115,12 @@ class Bench:
             "ns_per_call": statistics.median(s["ns_per_call"] for s in runs) if "ns_per_call" in runs[0] else None,
         }
 
-    def eventbench_write(self, events):
+    def eventbench_write(self, events, batch=False):
         def measure():
             directory = tempfile.mkdtemp(dir=self.scratch)
             command = [os.path.join(self.bin, "eventbench"), "write", "--events", str(events), "--output", directory]
+            if batch:
+                command.append("--batch")
             _, rss, output = run_process(command, stdout=subprocess.PIPE)
             shutil.rmtree(directory, ignore_errors=True)
             (result,) = json_lines(output)
@@ -221,6 +223,10 @@ class Bench:
         ours = self.repeat("write", "Swift SummaryWriter", events, self.eventbench_write(events),
                            repetitions=max(self.repetitions, 5) if not self.quick else 1)
         results["write"].append(ours)
+        results["write"].append(
+            self.repeat("write", "Swift SummaryWriter.scalars (a step's 10 at once)", events,
+                        self.eventbench_write(events, batch=True),
+                        repetitions=max(self.repetitions, 5) if not self.quick else 1))
         for command_name, tool, module in [
             ("write-tensorboardx", "tensorboardX add_scalar", "tensorboardX"),
             ("write-tensorboard", "tensorboard.summary.Writer", "tensorboard"),
@@ -326,7 +332,8 @@ def report(results, bench):
     print("## Write\n")
     print(table(write, write[0], header.format("writer")))
     if write[0].get("ns_per_call"):
-        print(f"\nOne `scalar(...)` call as the training loop sees it: {write[0]['ns_per_call']:.1f} ns (median).")
+        print(f"\nOne `scalar(...)` call as the training loop sees it: {write[0]['ns_per_call']:.1f} ns (median); "
+              f"a value through `scalars(...)`, ten a call: {write[1]['ns_per_call']:.1f} ns.")
     read = results["read"]
     print("\n## Read\n")
     print(table(read, read[0], header.format("reader")))

@@ -3,7 +3,8 @@
 
     scripts/bench_ab.py --base DIR --new DIR [--repetitions R] [--events N]
 
-Each DIR holds release builds of `eventbench` and `eventdump` (`swift build -c release` puts them in
+`write ns per value, --batch` is a step's ten values written with one `scalars(...)` call; a build without the
+batch call ignores `--batch`, so for it the figure is the one-call cost again. Each DIR holds release builds of `eventbench` and `eventdump` (`swift build -c release` puts them in
 `.build/release`; build the other commit in a worktree: `git worktree add /tmp/base <commit>`, then
 `swift build -c release` there). On this machine, whose speed swings by up to a half from one minute to the next,
 only runs taken by turns compare two builds fairly: each round runs every measurement once per build, in turn,
@@ -53,7 +54,9 @@ def main():
 
     print(f"| measurement ({arguments.repetitions} interleaved runs, medians) | base | new | new / base |")
     print("| --- | ---: | ---: | ---: |")
-    for measurement in ("write ns per scalar() call", "read MB/s", "csv seconds", "csv --keep-all seconds"):
+    measurements = ("write ns per scalar() call", "write ns per value, --batch", "read MB/s", "csv seconds",
+                    "csv --keep-all seconds")
+    for measurement in measurements:
         base = statistics.median(samples[(measurement, "base")])
         new = statistics.median(samples[(measurement, "new")])
         print(f"| {measurement} | {base:,.3f} | {new:,.3f} | {new / base:.3f} |")
@@ -67,6 +70,12 @@ def measure(directory, log, events, scratch):
     written = subprocess.run([os.path.join(directory, "eventbench"), "write", "--events", str(events), "--output",
                               output], check=True, capture_output=True, text=True).stdout
     results["write ns per scalar() call"] = json.loads(written.splitlines()[-1])["ns_per_call"]
+    # A step's ten values in one scalars(...) call; a build without the batch call ignores --batch and writes one
+    # value a call, so for it this is the per-call cost again.
+    shutil.rmtree(output, ignore_errors=True)
+    written = subprocess.run([os.path.join(directory, "eventbench"), "write", "--events", str(events), "--output",
+                              output, "--batch"], check=True, capture_output=True, text=True).stdout
+    results["write ns per value, --batch"] = json.loads(written.splitlines()[-1])["ns_per_call"]
     read = subprocess.run([os.path.join(directory, "eventbench"), "read", "--input", log], check=True,
                           capture_output=True, text=True).stdout
     results["read MB/s"] = json.loads(read.splitlines()[-1])["megabytes_per_second"]

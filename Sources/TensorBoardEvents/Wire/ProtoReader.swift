@@ -234,27 +234,30 @@ extension ProtoReader {
     /// - Throws: `.truncated` when the field's length is not a multiple of 4 or runs past the end.
     @inlinable
     package mutating func readPackedFloats(into values: inout [Float]) throws(WireDecodingError) {
-        let view = try readLengthDelimited()
-        guard view.count % 4 == 0 else { throw .truncated(offset: absoluteOffset) }
-        values.reserveCapacity(values.count + view.count / 4)
-        for offset in stride(from: 0, to: view.count, by: 4) {
-            values.append(
-                Float(bitPattern: UInt32(littleEndian: view.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-            )
-        }
+        try readPackedFixed(into: &values, as: UInt32.self) { Float(bitPattern: $0) }
     }
 
     /// Appends the elements of a packed repeated `double` field.
     /// - Throws: `.truncated` when the field's length is not a multiple of 8 or runs past the end.
     @inlinable
     package mutating func readPackedDoubles(into values: inout [Double]) throws(WireDecodingError) {
+        try readPackedFixed(into: &values, as: UInt64.self) { Double(bitPattern: $0) }
+    }
+
+    /// Appends the elements of a packed repeated fixed-width field whose elements are little-endian `Word`s,
+    /// each converted by `convert`.
+    @inlinable
+    mutating func readPackedFixed<Word: FixedWidthInteger, Element>(
+        into values: inout [Element],
+        as word: Word.Type,
+        _ convert: (Word) -> Element
+    ) throws(WireDecodingError) {
         let view = try readLengthDelimited()
-        guard view.count % 8 == 0 else { throw .truncated(offset: absoluteOffset) }
-        values.reserveCapacity(values.count + view.count / 8)
-        for offset in stride(from: 0, to: view.count, by: 8) {
-            values.append(
-                Double(bitPattern: UInt64(littleEndian: view.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            )
+        let size = MemoryLayout<Word>.size
+        guard view.count % size == 0 else { throw .truncated(offset: absoluteOffset) }
+        values.reserveCapacity(values.count + view.count / size)
+        for offset in stride(from: 0, to: view.count, by: size) {
+            values.append(convert(Word(littleEndian: view.loadUnaligned(fromByteOffset: offset, as: Word.self))))
         }
     }
 
