@@ -14,16 +14,15 @@ package struct EventView {
     package var step: Int64 = 0
     /// The field number of the `oneof what` member set (3 to 9), 0 when none is.
     package private(set) var contentField: UInt32 = 0
-    /// The bytes of that member's last occurrence.
-    package private(set) var contentBytes = UnsafeRawBufferPointer(start: nil, count: 0)
     /// The whole event.
     private let reader: ProtoReader
-    /// Occurrences of the member set since the last other member, and where the first of them starts.
-    private var contentCount = 0
-    private var contentStart = 0
-    /// Occurrences of `source_metadata = 10`, and where the first starts.
-    private var sourceMetadataCount = 0
-    private var sourceMetadataStart = 0
+    /// The occurrences of the member set since the last other member.
+    private var content = FieldOccurrences()
+    /// The occurrences of `source_metadata = 10`.
+    private var sourceMetadataOccurrences = FieldOccurrences()
+
+    /// The bytes of the oneof member's last occurrence.
+    package var contentBytes: UnsafeRawBufferPointer { content.last }
 
     /// Reads the top level of an encoded event.
     /// - Parameter payload: The record's payload; it must outlive the view.
@@ -45,17 +44,14 @@ package struct EventView {
             case (1, .fixed64): wallTime = try fields.readDouble()
             case (2, .varint): step = try fields.readInt64()
             case (3...9, .lengthDelimited):
-                contentBytes = try fields.readLengthDelimited()
+                let bytes = try fields.readLengthDelimited()
                 if contentField != tag.fieldNumber {
                     contentField = tag.fieldNumber
-                    contentCount = 0
-                    contentStart = keyPosition
+                    content = FieldOccurrences()
                 }
-                contentCount += 1
+                content.record(keyAt: keyPosition, bytes: bytes)
             case (10, .lengthDelimited):
-                _ = try fields.readLengthDelimited()
-                if sourceMetadataCount == 0 { sourceMetadataStart = keyPosition }
-                sourceMetadataCount += 1
+                sourceMetadataOccurrences.record(keyAt: keyPosition, bytes: try fields.readLengthDelimited())
             default: try fields.skipValue(of: tag)
             }
         }
@@ -68,60 +64,22 @@ package struct EventView {
     /// merged over its occurrences.
     /// - Throws: ``WireDecodingError`` when it is malformed.
     package func contentMessage<M: WireCodable>(_ type: M.Type = M.self) throws(WireDecodingError) -> M {
-        guard contentCount > 1 else {
-            var message = M()
-            var nested = try reader.nestedReader(for: contentBytes)
-            try message.merge(from: &nested)
-            return message
-        }
-        return try merged(M.self, field: contentField, from: contentStart)
+        try reader.merged(M.self, of: contentField, content)
     }
 
     /// Proto field `source_metadata = 10`, merged over its occurrences, or `nil` when absent.
     /// - Throws: ``WireDecodingError`` when it is malformed.
     package func sourceMetadata() throws(WireDecodingError) -> SourceMetadata? {
-        guard sourceMetadataCount > 0 else { return nil }
-        return try merged(SourceMetadata.self, field: 10, from: sourceMetadataStart)
+        guard sourceMetadataOccurrences.count > 0 else { return nil }
+        return try reader.merged(SourceMetadata.self, of: 10, sourceMetadataOccurrences)
     }
 
     /// Calls `body` with each summary value in order, of every `summary` occurrence.
     /// - Throws: ``WireDecodingError`` when a summary or value is malformed, with offsets within the payload.
     package func forEachValue(_ body: (inout ValueView) throws(WireDecodingError) -> Void) throws(WireDecodingError) {
         guard isSummary else { return }
-        if contentCount == 1 {
-            var summary = try reader.nestedReader(for: contentBytes)
+        try reader.forEachOccurrence(of: contentField, content) { summary throws(WireDecodingError) in
             try ValueView.forEachValue(in: &summary, body)
-            return
         }
-        try forEachOccurrence { summary throws(WireDecodingError) in try ValueView.forEachValue(in: &summary, body) }
-    }
-
-    /// Calls `body` with a reader of each occurrence of the oneof member set.
-    private func forEachOccurrence(
-        _ body: (inout ProtoReader) throws(WireDecodingError) -> Void
-    ) throws(WireDecodingError) {
-        var fields = reader
-        fields.position = contentStart
-        while let tag = try fields.readKey() {
-            if tag.fieldNumber == contentField, tag.wireType == .lengthDelimited {
-                var nested = try fields.readMessage()
-                try body(&nested)
-            } else {
-                try fields.skipValue(of: tag)
-            }
-        }
-    }
-
-    /// The merge of the occurrences of message field `field` from the one whose key is at `start` on.
-    private func merged<M: WireCodable>(
-        _ type: M.Type,
-        field: UInt32,
-        from start: Int
-    ) throws(WireDecodingError) -> M {
-        var message = M()
-        var fields = reader
-        fields.position = start
-        try fields.mergeOccurrences(of: field, into: &message)
-        return message
     }
 }

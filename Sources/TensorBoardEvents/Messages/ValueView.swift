@@ -8,18 +8,16 @@ package struct ValueView {
     package var tag = UnsafeRawBufferPointer(start: nil, count: 0)
     /// Proto field `node_name = 7`, as UTF-8 bytes.
     package var nodeName = UnsafeRawBufferPointer(start: nil, count: 0)
-    /// Proto field `metadata = 9`, its last occurrence still encoded; `nil` when absent.
-    package var metadata: UnsafeRawBufferPointer?
     /// The `oneof value` member, its last occurrence still encoded.
     package var kind: Kind = .none
     /// The whole value.
     private let reader: ProtoReader
-    /// Occurrences of the member set since the last other member, and where the first starts; the same for
-    /// `metadata`.
-    private var kindCount = 0
-    private var kindStart = 0
-    private var metadataCount = 0
-    private var metadataStart = 0
+    /// The occurrences of the member set since the last other member, and of `metadata`.
+    private var kindOccurrences = FieldOccurrences()
+    private var metadataOccurrences = FieldOccurrences()
+
+    /// Proto field `metadata = 9`, its last occurrence still encoded; `nil` when absent.
+    package var metadata: UnsafeRawBufferPointer? { metadataOccurrences.count > 0 ? metadataOccurrences.last : nil }
 
     /// The `oneof value` member, message bodies still encoded.
     package enum Kind {
@@ -30,6 +28,16 @@ package struct ValueView {
         case histogram(UnsafeRawBufferPointer)
         case audio(UnsafeRawBufferPointer)
         case tensor(UnsafeRawBufferPointer)
+
+        /// The member's bytes (empty for none and for `simple_value`).
+        var bytes: UnsafeRawBufferPointer {
+            switch self {
+            case .none, .simpleValue: UnsafeRawBufferPointer(start: nil, count: 0)
+            case .obsoleteHistogram(let bytes), .image(let bytes), .histogram(let bytes), .audio(let bytes),
+                .tensor(let bytes):
+                bytes
+            }
+        }
 
         /// The member's field number, 0 for none.
         var fieldNumber: UInt32 {
@@ -63,9 +71,7 @@ package struct ValueView {
                 nodeName = try fields.readLengthDelimited()
                 continue
             case (9, .lengthDelimited):
-                metadata = try fields.readLengthDelimited()
-                if metadataCount == 0 { metadataStart = keyPosition }
-                metadataCount += 1
+                metadataOccurrences.record(keyAt: keyPosition, bytes: try fields.readLengthDelimited())
                 continue
             case (2, .fixed32): member = .simpleValue(try fields.readFloat())
             case (3, .lengthDelimited): member = .obsoleteHistogram(try fields.readLengthDelimited())
@@ -77,52 +83,30 @@ package struct ValueView {
                 try fields.skipValue(of: tag)
                 continue
             }
-            if member.fieldNumber != kind.fieldNumber {
-                kindCount = 0
-                kindStart = keyPosition
-            }
-            kindCount += 1
+            if member.fieldNumber != kind.fieldNumber { kindOccurrences = FieldOccurrences() }
+            kindOccurrences.record(keyAt: keyPosition, bytes: member.bytes)
             kind = member
         }
     }
 
     /// Whether a message member of the oneof appears more than once, so that ``message(_:)`` must merge.
-    package var hasRepeatedMember: Bool { kindCount > 1 }
+    package var hasRepeatedMember: Bool { kindOccurrences.count > 1 }
 
-    /// The message member of the oneof, merged over its occurrences.
+    /// The message member of the oneof (image, histogram, audio or tensor), merged over its occurrences; an empty
+    /// message when the member is not a message.
     /// - Throws: ``WireDecodingError`` when it is malformed.
     package func message<M: WireCodable>(_ type: M.Type = M.self) throws(WireDecodingError) -> M {
-        var message = M()
         switch kind {
-        case .image(let bytes), .histogram(let bytes), .audio(let bytes), .tensor(let bytes):
-            guard kindCount > 1 else {
-                var nested = try reader.nestedReader(for: bytes)
-                try message.merge(from: &nested)
-                return message
-            }
-        case .none, .simpleValue, .obsoleteHistogram:
-            return message
+        case .image, .histogram, .audio, .tensor: try reader.merged(M.self, of: kind.fieldNumber, kindOccurrences)
+        case .none, .simpleValue, .obsoleteHistogram: M()
         }
-        var fields = reader
-        fields.position = kindStart
-        try fields.mergeOccurrences(of: kind.fieldNumber, into: &message)
-        return message
     }
 
     /// Proto field `metadata = 9`, merged over its occurrences, or `nil` when absent.
     /// - Throws: ``WireDecodingError`` when it is malformed.
     package func decodedMetadata() throws(WireDecodingError) -> SummaryMetadata? {
-        guard let metadata else { return nil }
-        var message = SummaryMetadata()
-        if metadataCount == 1 {
-            var nested = try reader.nestedReader(for: metadata)
-            try message.merge(from: &nested)
-        } else {
-            var fields = reader
-            fields.position = metadataStart
-            try fields.mergeOccurrences(of: 9, into: &message)
-        }
-        return message
+        guard metadataOccurrences.count > 0 else { return nil }
+        return try reader.merged(SummaryMetadata.self, of: 9, metadataOccurrences)
     }
 
     /// Calls `body` with each value of the summary `summary` reads, in order.
@@ -138,24 +122,6 @@ package struct ValueView {
             }
             var value = try ValueView(try summary.readMessage())
             try body(&value)
-        }
-    }
-}
-
-extension ProtoReader {
-    /// Merges every occurrence of the length-delimited field `field`, from here to the end, into `message`: how
-    /// protobuf reads a singular message field that appears more than once.
-    /// - Throws: ``WireDecodingError`` when a field is malformed.
-    package mutating func mergeOccurrences<M: WireCodable>(
-        of field: UInt32,
-        into message: inout M
-    ) throws(WireDecodingError) {
-        while let tag = try readKey() {
-            if tag.fieldNumber == field, tag.wireType == .lengthDelimited {
-                try readMessage(into: &message)
-            } else {
-                try skipValue(of: tag)
-            }
         }
     }
 }
