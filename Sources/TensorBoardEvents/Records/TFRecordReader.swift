@@ -106,10 +106,9 @@ package struct TFRecordReader: ~Copyable {
     mutating func nextRecord() throws(TFRecordError) -> (offset: Int64, payload: UnsafeRawBufferPointer)? {
         if isResynchronising, try !finishResynchronising() { return nil }
         while true {
-            guard let header = try bytes(at: offset, count: TFRecordFrame.headerSize) else { return nil }
-            let length = UInt64(littleEndian: header.loadUnaligned(as: UInt64.self))
-            let want = UInt32(littleEndian: header.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
-            let got = MaskedCRC.checksum(UnsafeRawBufferPointer(start: header, count: 8))
+            guard let headerBytes = try bytes(at: offset, count: TFRecordFrame.headerSize) else { return nil }
+            let header = Header(headerBytes)
+            let (length, got, want) = (header.length, header.computedChecksum, header.storedChecksum)
             let damaged = offset
             guard got == want else {
                 try resynchronise(from: damaged) {
@@ -159,13 +158,29 @@ package struct TFRecordReader: ~Copyable {
         return true
     }
 
-    /// Whether the 12 bytes at `header` are a header this reader accepts: its length checksum matches and its
-    /// length is within the limit.
-    private func isValidHeader(_ header: UnsafeRawPointer) -> Bool {
-        let length = UInt64(littleEndian: header.loadUnaligned(as: UInt64.self))
-        let stored = UInt32(littleEndian: header.loadUnaligned(fromByteOffset: 8, as: UInt32.self))
-        return length <= options.maximumRecordLength
-            && MaskedCRC.checksum(UnsafeRawBufferPointer(start: header, count: 8)) == stored
+    /// The 12 bytes of a record header, read as the one record check reads them.
+    @usableFromInline
+    struct Header {
+        @usableFromInline let bytes: UnsafeRawPointer
+
+        @inlinable
+        init(_ bytes: UnsafeRawPointer) { self.bytes = bytes }
+
+        /// The payload's length, as stored.
+        @inlinable
+        var length: UInt64 { UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) }
+
+        /// The masked checksum stored for the length.
+        @inlinable
+        var storedChecksum: UInt32 { UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) }
+
+        /// The masked checksum of the 8 length bytes.
+        @inlinable
+        var computedChecksum: UInt32 { MaskedCRC.checksum(UnsafeRawBufferPointer(start: bytes, count: 8)) }
+
+        /// Whether the reader accepts the header: its length is within `limit` and its checksum matches.
+        @inlinable
+        func isValid(limit: UInt64) -> Bool { length <= limit && computedChecksum == storedChecksum }
     }
 
     /// The first position from `start` holding a valid header, or `nil` and the first position the source holds
@@ -176,7 +191,9 @@ package struct TFRecordReader: ~Copyable {
             let available = windowCount - Int(position - windowOffset)
             var index = 0
             while index + TFRecordFrame.headerSize <= available {
-                if isValidHeader(base + index) { return (position + Int64(index), position + Int64(index)) }
+                if Header(base + index).isValid(limit: options.maximumRecordLength) {
+                    return (position + Int64(index), position + Int64(index))
+                }
                 index += 1
             }
             position += Int64(index)
