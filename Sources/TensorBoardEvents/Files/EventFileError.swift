@@ -62,28 +62,15 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
     ///   - path: The file's path.
     @usableFromInline
     package init(_ error: TFRecordError, path: String) {
+        let code: Code
         switch error {
-        case .lengthChecksumMismatch(let offset, let got, let want, let skipped):
-            self.init(.lengthChecksumMismatch(got: got, want: want), path: path, offset: offset, skippedBytes: skipped)
-        case .lengthTooLarge(let offset, let length, let limit, let skipped):
-            self.init(
-                .recordTooLarge(length: length, maximum: limit),
-                path: path,
-                offset: offset,
-                skippedBytes: skipped
-            )
-        case .lengthPastEnd(let offset, let length, let skipped):
-            self.init(.lengthPastEnd(length: length), path: path, offset: offset, skippedBytes: skipped)
-        case .payloadChecksumMismatch(let offset, _, let got, let want):
-            self.init(
-                .payloadChecksumMismatch(got: got, want: want),
-                path: path,
-                offset: offset,
-                skippedBytes: error.skippedBytes
-            )
-        case .readFailed(let offset, let cause):
-            self.init(.readFailed(errno: cause.errno), path: path, offset: offset)
+        case .lengthChecksumMismatch(_, let got, let want, _): code = .lengthChecksumMismatch(got: got, want: want)
+        case .lengthTooLarge(_, let length, let limit, _): code = .recordTooLarge(length: length, maximum: limit)
+        case .lengthPastEnd(_, let length, _): code = .lengthPastEnd(length: length)
+        case .payloadChecksumMismatch(_, _, let got, let want): code = .payloadChecksumMismatch(got: got, want: want)
+        case .readFailed(_, let cause): code = .readFailed(errno: cause.errno)
         }
+        self.init(code, path: path, offset: error.offset, skippedBytes: error.skippedBytes)
     }
 
     /// Whether this reports damaged data (as opposed to an I/O failure).

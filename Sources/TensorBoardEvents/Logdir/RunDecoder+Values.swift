@@ -40,9 +40,7 @@ extension RunDecoder {
 
     static func decodeValue(_ value: ValueView, as kind: SeriesKind) throws(WireDecodingError) -> DataValue? {
         switch (kind, value.kind) {
-        case (.scalar, .simpleValue(let float)):
-            return .scalar(Double(float))
-        case (.scalar, .tensor):
+        case (.scalar, _):
             return try scalarNumber(of: value).map(DataValue.scalar)
         case (.histogram, .histogram):
             return .histogram(LegacyConversion.buckets(of: try value.message(HistogramProto.self)))

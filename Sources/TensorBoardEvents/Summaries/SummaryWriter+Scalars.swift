@@ -54,13 +54,7 @@ extension SummaryWriter {
         step: Int64,
         wallTime: Double? = nil
     ) throws(EventFileError) {
-        let asTensor = options.scalarEncoding == .tensor
-        try withFile { file, tags, now throws(EventFileError) in
-            let time = Self.wallTime(wallTime, now: now)
-            for (tag, value) in values {
-                try Self.append(tag, Float(value), asTensor: asTensor, step: step, wallTime: time, &file, &tags)
-            }
-        }
+        try appendScalars(values.lazy.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
     }
 
     /// Logs several scalars at one step, as ``scalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,_,_)`` does,
@@ -71,6 +65,15 @@ extension SummaryWriter {
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalars(_ values: [String: Double], step: Int64, wallTime: Double? = nil) throws(EventFileError) {
+        try appendScalars(values.lazy.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
+    }
+
+    /// Appends a scalar event per value, in order, under one lock and with one clock reading.
+    private func appendScalars(
+        _ values: some Sequence<(String, Double)>,
+        step: Int64,
+        wallTime: Double?
+    ) throws(EventFileError) {
         let asTensor = options.scalarEncoding == .tensor
         try withFile { file, tags, now throws(EventFileError) in
             let time = Self.wallTime(wallTime, now: now)
