@@ -152,4 +152,27 @@ private let version1 = Event(wallTime: 1, content: .fileVersion("brain.Event:1")
         plan.finish()
         #expect(plan.isEmpty)
     }
+
+    /// A million points of one series at one step (each dropping the one before, as TensorBoard's Rust loader
+    /// does), then a million restarts at one step: the plan holds one purge of each, not a million.
+    @Test(arguments: [RestartPurge.Rules.rustLoader, .tensorBoard])
+    func holdsOnePurgeForAMillionPointsAtOneStep(rules: RestartPurge.Rules) {
+        var plan = PurgePlan(rules: rules)
+        plan.observe(EventHeader(wallTime: 1, step: 0, content: .fileVersion(number: 2)), recordIndex: 0)
+        let pointsAtOneStep = EventHeader(wallTime: 1, step: 7, content: .summary(valueCount: 1))
+        for record in 1...1_000_000 {
+            plan.observePoint(series: 0, step: 7, recordIndex: record)
+            plan.observe(pointsAtOneStep, recordIndex: record)
+        }
+        #expect(plan.purgeCount <= 1)
+        let restart = EventHeader(wallTime: 1, step: 3, content: .sessionLog(.start))
+        for record in 1_000_001...2_000_000 { plan.observe(restart, recordIndex: record) }
+        plan.finish(tagOfSeries: { _ in "x" })
+        #expect(plan.purgeCount <= 2)
+        // The later points at step 7 drop each earlier one; the restarts at step 3 drop the last one too.
+        #expect(plan.isPurged(tag: "x", step: 7, recordIndex: 1))
+        #expect(plan.isPurged(tag: "x", step: 7, recordIndex: 1_000_000) == rules.contains(.pythonLoader))
+        #expect(!plan.isPurged(tag: "x", step: 2, recordIndex: 1))
+        #expect(!plan.isPurged(tag: "x", step: 7, recordIndex: 2_000_000))
+    }
 }

@@ -16,16 +16,6 @@
 /// event after it (a later point of its series at a step not above its own, a restart START at or below its
 /// step, or an out-of-order summary event carrying its tag) purges it.
 public struct PurgePlan: Sendable {
-    @usableFromInline
-    struct Purge: Sendable {
-        @usableFromInline var recordIndex: Int
-        @usableFromInline var step: Int64
-        @usableFromInline init(recordIndex: Int, step: Int64) {
-            self.recordIndex = recordIndex
-            self.step = step
-        }
-    }
-
     /// The rules applied.
     public let rules: RestartPurge.Rules
     @usableFromInline let checksSeriesSteps: Bool
@@ -33,16 +23,13 @@ public struct PurgePlan: Sendable {
     /// The highest step seen so far by series index, and the index given to each tag by the tag-based observe.
     @usableFromInline var highestStep: [Int64?] = []
     private var seriesOfTag: [String: Int] = [:]
-    /// Purges by series index whose tags are not known yet, in record order.
-    private var pending: [(series: Int, purge: Purge)] = []
+    /// Purges by series index whose tags are not known yet.
+    private var pending: [Int: PurgeSteps] = [:]
     /// The series of record `eventRecord`'s points, gathered only while an out-of-order step can purge them.
     private var eventSeries: [Int] = []
     private var eventRecord = -1
-    private var byTag: [String: [Purge]] = [:]
-    private var global: [Purge] = []
-    // After finish(): each list's suffix minima of the step, by position.
-    private var byTagMinima: [String: [Int64]] = [:]
-    private var globalMinima: [Int64] = []
+    private var byTag: [String: PurgeSteps] = [:]
+    private var global = PurgeSteps()
 
     /// Creates an empty plan.
     /// - Parameter rules: Which loaders' rules to apply; both by default.
@@ -53,7 +40,12 @@ public struct PurgePlan: Sendable {
     }
 
     /// Whether nothing is purged (known after ``finish()``).
-    public var isEmpty: Bool { byTag.isEmpty && global.isEmpty }
+    public var isEmpty: Bool { byTag.isEmpty && global.count == 0 }
+
+    /// How many purges the plan holds (those that can decide a point; see ``PurgeSteps``).
+    package var purgeCount: Int {
+        byTag.values.reduce(global.count) { $0 + $1.count } + pending.values.reduce(0) { $0 + $1.count }
+    }
 
     /// Takes one record into account (pass 1).
     /// - Parameters:
@@ -128,7 +120,7 @@ public struct PurgePlan: Sendable {
         guard checksSeriesSteps else { return }
         if index < highestStep.count, let highest = highestStep[index] {
             if step <= highest {
-                pending.append((index, Purge(recordIndex: recordIndex, step: step)))
+                pending[index, default: PurgeSteps()].append(recordIndex: recordIndex, step: step)
             } else {
                 highestStep[index] = step
             }
@@ -155,10 +147,12 @@ public struct PurgePlan: Sendable {
     @usableFromInline
     mutating func apply(_ effect: (everyTag: Int64?, ownTags: Int64?), recordIndex: Int) {
         if let step = effect.everyTag {
-            global.append(Purge(recordIndex: recordIndex, step: step))
+            global.append(recordIndex: recordIndex, step: step)
         }
         if let step = effect.ownTags, eventRecord == recordIndex {
-            for index in eventSeries { pending.append((index, Purge(recordIndex: recordIndex, step: step))) }
+            for index in eventSeries {
+                pending[index, default: PurgeSteps()].append(recordIndex: recordIndex, step: step)
+            }
         }
     }
 
@@ -171,15 +165,13 @@ public struct PurgePlan: Sendable {
 
     private mutating func resolvePending(_ tagOfSeries: (Int) -> String) {
         guard !pending.isEmpty else { return }
-        for (index, purge) in pending { byTag[tagOfSeries(index), default: []].append(purge) }
+        for (index, purges) in pending { byTag[tagOfSeries(index), default: PurgeSteps()].absorb(purges) }
         pending.removeAll(keepingCapacity: true)
     }
 
     /// Ends pass 1 (after ``observePoint(series:step:recordIndex:)``, call ``finish(tagOfSeries:)``).
     public mutating func finish() {
         precondition(pending.isEmpty, "PurgePlan: finish(tagOfSeries:) ends a pass by series index")
-        byTagMinima = byTag.mapValues(Self.suffixMinima)
-        globalMinima = Self.suffixMinima(global)
         highestStep = []
         seriesOfTag = [:]
         eventSeries = []
@@ -187,35 +179,8 @@ public struct PurgePlan: Sendable {
 
     /// Whether the point of `tag` at `step`, from record `recordIndex`, is purged (pass 2).
     public func isPurged(tag: String, step: Int64, recordIndex: Int) -> Bool {
-        if let minimum = Self.minimumStep(after: recordIndex, in: global, minima: globalMinima), minimum <= step {
-            return true
-        }
-        if let purges = byTag[tag], let minima = byTagMinima[tag],
-            let minimum = Self.minimumStep(after: recordIndex, in: purges, minima: minima), minimum <= step
-        {
-            return true
-        }
+        if let lowest = global.lowestStep(after: recordIndex), lowest <= step { return true }
+        if let lowest = byTag[tag]?.lowestStep(after: recordIndex), lowest <= step { return true }
         return false
-    }
-
-    private static func suffixMinima(_ purges: [Purge]) -> [Int64] {
-        var minima = [Int64](repeating: .max, count: purges.count)
-        var running = Int64.max
-        for index in purges.indices.reversed() {
-            running = min(running, purges[index].step)
-            minima[index] = running
-        }
-        return minima
-    }
-
-    /// The lowest purge step among purges from records after `recordIndex`.
-    private static func minimumStep(after recordIndex: Int, in purges: [Purge], minima: [Int64]) -> Int64? {
-        var low = 0
-        var high = purges.count
-        while low < high {
-            let middle = (low + high) / 2
-            if purges[middle].recordIndex <= recordIndex { low = middle + 1 } else { high = middle }
-        }
-        return low < purges.count ? minima[low] : nil
     }
 }
