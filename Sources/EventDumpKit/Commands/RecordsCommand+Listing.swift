@@ -13,8 +13,10 @@ final class RecordLister {
     private var reader: EventFileReader
     private var decoder = RunDecoder()
     private var counts = (good: 0, corrupt: 0, invalid: 0)
-    /// Whether `--strict` stopped the listing at damage.
+    /// Whether the listing has stopped: `--strict` met damage, or reading failed.
     private(set) var stopped = false
+    /// Whether reading the file failed (an I/O error), which stops the listing whatever `--strict` says.
+    private var failedToRead = false
 
     /// Opens the file and writes the table's header.
     /// - Throws: ``EventFileError`` when the file cannot be opened.
@@ -33,8 +35,8 @@ final class RecordLister {
     }
 
     /// Lists every complete record the file holds now; returns whether `--strict` has stopped the listing.
-    /// - Throws: ``EventFileError`` when reading fails; ``OutputClosed`` once standard output can no longer be
-    ///   written.
+    /// A read that fails (an I/O error) is listed as an `unreadable` row and reported, and ends the listing.
+    /// - Throws: ``OutputClosed`` once standard output can no longer be written.
     func readAvailable() throws -> Bool {
         while !stopped {
             if context.isOutputClosed { throw OutputClosed() }
@@ -56,7 +58,15 @@ final class RecordLister {
                 ])
                 context.reportDamage(error.description)
                 if strict { stopped = true }
-            case .failure(let error): throw error
+            case .failure(let error):
+                // A failing read (an I/O error): this file can go no further, but what was read stays listed.
+                counts.corrupt += 1
+                table.write([
+                    .integer(reader.offset), .empty, .text("unreadable"), .empty, .empty, .text(error.reason),
+                ])
+                context.reportDamage(error.description)
+                stopped = true
+                failedToRead = true
             }
         }
         return true
@@ -100,7 +110,7 @@ final class RecordLister {
         table.finish()
         let line = "\(counts.good) good, \(counts.corrupt + counts.invalid) corrupt, \(truncated ? 1 : 0) truncated\n"
         if format == .text || format == .markdown { context.output.write(line) } else { context.errors.write(line) }
-        if stopped { throw StoppedAtDamage() }
+        if stopped && strict && !failedToRead { throw StoppedAtDamage() }
     }
 
     /// What an event holds, in a few words.
@@ -109,11 +119,9 @@ final class RecordLister {
         case .none: return "(empty)"
         case .fileVersion: return "file_version \(decoder.fileVersion ?? "")"
         case .summary(let count):
-            let kinds = Dictionary(
-                decoder.series.map { ($0.tag, $0.kind.rawValue) },
-                uniquingKeysWith: { first, _ in first }
-            )
-            let tags = points.map { "\($0.tag) (\(kinds[$0.tag] ?? "tensor"))" }
+            // Each point's kind follows from its value, so a record costs the same however many series the
+            // file has met before it.
+            let tags = points.map { "\($0.tag) (\(kind(of: $0.value).rawValue))" }
             return "summary: \(count) value\(count == 1 ? "" : "s")"
                 + (tags.isEmpty ? "" : ": " + tags.joined(separator: ", "))
         case .sessionLog(let status):
@@ -123,6 +131,19 @@ final class RecordLister {
         case .logMessage: return "log_message"
         case .taggedRunMetadata: return "tagged_run_metadata"
         case .metaGraphDef: return "meta_graph_def"
+        }
+    }
+
+    /// The kind of series a decoded value belongs to.
+    private static func kind(of value: DataValue) -> SeriesKind {
+        switch value {
+        case .scalar: return .scalar
+        case .histogram: return .histogram
+        case .text: return .text
+        case .images: return .image
+        case .audio: return .audio
+        case .hparams: return .hparams
+        case .tensor: return .tensor
         }
     }
 }

@@ -13,7 +13,9 @@ enum EventStream {
     ///
     /// With `reportsDamage` off (a first pass over a file that a second pass reads again and reports), damage is
     /// passed over silently, and `strict` stops at it silently, so that both passes see the same records.
-    /// - Throws: ``EventFileError`` when the file cannot be opened or read; ``StoppedAtDamage``; ``OutputClosed``
+    /// A file that cannot be opened, or whose reading fails, is reported as damage with its path and the reason,
+    /// and the caller goes on with its other files: one bad file does not hide the rest.
+    /// - Throws: ``StoppedAtDamage``; ``OutputClosed``
     ///   once standard output can no longer be written (checked before the first record, every
     ///   ``outputCheckInterval`` records after it, and before damage is reported: damage met once the output is
     ///   gone is not reported).
@@ -25,7 +27,13 @@ enum EventStream {
         reportsDamage: Bool = true,
         _ body: (Int64, UnsafeRawBufferPointer) -> Void
     ) throws {
-        var reader = try EventFileReader(path: path)
+        var reader: EventFileReader
+        do throws(EventFileError) {
+            reader = try EventFileReader(path: path)
+        } catch {
+            try reportUnreadable(error, context: context, strict: strict, reportsDamage: reportsDamage)
+            return
+        }
         var untilOutputCheck = 0
         reading: while true {
             if untilOutputCheck == 0 {
@@ -50,7 +58,11 @@ enum EventStream {
                 if context.isOutputClosed { throw OutputClosed() }
                 context.reportDamage(error.description)
                 if strict { throw StoppedAtDamage() }
-            case .failure(let error): throw error
+            case .failure(let error):
+                // A failing read: this file can go no further; the records before stay read, the other files
+                // are still read.
+                try reportUnreadable(error, context: context, strict: strict, reportsDamage: reportsDamage)
+                return
             }
         }
         if reader.pendingByteCount > 0, reportsDamage {
@@ -60,5 +72,19 @@ enum EventStream {
             )
             if strict { throw StoppedAtDamage() }
         }
+    }
+
+    /// Reports a file that cannot be opened or read (as ``forEachRecord(in:context:strict:reportsDamage:_:)``
+    /// reports damage).
+    private static func reportUnreadable(
+        _ error: EventFileError,
+        context: CommandContext,
+        strict: Bool,
+        reportsDamage: Bool
+    ) throws {
+        guard reportsDamage else { return }  // the second pass reports it (and stops there under `strict`)
+        if context.isOutputClosed { throw OutputClosed() }
+        context.reportDamage(error.description)
+        if strict { throw StoppedAtDamage() }
     }
 }

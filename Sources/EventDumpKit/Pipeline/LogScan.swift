@@ -38,7 +38,9 @@ struct LogScan {
     /// Every run, whatever `--run` says; the problems met finding them are reported.
     func allRuns() throws -> [Run] {
         let (runs, problems) = try Logdir.discoverRuns(in: logdir)
-        for problem in problems { context.reportDamage(problem.description) }
+        for problem in problems {
+            if problem.isDamage { context.reportDamage(problem.description) } else { context.note(problem.description) }
+        }
         return runs
     }
 

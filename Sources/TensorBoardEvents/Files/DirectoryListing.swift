@@ -14,14 +14,19 @@ package struct DirectoryEntry: Sendable, Equatable {
     package enum Kind: Sendable, Equatable {
         case file
         case directory(device: UInt64, inode: UInt64)
-        /// A dangling link, a socket, or something that could not be examined.
+        /// Something else once links are followed: a FIFO, a socket or a device.
         case other
+        /// An entry that could not be examined (`stat` failed with `errno`): a dangling link, a link loop, a
+        /// name too long, or an entry removed since the directory was listed.
+        case unexaminable(errno: Int32)
     }
 
     /// The entry's name.
     package var name: String
     /// What it is.
     package var kind: Kind
+    /// Whether the entry itself is a symbolic link (`kind` is what it leads to).
+    package var isLink: Bool = false
 }
 
 extension SystemCalls {
@@ -52,8 +57,12 @@ extension SystemCalls {
             if name == "." || name == ".." { continue }
             var info = stat()
             let kind: DirectoryEntry.Kind
+            var isLink = entry.pointee.d_type == UInt8(DT_LNK)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN), lstat(path + "/" + name, &info) == 0 {
+                isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            }
             if stat(path + "/" + name, &info) != 0 {
-                kind = .other
+                kind = .unexaminable(errno: errno)
             } else if (info.st_mode & S_IFMT) == S_IFDIR {
                 kind = .directory(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             } else if (info.st_mode & S_IFMT) == S_IFREG {
@@ -61,7 +70,7 @@ extension SystemCalls {
             } else {
                 kind = .other
             }
-            entries.append(DirectoryEntry(name: name, kind: kind))
+            entries.append(DirectoryEntry(name: name, kind: kind, isLink: isLink))
         }
         return .success(entries)
     }

@@ -10,12 +10,26 @@ public struct LogdirError: Error, Sendable, Equatable, CustomStringConvertible {
         case unreadableDirectory(errno: Int32)
         /// A symbolic link leads back to a directory above it; it was not followed again.
         case symlinkLoop
+        /// A directory already read by the walk, reached again by another path (through a symbolic link); it
+        /// was not read again. Not damage: its runs are listed under the first path.
+        case alreadyWalked(firstPath: String)
+        /// An entry named like an event file could not be examined (a dangling link, say); `errno` says why.
+        case unexaminableFile(errno: Int32)
+        /// An entry named like an event file is not a regular file (a FIFO, a socket, a device): it is not
+        /// opened, since reading it could block or never end.
+        case notARegularFile
     }
 
     /// What went wrong.
     public var code: Code
     /// The path concerned.
     public var path: String
+
+    /// Whether the problem means something could not be read (everything but ``Code/alreadyWalked(firstPath:)``).
+    public var isDamage: Bool {
+        if case .alreadyWalked = code { return false }
+        return true
+    }
 
     /// Creates an error.
     /// - Parameters:
@@ -32,6 +46,9 @@ public struct LogdirError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notADirectory(let errno): return "\(path): not a readable directory: \(systemErrorMessage(errno))"
         case .unreadableDirectory(let errno): return "\(path): cannot list directory: \(systemErrorMessage(errno))"
         case .symlinkLoop: return "\(path): symbolic link loop, not followed"
+        case .alreadyWalked(let first): return "\(path): the same directory as \(first), read once there"
+        case .unexaminableFile(let errno): return "\(path): cannot read event file: \(systemErrorMessage(errno))"
+        case .notARegularFile: return "\(path): not a regular file, not read"
         }
     }
 }
