@@ -45,7 +45,8 @@ import Testing
             "records"
         ),
         (
-            ["ls", "x", "--tag", "("], "--tag: '(' is not a valid regular expression",
+            ["ls", "x", "--tag", "("],
+            "--tag: '(' is not a regular expression this tool takes: missing ')' (at character 2)",
             "eventdump ls <logdir> [options]", "ls"
         ),
     ])

@@ -5,8 +5,8 @@ import TensorBoardEvents
 /// The options shared by the table commands.
 struct CommonOptions {
     var format: OutputFormat
-    var runPattern: Regex<AnyRegexOutput>?
-    var tagPattern: Regex<AnyRegexOutput>?
+    var runPattern: NamePattern?
+    var tagPattern: NamePattern?
     var steps: ClosedRange<Int64>?
     var keepsAll: Bool
     var isStrict: Bool
@@ -74,25 +74,27 @@ struct CommonOptions {
         isStrict = arguments.has("--strict")
     }
 
-    private static func regex(_ pattern: String?, option: String) throws(UsageError) -> Regex<AnyRegexOutput>? {
+    private static func regex(_ pattern: String?, option: String) throws(UsageError) -> NamePattern? {
         guard let pattern else { return nil }
-        do {
-            return try Regex(pattern)
+        do throws(NamePatternError) {
+            return try NamePattern(pattern)
         } catch {
-            throw UsageError("\(option): '\(pattern)' is not a valid regular expression")
+            throw UsageError(
+                "\(option): '\(pattern)' is not a regular expression this tool takes: \(error.message) (at character \(error.position + 1))"
+            )
         }
     }
 
     /// Whether a run name passes `--run`.
     func includesRun(_ name: String) -> Bool {
         guard let runPattern else { return true }
-        return (try? runPattern.firstMatch(in: name)) != nil
+        return runPattern.matches(name)
     }
 
     /// Whether a tag passes `--tag`.
     func includesTag(_ tag: String) -> Bool {
         guard let tagPattern else { return true }
-        return (try? tagPattern.firstMatch(in: tag)) != nil
+        return tagPattern.matches(tag)
     }
 
     /// Whether a step passes `--steps`.

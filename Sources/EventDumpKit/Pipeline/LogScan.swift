@@ -2,13 +2,6 @@
 
 import TensorBoardEvents
 
-/// A compiled pattern handed to the decoder's filter. A regular expression is not marked `Sendable`, but
-/// matching only reads it, and the decoder calls the filter on the reading thread.
-private final class PatternBox: @unchecked Sendable {
-    let pattern: Regex<AnyRegexOutput>
-    init(_ pattern: Regex<AnyRegexOutput>) { self.pattern = pattern }
-}
-
 /// Reads a log directory's runs for a command: in name order, each run's files in name order, reporting
 /// damage on standard error (and stopping at the first with `--strict`), keeping only the series the command
 /// asks for, and applying TensorBoard's restart purging unless `--keep-all`.
@@ -47,13 +40,12 @@ struct LogScan {
     /// A filter for the given kinds and `--tag`.
     func filter(kinds: Set<SeriesKind>?) -> RunDecoder.Filter {
         guard let pattern = options.tagPattern else { return RunDecoder.Filter(kinds: kinds) }
-        let box = PatternBox(pattern)
         let prefix = tagPrefixReadAlways
         return RunDecoder.Filter(
             kinds: kinds,
             includesTag: { tag in
                 if let prefix, tag.hasPrefix(prefix) { return true }
-                return (try? box.pattern.firstMatch(in: tag)) != nil
+                return pattern.matches(tag)
             }
         )
     }
