@@ -25,6 +25,24 @@ import Testing
     }
 }
 
+extension HostileLogTests {
+    @Test(arguments: ["text", "markdown"])
+    func aHugeCellAmongTheMeasuredRowsWidensOnlyItsOwnLine(format: String) throws {
+        let writer = try SummaryWriter(runDirectory: directory.path + "/run")
+        let huge = String(repeating: "x", count: 200_000)
+        try writer.text("note", huge, step: 0, wallTime: 1)
+        for step in 1...400 { try writer.text("note", "ok", step: Int64(step), wallTime: 1) }
+        try writer.close()
+        let result = eventdump("text", directory.path, "--format", format)
+        #expect(result.status == 0)
+        #expect(result.output.contains(huge))
+        // Unpadded, each of the 400 short lines would be padded to 200,000 characters.
+        #expect(result.output.utf8.count < huge.utf8.count + 400 * 4 * (TableWriter.maximumPaddedWidth + 3))
+        let shortLines = result.output.split(separator: "\n").filter { !$0.contains("x") }
+        #expect(shortLines.count >= 400)
+    }
+}
+
 /// The fields of a CSV or TSV text, read as RFC 4180 says (quoted fields, doubled quotes, line breaks inside).
 private func parseDelimited(_ text: String, separator: Character = ",") -> [[String]] {
     var rows: [[String]] = []

@@ -5,14 +5,20 @@ import TensorBoardEvents
 /// Writes a table row by row in one of the ``OutputFormat``s.
 ///
 /// CSV, TSV, JSON lines and JSON are written as rows arrive. Aligned text and Markdown measure the first rows
-/// (up to `measuredRows`) to set the column widths, then stream the rest with those widths (a longer later value
-/// widens only its own line), so output starts at once and memory stays flat for any number of rows.
+/// (up to `measuredRows`) to set the column widths (at most ``maximumPaddedWidth``), then stream the rest with
+/// those widths (a longer value widens only its own line), so output starts at once and memory stays flat for
+/// any number of rows.
 ///
 /// Text from logs (cells and column names: tags, run names) never reaches a terminal raw: aligned text and
 /// Markdown always show control characters escaped (``TerminalSafety``); CSV and TSV escape them too when the
 /// sink is a terminal, and otherwise keep the exact text, so that a file reads back as it was written; JSON
 /// always escapes them, as JSON requires.
 final class TableWriter {
+    /// The widest a column is padded to: a longer cell widens only its own line, so one huge cell among the
+    /// measured rows cannot pad every other line to its width (output stays within a small multiple of what
+    /// the cells hold).
+    static let maximumPaddedWidth = 80
+
     private let format: OutputFormat
     private let columns: [String]
     private let sink: TextSink
@@ -77,14 +83,14 @@ final class TableWriter {
                 if cell.isNumeric { rightAligned[index] = true }
             }
         }
-        widths = measured
+        widths = measured.map { min($0, Self.maximumPaddedWidth) }
         if format == .markdown {
             sink.write(
                 "| " + columns.enumerated().map { pad(escape($0.element), $0.offset) }.joined(separator: " | ") + " |\n"
             )
             sink.write(
                 "|"
-                    + measured.enumerated().map { index, width in
+                    + (widths ?? measured).enumerated().map { index, width in
                         rightAligned[index]
                             ? " " + String(repeating: "-", count: max(width - 1, 2)) + ": "
                             : " " + String(repeating: "-", count: max(width, 3)) + " "
