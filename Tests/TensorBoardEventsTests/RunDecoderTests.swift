@@ -291,6 +291,32 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         #expect(output == "run ok\nproblem unreadableDirectory(errno: \(EACCES))\n")
     }
 
+    @Test func reportsADirectoryThatCanBeListedButNotEntered() throws {
+        touch("ok/events.out.tfevents.1.h")
+        touch("peek/sub/events.out.tfevents.1.h")
+        chmod(directory.path + "/peek", 0o444)  // listed, but its entries cannot be examined
+        defer { chmod(directory.path + "/peek", 0o755) }
+        let expected = "run ok\nproblem unexaminableEntry(errno: \(EACCES))\n"
+        guard getuid() == 0 else {
+            let (runs, problems) = try Logdir.discoverRuns(in: directory.path)
+            #expect(runs.map(\.name) == ["ok"])
+            #expect(problems.map(\.code) == [.unexaminableEntry(errno: EACCES)])
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", try testTool(), "discover", directory.path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(output == expected)
+    }
+
     @Test func dropsHistogramTensorsWithHostileShapesWithoutTrapping() throws {
         // Shapes whose element counts overflow, or that one element would fill with terabytes: each value is
         // dropped (as TensorBoard drops values that do not fit their kind) and the series stays a histogram.

@@ -6,13 +6,14 @@ enum CSV {
     /// - text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
     ///   return) gets a leading `'`, as OWASP recommends and common CSV writers do; numbers are never touched
     ///   (they are not text cells), so `-0.5` stays a number for pandas and spreadsheets;
+    /// - bytes that were not valid UTF-8 are shown as `\xNN`;
     /// - then the field is quoted when it holds the separator, a quote or a line break (quotes doubled).
     /// - Parameters:
     ///   - field: The field's text.
     ///   - separator: `,` for CSV, a tab for TSV.
     ///   - isText: Whether the field is text (and so neutralised); `true` by default.
     static func field(_ field: String, separator: Character = ",", isText: Bool = true) -> String {
-        var value = field
+        var value = TerminalSafety.showingBytes(field)
         if isText, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
             value = "'" + value
         }

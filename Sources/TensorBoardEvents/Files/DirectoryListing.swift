@@ -33,7 +33,7 @@ extension SystemCalls {
     /// The identity (device, inode) of a directory, following symbolic links; `nil` when it is not one.
     package static func directoryIdentity(_ path: String) -> Result<(device: UInt64, inode: UInt64), SystemError> {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(SystemError(errno)) }
+        guard LosslessUTF8.withCString(path, { stat($0, &info) }) == 0 else { return .failure(SystemError(errno)) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return .failure(SystemError(ENOTDIR)) }
         return .success((UInt64(info.st_dev), UInt64(info.st_ino)))
     }
@@ -41,27 +41,31 @@ extension SystemCalls {
     /// Whether `path` is a regular file (following symbolic links).
     package static func isRegularFile(_ path: String) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return LosslessUTF8.withCString(path, { stat($0, &info) }) == 0 && (info.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The entries of the directory at `path` (without `.` and `..`), each examined with `stat`, so symbolic
     /// links count as what they point to.
     package static func listDirectory(_ path: String) -> Result<[DirectoryEntry], SystemError> {
-        guard let directory = opendir(path) else { return .failure(SystemError(errno)) }
+        guard let directory = LosslessUTF8.withCString(path, { opendir($0) }) else {
+            return .failure(SystemError(errno))
+        }
         defer { closedir(directory) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                LosslessUTF8.decode(raw.prefix { $0 != 0 })  // every name, even one that is not UTF-8
             }
             if name == "." || name == ".." { continue }
             var info = stat()
             let kind: DirectoryEntry.Kind
             var isLink = entry.pointee.d_type == UInt8(DT_LNK)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN), lstat(path + "/" + name, &info) == 0 {
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN),
+                LosslessUTF8.withCString(path + "/" + name, { lstat($0, &info) }) == 0
+            {
                 isLink = (info.st_mode & S_IFMT) == S_IFLNK
             }
-            if stat(path + "/" + name, &info) != 0 {
+            if LosslessUTF8.withCString(path + "/" + name, { stat($0, &info) }) != 0 {
                 kind = .unexaminable(errno: errno)
             } else if (info.st_mode & S_IFMT) == S_IFDIR {
                 kind = .directory(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))

@@ -21,6 +21,8 @@ package enum SystemCalls {
 
     /// `errno` for a file that already exists.
     package static let fileExists = EEXIST
+    /// `errno` for a path that leads nowhere (a dangling link).
+    package static let noSuchFile = ENOENT
 
     /// Flags that create a new file for writing and fail when it exists.
     package static let createExclusiveFlags = O_WRONLY | O_CREAT | O_EXCL
@@ -37,7 +39,7 @@ package enum SystemCalls {
     /// Opens `path` and returns the descriptor, or the `errno` on failure.
     package static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o644) -> Result<Int32, SystemError> {
         while true {
-            let descriptor = open(path, flags | O_CLOEXEC, mode)
+            let descriptor = LosslessUTF8.withCString(path) { open($0, flags | O_CLOEXEC, mode) }
             if descriptor >= 0 { return .success(descriptor) }
             if errno != EINTR { return .failure(SystemError(errno)) }
         }
@@ -88,7 +90,7 @@ package enum SystemCalls {
     /// The size of the file at `path` (following symbolic links), or `nil` when it cannot be found.
     package static func fileSize(_ path: String) -> Int64? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard LosslessUTF8.withCString(path, { stat($0, &info) }) == 0 else { return nil }
         return Int64(info.st_size)
     }
 
@@ -115,13 +117,13 @@ package enum SystemCalls {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             prefix += component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+            if LosslessUTF8.withCString(prefix, { mkdir($0, 0o755) }) != 0 && errno != EEXIST {
                 return SystemError(errno)
             }
             prefix += "/"
         }
         var info = stat()
-        guard stat(path, &info) == 0 else { return SystemError(errno) }
+        guard LosslessUTF8.withCString(path, { stat($0, &info) }) == 0 else { return SystemError(errno) }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return SystemError(ENOTDIR) }
         return nil
     }

@@ -83,6 +83,13 @@ private struct Walk {
             return
         }
         var files: [DirectoryEntry] = []
+        for entry in entries where !EventFileName.isEventFile(entry.name) {
+            // A dangling link is common (a `latest` link to a removed checkpoint) and holds nothing; any other
+            // entry that cannot be examined may hide runs.
+            if case .unexaminable(let errno) = entry.kind, errno != SystemCalls.noSuchFile {
+                problems.append(LogdirError(.unexaminableEntry(errno: errno), path: directory + "/" + entry.name))
+            }
+        }
         for entry in entries where EventFileName.isEventFile(entry.name) && !entry.name.hasSuffix(".profile-empty") {
             switch entry.kind {
             case .file: files.append(entry)

@@ -15,6 +15,9 @@ public struct LogdirError: Error, Sendable, Equatable, CustomStringConvertible {
         case alreadyWalked(firstPath: String)
         /// An entry named like an event file could not be examined (a dangling link, say); `errno` says why.
         case unexaminableFile(errno: Int32)
+        /// An entry (not named like an event file) that cannot be examined for a reason other than leading
+        /// nowhere (a directory listed but not entered, say: `EACCES`); nothing under it is read.
+        case unexaminableEntry(errno: Int32)
         /// An entry named like an event file is not a regular file (a FIFO, a socket, a device): it is not
         /// opened, since reading it could block or never end.
         case notARegularFile
@@ -48,6 +51,8 @@ public struct LogdirError: Error, Sendable, Equatable, CustomStringConvertible {
         case .symlinkLoop: return "\(path): symbolic link loop, not followed"
         case .alreadyWalked(let first): return "\(path): the same directory as \(first), read once there"
         case .unexaminableFile(let errno): return "\(path): cannot read event file: \(systemErrorMessage(errno))"
+        case .unexaminableEntry(let errno):
+            return "\(path): cannot examine: \(systemErrorMessage(errno)); nothing under it is read"
         case .notARegularFile: return "\(path): not a regular file, not read"
         }
     }

@@ -27,7 +27,7 @@ struct SeriesTable {
 
     @inline(never)
     private mutating func add(_ tag: UnsafeRawBufferPointer) {
-        tags.append(String(decoding: tag, as: UTF8.self))
+        tags.append(LosslessUTF8.decode(tag))  // tags whose bytes differ stay apart
         infos.append(nil)
         kinds.append(nil)
         isWanted.append(false)

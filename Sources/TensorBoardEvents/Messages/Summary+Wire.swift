@@ -43,7 +43,7 @@ extension Summary.Value: WireCodable {
         case .tensor: kind = .tensor(try view.message(TensorProto.self))
         }
         self.init(
-            tag: String(decoding: view.tag, as: UTF8.self),
+            tag: LosslessUTF8.decode(view.tag),
             kind: kind,
             metadata: try view.decodedMetadata(),
             nodeName: String(decoding: view.nodeName, as: UTF8.self)
@@ -51,7 +51,11 @@ extension Summary.Value: WireCodable {
     }
 
     package func encode(to writer: inout ProtoWriter) {
-        if !tag.isEmpty { writer.writeField(1, string: tag) }
+        if LosslessUTF8.containsEscapes(tag) {
+            writer.writeField(1, bytes: LosslessUTF8.encode(tag))  // the bytes the tag was read from
+        } else if !tag.isEmpty {
+            writer.writeField(1, string: tag)
+        }
         switch kind {
         case .simpleValue(let value): writer.writeField(2, float: value)
         case .obsoleteOldStyleHistogram(let bytes): writer.writeField(3, bytes: bytes)

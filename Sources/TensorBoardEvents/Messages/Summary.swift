@@ -13,7 +13,8 @@ public struct Summary: Sendable, Equatable {
 
     /// One tagged value. Proto message `Summary.Value`.
     public struct Value: Sendable, Equatable {
-        /// The series name. Proto field `tag = 1`.
+        /// The series name. Proto field `tag = 1`. Bytes that are not valid UTF-8 are kept, each as a private-use
+        /// scalar U+F700 + byte (U+F780 to U+F7FF), which encoding writes back as that byte.
         public var tag: String
         /// Legacy name of the op that made the value; TensorBoard's Python loader uses it as the tag of a tensor
         /// value whose `tag` is empty. Proto field `node_name = 7`.

@@ -23,7 +23,12 @@ struct SeriesTags: ~Copyable {
         tag.utf8.span.withUnsafeBytes { bytes in
             let (index, isNew) = table.index(of: bytes)
             if isNew {
-                fields.writeField(1, bytes: bytes)
+                // A tag read from a log keeps the bytes it was read from, even those that are not UTF-8.
+                if LosslessUTF8.containsEscapes(tag) {
+                    fields.writeField(1, bytes: LosslessUTF8.encode(tag))
+                } else {
+                    fields.writeField(1, bytes: bytes)
+                }
                 fieldStarts.append(fields.count)
                 isDescribed.append(false)
             }
