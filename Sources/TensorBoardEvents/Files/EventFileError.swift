@@ -6,10 +6,41 @@
 /// many bytes it passed over to reach the next record whose checksums validate (or the end of what the file
 /// holds so far), and reading can simply go on. I/O errors carry the `errno` value.
 public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What a path names when it is not a regular file (nor a directory).
+    public enum FileType: Sendable, Equatable, CustomStringConvertible {
+        /// A FIFO (named pipe).
+        case fifo
+        /// A character device, such as a terminal.
+        case characterDevice
+        /// A block device, such as a disk.
+        case blockDevice
+        /// A Unix-domain socket.
+        case socket
+        /// Some other kind of file.
+        case other
+
+        /// The type in words, with its article: `a FIFO (named pipe)`.
+        public var description: String {
+            switch self {
+            case .fifo: return "a FIFO (named pipe)"
+            case .characterDevice: return "a character device"
+            case .blockDevice: return "a block device"
+            case .socket: return "a socket"
+            case .other: return "not a regular file"
+            }
+        }
+    }
+
     /// What went wrong.
     public enum Code: Sendable, Equatable {
         /// The file could not be opened or created.
         case openFailed(errno: Int32)
+        /// The path can name no file: it is empty, or holds a NUL byte (at which a system call would silently
+        /// cut it, and so use another file).
+        case invalidPath
+        /// The path names a FIFO, a device or a socket, which is not read: reading one can wait for ever for a
+        /// writer, or never end.
+        case notRegularFile(FileType)
         /// Reading failed.
         case readFailed(errno: Int32)
         /// Writing failed (for example `ENOSPC` when the disk is full).
@@ -28,6 +59,9 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case payloadChecksumMismatch(got: UInt32, want: UInt32)
         /// A record claims more bytes than the reader accepts.
         case recordTooLarge(length: UInt64, maximum: UInt64)
+        /// A writer refused a record whose payload is longer than readers accept by default, since nothing could
+        /// read it back; nothing of it was written, and the records before it are intact.
+        case recordTooLargeToWrite(length: UInt64, maximum: UInt64)
         /// A record's intact length runs past the end of the file, but a valid record starts inside it.
         case lengthPastEnd(length: UInt64)
         /// A record's checksums match but its payload is not a valid `Event`.
@@ -86,6 +120,8 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
     public var reason: String {
         switch code {
         case .openFailed(let errno): return "cannot open: \(systemErrorMessage(errno))"
+        case .invalidPath: return path.isEmpty ? "the path is empty" : "the path contains a NUL byte"
+        case .notRegularFile(let type): return "not read: it is \(type), not a regular file"
         case .readFailed(let errno): return "read failed: \(systemErrorMessage(errno))"
         case .writeFailed(let errno): return "write failed: \(systemErrorMessage(errno))"
         case .syncFailed(let errno): return "fsync failed: \(systemErrorMessage(errno))"
@@ -97,15 +133,17 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
             return "payload checksum mismatch (got 0x\(hex(got)), want 0x\(hex(want)))"
         case .recordTooLarge(let length, let maximum):
             return "record length \(length) is larger than the maximum \(maximum)"
+        case .recordTooLargeToWrite(let length, let maximum):
+            return "record not written: its \(length) bytes are more than readers accept (at most \(maximum) bytes)"
         case .lengthPastEnd(let length):
             return "record length \(length) runs past the end of the file, but a valid record follows"
         case .invalidEvent(let error): return "record is not a valid Event: \(error)"
         }
     }
 
-    /// `path: offset N: reason; skipped K bytes`.
+    /// `path: offset N: reason; skipped K bytes` (`(empty path)` for an empty path).
     public var description: String {
-        var text = path
+        var text = path.isEmpty ? "(empty path)" : path
         if let offset { text += ": offset \(offset)" }
         text += ": " + reason
         if skippedBytes > 0 { text += "; skipped \(skippedBytes) bytes to resynchronise" }

@@ -27,7 +27,10 @@ public struct EventFileReader: ~Copyable {
         /// - Parameters:
         ///   - chunkSize: Bytes read at a time; 1 MiB by default.
         ///   - maximumRecordLength: Largest accepted payload; 1 GiB by default.
-        public init(chunkSize: Int = 1 << 20, maximumRecordLength: UInt64 = 1 << 30) {
+        public init(
+            chunkSize: Int = 1 << 20,
+            maximumRecordLength: UInt64 = TFRecordFrame.defaultMaximumRecordLength
+        ) {
             self.chunkSize = chunkSize
             self.maximumRecordLength = maximumRecordLength
         }
@@ -41,13 +44,11 @@ public struct EventFileReader: ~Copyable {
     /// - Parameters:
     ///   - path: The event file.
     ///   - options: How to read it.
-    /// - Throws: ``EventFileError`` `.openFailed`.
+    /// - Throws: ``EventFileError`` `.openFailed`, `.invalidPath` (an empty path, or one with a NUL byte), or
+    ///   `.notRegularFile` for a FIFO, a device or a socket, which is refused without blocking (the file is
+    ///   opened with `O_NONBLOCK`, and what was opened is checked with `fstat`).
     public init(path: String, options: Options = Options()) throws(EventFileError) {
-        let source: FileByteSource
-        do { source = try FileByteSource(path: path) } catch {
-            throw EventFileError(.openFailed(errno: error.errno), path: path)
-        }
-        self.init(source: source, path: path, options: options)
+        self.init(source: try FileByteSource(path: path), path: path, options: options)
     }
 
     /// A reader of the event file whose bytes `source` holds.

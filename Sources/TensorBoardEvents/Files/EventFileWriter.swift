@@ -20,24 +20,29 @@ package struct EventFileWriter: ~Copyable {
     package var flushThreshold: Int
     /// Pending bytes above which records are no longer accepted while the file cannot be written.
     package var pendingLimit = 64 << 20
+    /// The longest payload accepted: by default the longest a reader with default options reads, so that
+    /// nothing is written that could not be read back.
+    package var maximumRecordLength = TFRecordFrame.defaultMaximumRecordLength
 
     /// Creates the file (failing if it exists) and prepares to write.
     /// - Parameters:
     ///   - path: The new file's path; its directory must exist.
     ///   - flushThreshold: Pending bytes above which an append writes them out.
-    /// - Throws: ``EventFileError`` with `.openFailed`.
+    /// - Throws: ``EventFileError`` with `.invalidPath` (an empty path, or one holding a NUL byte) or
+    ///   `.openFailed`, at once.
     package init(creating path: String, flushThreshold: Int = 1 << 20) throws(EventFileError) {
         try self.init(path, flags: SystemCalls.createExclusiveFlags, flushThreshold: flushThreshold)
     }
 
     /// Opens an existing file (or device) for appending, for writing to something that is not a new event file:
     /// tests write to `/dev/full` this way.
-    /// - Throws: ``EventFileError`` with `.openFailed`.
+    /// - Throws: ``EventFileError`` with `.invalidPath` or `.openFailed`.
     package init(appendingTo path: String, flushThreshold: Int = 1 << 20) throws(EventFileError) {
         try self.init(path, flags: SystemCalls.appendFlags, flushThreshold: flushThreshold)
     }
 
     private init(_ path: String, flags: Int32, flushThreshold: Int) throws(EventFileError) {
+        guard SystemCalls.canNameFile(path) else { throw EventFileError(.invalidPath, path: path) }
         switch SystemCalls.openFile(path, flags: flags) {
         case .success(let descriptor): self.descriptor = descriptor
         case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
@@ -66,7 +71,9 @@ package struct EventFileWriter: ~Copyable {
 
     /// Appends one record whose payload `encode` writes, framing it in place.
     /// - Parameter encode: Appends the payload (one serialized `Event`) to the writer it is given.
-    /// - Throws: ``EventFileError`` when the automatic flush fails (the record stays buffered), or `.closed`.
+    /// - Throws: ``EventFileError`` when the automatic flush fails (the record stays buffered), `.closed`, or
+    ///   `.recordTooLargeToWrite` for a payload over ``maximumRecordLength`` (the record is dropped again, and
+    ///   the records before it are kept).
     package mutating func appendRecord(_ encode: (inout ProtoWriter) -> Void) throws(EventFileError) {
         try beginRecord()
         let headerStart = pending.count
@@ -74,6 +81,14 @@ package struct EventFileWriter: ~Copyable {
         pending.count += TFRecordFrame.headerSize
         encode(&pending)
         let length = pending.count - headerStart - TFRecordFrame.headerSize
+        guard UInt64(length) <= maximumRecordLength else {
+            pending.count = headerStart
+            throw EventFileError(
+                .recordTooLargeToWrite(length: UInt64(length), maximum: maximumRecordLength),
+                path: path,
+                offset: committedSize + Int64(headerStart)
+            )
+        }
         _ = pending.reserve(TFRecordFrame.footerSize)
         TFRecordFrame.storeFraming(length: length, at: pending.base + headerStart)
         pending.count += TFRecordFrame.footerSize

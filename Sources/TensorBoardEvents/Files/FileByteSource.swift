@@ -8,14 +8,32 @@ package final class FileByteSource: ByteSource {
     package let path: String
     private let descriptor: Int32
 
-    /// Opens `path` for reading.
+    /// Opens `path` for reading, refusing what could block or never end.
+    ///
+    /// The file is opened with `O_NONBLOCK`, so that opening a FIFO returns at once, and the type of what was
+    /// opened is checked on the descriptor (`fstat`), so that nothing can swap the path in between. A FIFO, a
+    /// device or a socket is closed again and refused; a regular file or a directory (whose reads fail with
+    /// `EISDIR`) is kept.
     /// - Parameter path: The file.
-    /// - Throws: ``ByteSourceError`` with the `errno` of the failed `open`.
-    package init(path: String) throws(ByteSourceError) {
-        switch SystemCalls.openFile(path, flags: SystemCalls.readOnlyFlags) {
-        case .success(let descriptor): self.descriptor = descriptor
-        case .failure(let error): throw ByteSourceError(errno: error.code)
+    /// - Throws: ``EventFileError`` `.invalidPath` (empty, or with a NUL byte), `.openFailed` with the `errno` of
+    ///   the failed `open`, or `.notRegularFile`.
+    package init(path: String) throws(EventFileError) {
+        guard SystemCalls.canNameFile(path) else { throw EventFileError(.invalidPath, path: path) }
+        let descriptor: Int32
+        switch SystemCalls.openFile(path, flags: SystemCalls.readOnlyNonBlockingFlags) {
+        case .success(let opened): descriptor = opened
+        case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
         }
+        switch SystemCalls.specialFileType(descriptor) {
+        case .success(nil): break
+        case .success(let type?):
+            _ = SystemCalls.closeFile(descriptor)
+            throw EventFileError(.notRegularFile(type), path: path)
+        case .failure(let error):
+            _ = SystemCalls.closeFile(descriptor)
+            throw EventFileError(.openFailed(errno: error.code), path: path)
+        }
+        self.descriptor = descriptor
         self.path = path
     }
 

@@ -36,8 +36,10 @@ package enum SystemCalls {
         _ = lseek(descriptor, off_t(offset), SEEK_SET)
     }
 
-    /// Opens `path` and returns the descriptor, or the `errno` on failure.
+    /// Opens `path` and returns the descriptor, or the `errno` on failure (`EINVAL` for a path holding a NUL
+    /// byte, which the call would otherwise cut short and so open another file).
     package static func openFile(_ path: String, flags: Int32, mode: mode_t = 0o644) -> Result<Int32, SystemError> {
+        guard !path.utf8.contains(0) else { return .failure(SystemError(EINVAL)) }
         while true {
             let descriptor = LosslessUTF8.withCString(path) { open($0, flags | O_CLOEXEC, mode) }
             if descriptor >= 0 { return .success(descriptor) }
@@ -112,8 +114,9 @@ package enum SystemCalls {
         close(descriptor) == 0 ? nil : SystemError(errno)
     }
 
-    /// Creates `path` and its missing parents, like `mkdir -p`.
+    /// Creates `path` and its missing parents, like `mkdir -p` (`EINVAL` for a path holding a NUL byte).
     package static func makeDirectories(_ path: String) -> SystemError? {
+        guard !path.utf8.contains(0) else { return SystemError(EINVAL) }
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             prefix += component

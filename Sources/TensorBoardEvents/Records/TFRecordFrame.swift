@@ -18,6 +18,9 @@
     @usableFromInline package static let footerSize = 4
     /// Bytes a record takes besides its payload.
     @usableFromInline package static let overhead = headerSize + footerSize
+    /// The largest payload readers accept by default (1 GiB): longer lengths are taken for corruption, so a
+    /// writer refuses to write a record this long, which no reader with default options could read back.
+    @usableFromInline package static let defaultMaximumRecordLength: UInt64 = 1 << 30
 
     /// Stores the framing of the record at `record` whose `length`-byte payload is already in place 12 bytes in:
     /// the length and its checksum before the payload, the payload's checksum after it.

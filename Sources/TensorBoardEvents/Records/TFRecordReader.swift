@@ -32,7 +32,10 @@ package struct TFRecordReader: ~Copyable {
         /// - Parameters:
         ///   - chunkSize: Bytes read at a time; 1 MiB by default, at least 64.
         ///   - maximumRecordLength: Largest accepted payload; 1 GiB by default, at most 1 TiB.
-        package init(chunkSize: Int = 1 << 20, maximumRecordLength: UInt64 = 1 << 30) {
+        package init(
+            chunkSize: Int = 1 << 20,
+            maximumRecordLength: UInt64 = TFRecordFrame.defaultMaximumRecordLength
+        ) {
             self.chunkSize = max(chunkSize, 64)
             self.maximumRecordLength = min(maximumRecordLength, 1 << 40)
         }

@@ -103,8 +103,11 @@ public final class SummaryWriter: Sendable {
     /// - Parameters:
     ///   - runDirectory: The run's directory, such as `logs/train`.
     ///   - options: How to write.
-    /// - Throws: ``EventFileError`` `.openFailed` when the directory or file cannot be created, or a write error.
+    /// - Throws: ``EventFileError``, at once, naming the path: `.invalidPath` for an empty path or one holding a
+    ///   NUL byte, `.openFailed` with the `errno` when the directory or file cannot be created (a component that
+    ///   is a regular file, a path too long), or a write error.
     public init(runDirectory: String, options: Options = Options()) throws(EventFileError) {
+        guard SystemCalls.canNameFile(runDirectory) else { throw EventFileError(.invalidPath, path: runDirectory) }
         if let error = SystemCalls.makeDirectories(runDirectory) {
             throw EventFileError(.openFailed(errno: error.code), path: runDirectory)
         }
