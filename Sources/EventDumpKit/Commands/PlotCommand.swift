@@ -1,6 +1,5 @@
 // PlotCommand.swift: `eventdump plot`, scalars as a line chart in the terminal, SVG or PNG.
 
-import Foundation
 import TensorBoardEvents
 
 /// `eventdump plot LOGDIR --tag REGEX`: one line per run (and tag) of the selected scalars.
@@ -140,7 +139,7 @@ enum PlotCommand: Command {
         switch request.output {
         case let path? where path.hasSuffix(".svg"):
             let svg = SVGChart(width: request.width, height: request.height).render(series, scale: scale, title: title)
-            try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
+            try OutputFile.write(Array(svg.utf8), to: path)
             context.errors.write("wrote \(TerminalSafety.escaped(path))\n")
         case let path?:
             let png = try PNGChart(width: request.width, height: request.height).render(
@@ -148,7 +147,7 @@ enum PlotCommand: Command {
                 scale: scale,
                 title: title
             )
-            try Data(png).write(to: URL(fileURLWithPath: path))
+            try OutputFile.write(png, to: path)
             context.errors.write("wrote \(TerminalSafety.escaped(path))\n")
         case nil:
             let chart = BrailleChart(width: request.width, height: request.height, colors: context.output.isTerminal)
