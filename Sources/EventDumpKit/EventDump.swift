@@ -97,18 +97,15 @@ public enum EventDump {
             )
             return 2
         }
-        let rest = Array(arguments.dropFirst())
-        if rest.contains("-h") || rest.contains("--help") {
-            output.write(command.help + "\n")
-            return 0
-        }
-        return run(command, rest, context: CommandContext(output: output, errors: errors))
+        return run(command, Array(arguments.dropFirst()), context: CommandContext(output: output, errors: errors))
     }
 
     /// Runs a subcommand and turns what it threw into a message and an exit status.
     private static func run(_ command: any Command.Type, _ arguments: [String], context: CommandContext) -> Int32 {
         do {
             try command.run(arguments, context: context)
+        } catch let error as UsageError where error.isHelpRequest {
+            context.output.write(command.help + "\n")
         } catch let error as UsageError {
             context.output.flush()
             let usage =
