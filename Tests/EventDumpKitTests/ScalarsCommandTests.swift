@@ -80,7 +80,7 @@ import Testing
         )
         #expect(
             eventdump("scalars", directory.path, "--wide", "--keep-all", "--format", "text").output
-                == "RUN  STEP        LOSS\nrun     0         4.0\nrun     1         3.0\nrun     2  [2.0, 5.0]\nrun     3  [1.0, 6.0]\n"
+                == "RUN  STEP        loss\nrun     0         4.0\nrun     1         3.0\nrun     2  [2.0, 5.0]\nrun     3  [1.0, 6.0]\n"
         )
         // TensorBoard's purge keeps the resumed values: one per cell, and nothing to note but the purge.
         let purged = eventdump("scalars", directory.path, "--wide", "--format", "csv")

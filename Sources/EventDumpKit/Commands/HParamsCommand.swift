@@ -69,13 +69,17 @@ enum HParamsCommand: Command {
         let log = try read(scan)
         let metrics = (log.experimentMetrics ?? inferredMetrics(log)).filter { scan.options.includesTag($0.tag) }
         let hparamNames = Set(log.sessions.flatMap { $0.hparams.keys }).sorted()
+        // Hparam and metric names are the log's text: headed as they are, never re-cased.
         var columns = ["run"] + hparamNames
+        var titles = ["RUN"] + hparamNames
         for metric in metrics {
             let name = metric.group.isEmpty ? metric.tag : metric.group + "/" + metric.tag
             columns += [name + " best", name + " final"]
+            titles += [name + " BEST", name + " FINAL"]
         }
         columns.append("status")
-        let table = TableWriter(format: scan.options.format, columns: columns, sink: context.output)
+        titles.append("STATUS")
+        let table = TableWriter(format: scan.options.format, columns: columns, titles: titles, sink: context.output)
         for session in log.sessions {
             var row: [Cell] = [.text(session.run)]
             for name in hparamNames { row.append(cell(session.hparams[name])) }

@@ -54,6 +54,7 @@ extension ScalarsCommand {
         let table = TableWriter(
             format: scan.options.format,
             columns: ["run", "step"] + sortedTags,
+            titles: ["RUN", "STEP"] + sortedTags,
             sink: context.output
         )
         for run in runs {

@@ -21,6 +21,8 @@ final class TableWriter {
 
     private let format: OutputFormat
     private let columns: [String]
+    /// The aligned-text heading of each column.
+    private let titles: [String]
     private let sink: TextSink
     /// Whether CSV and TSV text is escaped (on a terminal).
     private let escapesControlCharacters: Bool
@@ -31,9 +33,25 @@ final class TableWriter {
     private var wroteRow = false
 
     /// Creates a writer and, for the formats that have one, writes the header.
-    init(format: OutputFormat, columns: [String], sink: TextSink, measuredRows: Int = 500) {
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - columns: The column names: the CSV and TSV header, the JSON keys, the Markdown heading.
+    ///   - titles: The aligned-text heading of each column, escaped like any text but never re-cased; by
+    ///     default each column name in capitals, which suits this program's own names. A command whose column
+    ///     names come from a log (tags, hparams) gives them here as they are: capitalising them would change
+    ///     what they say, and the escapes of their control characters with them (`\e` is not `\E`).
+    ///   - sink: Where to write.
+    ///   - measuredRows: Rows measured before aligned output starts.
+    init(
+        format: OutputFormat,
+        columns: [String],
+        titles: [String]? = nil,
+        sink: TextSink,
+        measuredRows: Int = 500
+    ) {
         self.format = format
         self.columns = columns
+        self.titles = titles ?? columns.map { $0.uppercased() }
         self.sink = sink
         self.measuredRows = measuredRows
         self.rightAligned = Array(repeating: false, count: columns.count)
@@ -76,7 +94,7 @@ final class TableWriter {
 
     private func flushPending() {
         guard widths == nil else { return }
-        var measured = columns.map { displayWidth(escape($0)) }
+        var measured = (format == .markdown ? columns : titles).map { displayWidth(escape($0)) }
         for row in pending {
             for (index, cell) in row.enumerated() where index < measured.count {
                 measured[index] = max(measured[index], displayWidth(render(cell)))
@@ -98,7 +116,7 @@ final class TableWriter {
             )
         } else {
             sink.write(
-                columns.enumerated().map { pad(escape($0.element).uppercased(), $0.offset) }.joined(separator: "  ")
+                titles.enumerated().map { pad(escape($0.element), $0.offset) }.joined(separator: "  ")
                     .trailingSpacesRemoved + "\n"
             )
         }
