@@ -31,11 +31,13 @@ enum OutputFormat: String, CaseIterable, Sendable {
     /// What the help of every table command says about text from logs, control characters and formulas.
     static let controlCharactersHelp = """
         Text from the log (run names, tags, text summaries) never reaches a terminal raw: on a terminal, control
-        characters are shown escaped (\\e, \\x07, \\n, \\u{9b}; a backslash is doubled) in every format. Written to
-        a file or a pipe, CSV and TSV keep the exact text, quoted as RFC 4180 says, so a file reads back as it was
-        written, with one exception: text a spreadsheet would run as a formula (starting with =, +, -, @, a tab
-        or a carriage return) gets a leading '. JSON and JSON lines escape control characters as JSON requires
-        (\\n, \\u001b), so their strings always read back exactly. Aligned text and Markdown always escape them.
+        characters and invisible formatting characters (bidirectional overrides, zero-width spaces, line
+        separators) are shown escaped (\\e, \\x07, \\n, \\u{9b}, \\u{202e}; a backslash is doubled) in every
+        format. Written to a file or a pipe, CSV and TSV keep the exact text, quoted as RFC 4180 says, so a file
+        reads back as it was written, with one exception: text a spreadsheet would run as a formula (starting
+        with =, +, -, @, a tab or a carriage return) gets a leading '. JSON and JSON lines escape control
+        characters as JSON requires (\\n, \\u001b), so their strings always read back exactly. Aligned text and
+        Markdown always escape them.
         """
 
     /// The help line of `--format`, with the command's default.

@@ -1,13 +1,21 @@
-// TerminalSafety.swift: text from a log never drives the terminal.
+// TerminalSafety.swift: text from a log never drives the terminal, nor hides or reorders what it shows.
 
 import TensorBoardEvents
 
 /// Makes text from logs (tags, run names, text summaries) safe to print on a terminal: control characters
 /// (C0, DEL, C1), which include the escape that starts terminal control sequences, are shown as visible escapes
-/// (`\n`, `\t`, `\e`, `\x07`, `\u{9B}`) instead of being sent to the terminal, and bytes of names and tags
-/// that are not valid UTF-8 are shown as `\xNN` (see ``LosslessUTF8``).
+/// (`\n`, `\t`, `\e`, `\x07`, `\u{9b}`) instead of being sent to the terminal; so are the invisible formatting
+/// characters (Unicode general category Cf: bidirectional overrides and isolates such as U+202E, which make a
+/// terminal show text in another order than it has, zero-width spaces and joiners, U+FEFF, the soft hyphen) and
+/// the line and paragraph separators U+2028 and U+2029, which some terminals break lines at. Bytes of names and
+/// tags that are not valid UTF-8 are shown as `\xNN` (see ``LosslessUTF8``).
+///
+/// The categories come from `Unicode.Scalar.Properties.generalCategory`, so the set follows the Unicode
+/// version of the standard library rather than a list kept here. Escapes use lowercase hexadecimal and are
+/// never re-cased afterwards, so the same text always shows the same way.
 enum TerminalSafety {
-    /// `text` with every control character escaped; a backslash is doubled so escapes stay unambiguous.
+    /// `text` with every control and formatting character escaped; a backslash is doubled so escapes stay
+    /// unambiguous.
     static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
@@ -22,7 +30,7 @@ enum TerminalSafety {
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
                 let hex = String(scalar.value, radix: 16)
                 result += "\\x" + (hex.count < 2 ? "0" : "") + hex
-            case _ where (0x80..<0xA0).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where isInvisible(scalar):
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: result.unicodeScalars.append(scalar)
             }
@@ -52,8 +60,15 @@ enum TerminalSafety {
     }
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        LosslessUTF8.escapes.contains(scalar.value) || scalar.value < 0x20 || scalar == "\\" || scalar.value == 0x7F
-            || (0x80..<0xA0).contains(scalar.value)
-            || scalar.value == 0x2028 || scalar.value == 0x2029
+        scalar == "\\" || LosslessUTF8.escapes.contains(scalar.value) || isInvisible(scalar)
+    }
+
+    /// Whether a terminal would act on `scalar` or show it as nothing: general category Cc (control), Cf
+    /// (format), Zl (line separator) or Zp (paragraph separator).
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 }
