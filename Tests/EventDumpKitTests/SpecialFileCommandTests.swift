@@ -65,11 +65,8 @@ import Glibc
         #expect(result.output.contains("exp/train,epoch_loss,7,"))
         #expect(result.output.contains("exp/validation,epoch_loss,7,"))
         #expect(!result.output.contains("piped"))
-        // Reported as a problem for that path once the walk hands non-regular event files to the opener (the
-        // log-directory walk is changing separately); until then it is skipped unread.
-        withKnownIssue("the log-directory walk skips non-regular files without reporting them", isIntermittent: true) {
-            #expect(result.status == 1)
-            #expect(result.errors.contains("\(path): not read: it is a FIFO (named pipe), not a regular file"))
-        }
+        // Reported by the walk, which never opens it.
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(path): not a regular file, not read"))
     }
 }
