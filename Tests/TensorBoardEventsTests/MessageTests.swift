@@ -96,9 +96,11 @@ private func modernScalar(_ tag: String, _ value: Float) -> Summary.Value {
         )
     }
 
-    @Test func replacesInvalidUTF8InTags() throws {
+    @Test func keepsTheBytesOfTagsThatAreNotUTF8() throws {
         let value = try Summary.Value(serializedBytes: bytes("0a 02 ff 61"))
-        #expect(value.tag == "\u{FFFD}a")
+        #expect(value.tag == "\u{F7FF}a")
+        #expect(value.tag != (try Summary.Value(serializedBytes: bytes("0a 02 fe 61"))).tag)
+        expectEncoding(value, bytes("0a 02 ff 61"))
     }
 }
 
