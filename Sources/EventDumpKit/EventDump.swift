@@ -97,7 +97,15 @@ public enum EventDump {
             )
             return 2
         }
-        return run(command, Array(arguments.dropFirst()), context: CommandContext(output: output, errors: errors))
+        // Long reads show their progress on a terminal; written straight to the descriptor from the progress
+        // thread, as the error sink is only written from the command's thread.
+        let progress =
+            errors.isTerminal
+            ? ReadProgress { line in _ = line.utf8CString.withUnsafeBytes { write(2, $0.baseAddress, $0.count - 1) } }
+            : nil
+        defer { progress?.stop() }
+        let context = CommandContext(output: output, errors: errors, progress: progress)
+        return run(command, Array(arguments.dropFirst()), context: context)
     }
 
     /// Runs a subcommand and turns what it threw into a message and an exit status.

@@ -10,6 +10,8 @@ final class CommandContext {
     let errors: TextSink
     /// Whether damaged data was met (the exit status is then 1).
     var foundDamage = false
+    /// How far long reads have got, shown when standard error is a terminal (`nil` otherwise).
+    let progress: ReadProgress?
     /// The diagnostics held back, or `nil` when they are written at once (see ``holdingDiagnostics()``).
     private var held: [Diagnostic]?
 
@@ -17,16 +19,18 @@ final class CommandContext {
     /// - Parameters:
     ///   - output: Standard output.
     ///   - errors: Standard error.
-    init(output: TextSink, errors: TextSink) {
+    ///   - progress: Where readers report how far they have got, or `nil`.
+    init(output: TextSink, errors: TextSink, progress: ReadProgress? = nil) {
         self.output = output
         self.errors = errors
+        self.progress = progress
     }
 
     /// A context for a reading thread: the same output and error streams, but its diagnostics are held until
     /// ``takeHeldDiagnostics()`` hands them to the thread that writes the output, which reports them with
     /// ``report(_:)`` once the rows read before them are written (and not at all once the output is gone).
     func holdingDiagnostics() -> CommandContext {
-        let context = CommandContext(output: output, errors: errors)
+        let context = CommandContext(output: output, errors: errors, progress: progress)
         context.held = []
         return context
     }

@@ -21,7 +21,7 @@ final class RecordLister {
     /// Opens the file and writes the table's header.
     /// - Throws: ``EventFileError`` when the file cannot be opened.
     init(path: String, format: OutputFormat, strict: Bool, measuredRows: Int, context: CommandContext) throws {
-        reader = try EventFileReader(path: path)
+        reader = try EventFileReader.opened(path, progress: context.progress)
         self.path = path
         self.format = format
         self.strict = strict
@@ -38,6 +38,8 @@ final class RecordLister {
     /// A read that fails (an I/O error) is listed as an `unreadable` row and reported, and ends the listing.
     /// - Throws: ``OutputClosed`` once standard output can no longer be written.
     func readAvailable() throws -> Bool {
+        context.progress?.begin(path)
+        defer { context.progress?.end() }
         while !stopped {
             if context.isOutputClosed { throw OutputClosed() }
             // A Result rather than a catch clause around the call: the compiler (6.3) crashes on the latter here.

@@ -29,11 +29,13 @@ enum EventStream {
     ) throws {
         var reader: EventFileReader
         do throws(EventFileError) {
-            reader = try EventFileReader(path: path)
+            reader = try EventFileReader.opened(path, progress: context.progress)
         } catch {
             try reportUnreadable(error, context: context, strict: strict, reportsDamage: reportsDamage)
             return
         }
+        context.progress?.begin(path)
+        defer { context.progress?.end() }
         var untilOutputCheck = 0
         reading: while true {
             if untilOutputCheck == 0 {

@@ -15,12 +15,12 @@ import Darwin
 /// see through the latter's futex on Linux and reports every access under it as a race. The value lives in
 /// memory of its own, reached through a pointer, because the lock is what keeps accesses apart (a stored `var`
 /// of the class would add a dynamic exclusivity check to every access).
-final class LockedValue<Value: ~Copyable>: @unchecked Sendable {
+package final class LockedValue<Value: ~Copyable>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let value: UnsafeMutablePointer<Value>
 
     /// Wraps `value`.
-    init(_ value: consuming Value) {
+    package init(_ value: consuming Value) {
         mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         pthread_mutex_init(mutex, nil)
@@ -40,7 +40,7 @@ final class LockedValue<Value: ~Copyable>: @unchecked Sendable {
     /// - Returns: What `body` returned.
     /// - Throws: What `body` threw.
     @inline(__always)
-    func withLock<R, E: Error>(_ body: (inout Value) throws(E) -> R) throws(E) -> R {
+    package func withLock<R, E: Error>(_ body: (inout Value) throws(E) -> R) throws(E) -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value.pointee)

@@ -1,0 +1,133 @@
+// ReadProgress.swift: how far a long read has got, shown on a terminal so that long work is never silent.
+
+import Foundation
+import TensorBoardEvents
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tells a person at a terminal how far the reading of a file has got when it takes long (a large damaged
+/// file, gigabytes of zeros, a sparse file), instead of showing nothing while the reader scans for the next
+/// valid record.
+///
+/// Readers report each chunk they read (``ProgressByteSource``); a thread of its own looks every
+/// ``interval`` seconds and, once the same file has been read for longer than that, prints one line on
+/// standard error: `note: reading <file>: 120 MB of 5.3 GB (2 %)`. Only made when standard error is a
+/// terminal, so files and pipes never get these lines.
+final class ReadProgress: Sendable {
+    /// Seconds between looks, and how long a file is read before its progress shows; the environment variable
+    /// `EVENTDUMP_PROGRESS_INTERVAL` sets it (tests make it short), 2 seconds otherwise.
+    let interval: Double
+
+    private struct State {
+        var path: String?
+        var offset: Int64 = 0
+        var size: Int64 = 0
+        var started = 0.0
+        var stopped = false
+    }
+
+    private let state = LockedValue(State())
+    private let write: @Sendable (String) -> Void
+
+    /// Creates the progress and starts the thread that shows it.
+    /// - Parameter write: Writes a line to standard error (from the progress thread).
+    init(write: @escaping @Sendable (String) -> Void) {
+        let configured = getenv("EVENTDUMP_PROGRESS_INTERVAL").flatMap { Double(String(cString: $0)) }
+        interval = configured.map { min(max($0, 0.01), 60) } ?? 2
+        self.write = write
+        let thread = Thread { [self] in self.watch() }
+        thread.start()
+    }
+
+    /// Stops the thread (at its next look).
+    func stop() {
+        state.withLock { $0.stopped = true }
+    }
+
+    /// A stretch of reading of the file at `path` begins (its size is looked up now); ``end()`` ends it.
+    func begin(_ path: String) {
+        let size = SystemCalls.fileSize(path) ?? 0
+        let now = Self.now()
+        state.withLock { state in
+            state.path = path
+            state.offset = 0
+            state.size = size
+            state.started = now
+        }
+    }
+
+    /// The reader has read up to `offset`.
+    func advance(to offset: Int64) {
+        state.withLock { state in state.offset = max(state.offset, offset) }
+    }
+
+    /// The stretch of reading ended (the file is done, or a follower waits for it to grow).
+    func end() {
+        state.withLock { $0.path = nil }
+    }
+
+    private func watch() {
+        while true {
+            usleep(useconds_t(interval * 1_000_000))
+            let now = Self.now()
+            let line: String? = state.withLock { state in
+                guard !state.stopped else { return nil }
+                guard let path = state.path, now - state.started >= interval else { return "" }
+                let percent = state.size > 0 ? " (\(state.offset * 100 / state.size) %)" : ""
+                return "note: reading \(TerminalSafety.escaped(path)): \(Self.bytes(state.offset)) of "
+                    + "\(Self.bytes(state.size))\(percent)\n"
+            }
+            guard let line else { return }
+            if !line.isEmpty { write(line) }
+        }
+    }
+
+    /// `812 kB`, `120 MB`, `5.3 GB`: decimal units, as `ls -h --si` shows them.
+    static func bytes(_ count: Int64) -> String {
+        let units = ["B", "kB", "MB", "GB", "TB", "PB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1000, unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        let digits = value < 10 && unit > 0 ? (value * 10).rounded() / 10 : value.rounded()
+        let text = digits == digits.rounded() ? String(Int(digits)) : String(digits)
+        return text + " " + units[unit]
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+}
+
+/// A file's bytes, telling a ``ReadProgress`` how far they have been read.
+struct ProgressByteSource: ByteSource {
+    let base: FileByteSource
+    let progress: ReadProgress
+
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ByteSourceError) -> Int {
+        let count = try base.read(into: buffer, at: offset)
+        progress.advance(to: offset + Int64(count))
+        return count
+    }
+
+    func size() throws(ByteSourceError) -> Int64 { try base.size() }
+}
+
+extension EventFileReader {
+    /// A reader of the file at `path` that tells `progress` how far it has read, when there is one (the caller
+    /// marks the stretches of reading with ``ReadProgress/begin(_:)`` and ``ReadProgress/end()``).
+    /// - Throws: ``EventFileError`` when the file cannot be opened.
+    static func opened(_ path: String, progress: ReadProgress?) throws(EventFileError) -> EventFileReader {
+        guard let progress else { return try EventFileReader(path: path) }
+        let source = try FileByteSource(path: path)
+        return EventFileReader(source: ProgressByteSource(base: source, progress: progress), path: path)
+    }
+}
