@@ -71,6 +71,26 @@ import Glibc
         #expect(errors.text == "warning: \(missing): cannot open: No such file or directory (errno 2)\n")
     }
 
+    @Test func aFileWhoseReadsFailIsReportedAndTheRunsOtherFilesAreRead() throws {
+        try writeSmallLog(directory.path)
+        let good = try eventFiles(in: directory.path + "/exp/train")
+        // A directory opens for reading, but every read of it fails (EISDIR), as an I/O error would.
+        let failing = directory.path + "/exp"
+        let run = Run(name: "exp/train", directory: directory.path + "/exp/train", files: [failing] + good)
+        let errors = StringSink()
+        let context = CommandContext(output: StringSink(), errors: errors)
+        let arguments = try ArgumentList([], valueOptions: CommonOptions.valueOptions, flagOptions: [])
+        let scan = LogScan(
+            logdir: directory.path,
+            options: try CommonOptions(arguments, defaultFormat: .csv),
+            context: context
+        )
+        var points: [Double] = []
+        try scan.forEachPoint(of: run, kinds: [.scalar]) { point in points.append(point.value.scalar ?? .nan) }
+        #expect(points == [1.0, 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0.0078125])
+        #expect(errors.text == "warning: \(failing): offset 0: read failed: Is a directory (errno 21)\n")
+    }
+
     @Test func recordsListsWhatItReadBeforeAFailingRead() throws {
         // A directory opens for reading but every read of it fails (EISDIR): nothing is read, the row says why.
         let result = eventdump("records", directory.path, "--format", "csv")
