@@ -25,16 +25,11 @@ import Testing
         guard let binary = eventdumpBinary() else { return }
         let target = command[0] == "records" ? file : directory.path
         // `script` runs the command on a pseudo-terminal, as a person at a terminal would; looks every 10 ms.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "'\(binary)' \(command[0]) '\(target)' --format csv", "/dev/null"]
-        process.environment = ["EVENTDUMP_PROGRESS_INTERVAL": "0.01", "PATH": "/usr/bin:/bin"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (_, output) = try runCapturingOutput(
+            "/usr/bin/script",
+            ["-qec", "'\(binary)' \(command[0]) '\(target)' --format csv", "/dev/null"],
+            environment: ["EVENTDUMP_PROGRESS_INTERVAL": "0.01", "PATH": "/usr/bin:/bin"]
+        )
         #expect(output.contains("note: reading \(file): "))
         #expect(output.contains(" of 4 MB ("))
     }

@@ -32,6 +32,26 @@ func eventdumpBinary() -> String? {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
 }
 
+/// Runs `executable` with standard input empty and returns its exit status and standard output (standard error
+/// is left to the test's own).
+func runCapturingOutput(
+    _ executable: String,
+    _ arguments: [String],
+    environment: [String: String]? = nil
+) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}
+
 /// Runs the real binary.
 func runBinary(_ binary: String, _ arguments: [String]) throws -> Invocation {
     let process = Process()

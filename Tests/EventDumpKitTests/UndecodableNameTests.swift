@@ -73,19 +73,15 @@ import Glibc
     @Test func aRunPathThatIsNotUTF8CanBeNamedOnTheCommandLine() throws {
         try writeLog()
         guard let binary = eventdumpBinary() else { return }
-        // The argument's bytes reach the program as they are, through the real binary's argument decoding.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // The argument's bytes reach the program as they are, through the real binary's argument decoding:
+        // `printf` turns the octal escapes back into the raw bytes, and the shell passes them on.
         let path = LosslessUTF8.encode(name(directory.path + "/run", [0xFF]))
-        // `printf` turns the octal escape back into the raw byte; the shell then passes it to eventdump.
         let octal = path.map { $0 < 0x80 ? String(UnicodeScalar($0)) : "\\" + String($0, radix: 8) }.joined()
-        process.arguments = ["bash", "-c", "\"$0\" scalars \"$(printf '\(octal)')\" --format csv", binary]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try runCapturingOutput(
+            "/bin/bash",
+            ["-c", "\"$0\" scalars \"$(printf '\(octal)')\" --format csv", binary]
+        )
+        #expect(status == 0)
         #expect(output == "run,tag,step,wall_time,value\n.,loss,0,1.0,1.0\n")
     }
 

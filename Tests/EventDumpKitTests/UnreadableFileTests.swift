@@ -24,6 +24,15 @@ import Glibc
         return (dangling, fifo)
     }
 
+    /// A scan of the temporary directory with no options, and the context and error stream it reports to.
+    private func makeScan() throws -> (LogScan, CommandContext, StringSink) {
+        let errors = StringSink()
+        let context = CommandContext(output: StringSink(), errors: errors)
+        let arguments = try ArgumentList([], valueOptions: CommonOptions.valueOptions, flagOptions: [])
+        let options = try CommonOptions(arguments, defaultFormat: .csv)
+        return (LogScan(logdir: directory.path, options: options, context: context), context, errors)
+    }
+
     static let commands: [[String]] = [
         ["ls"], ["scalars"], ["scalars", "--format", "csv"], ["scalars", "--wide"], ["summary"],
         ["summary", "--format", "json"], ["compare"], ["hist"], ["text"], ["hparams"], ["plot", "--tag", "loss"],
@@ -59,11 +68,7 @@ import Glibc
         let good = try eventFiles(in: directory.path + "/exp/train")
         let missing = directory.path + "/exp/train/events.out.tfevents.0.removed"
         let run = Run(name: "exp/train", directory: directory.path + "/exp/train", files: [missing] + good)
-        let errors = StringSink()
-        let context = CommandContext(output: StringSink(), errors: errors)
-        let arguments = try ArgumentList([], valueOptions: CommonOptions.valueOptions, flagOptions: [])
-        let options = try CommonOptions(arguments, defaultFormat: .csv)
-        let scan = LogScan(logdir: directory.path, options: options, context: context)
+        let (scan, context, errors) = try makeScan()
         var records = 0
         try scan.forEachRecord(of: run) { _, _ in records += 1 }
         #expect(records > 8)
@@ -77,14 +82,7 @@ import Glibc
         // A directory opens for reading, but every read of it fails (EISDIR), as an I/O error would.
         let failing = directory.path + "/exp"
         let run = Run(name: "exp/train", directory: directory.path + "/exp/train", files: [failing] + good)
-        let errors = StringSink()
-        let context = CommandContext(output: StringSink(), errors: errors)
-        let arguments = try ArgumentList([], valueOptions: CommonOptions.valueOptions, flagOptions: [])
-        let scan = LogScan(
-            logdir: directory.path,
-            options: try CommonOptions(arguments, defaultFormat: .csv),
-            context: context
-        )
+        let (scan, _, errors) = try makeScan()
         var points: [Double] = []
         try scan.forEachPoint(of: run, kinds: [.scalar]) { point in points.append(point.value.scalar ?? .nan) }
         #expect(points == [1.0, 0.5, 0.25, 0.125, 0.0625, 0.03125, 0.015625, 0.0078125])

@@ -265,6 +265,22 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
         }
     }
 
+    /// Runs discovery of the temporary directory as the unprivileged user `nobody` in a child process (root
+    /// reads every directory): its exit status and what it printed.
+    private func discoverAsNobody() throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        process.arguments = [
+            "--reuid=65534", "--regid=65534", "--clear-groups", try testTool(), "discover", directory.path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
     @Test func reportsAnUnreadableDirectoryAndGoesOn() throws {
         touch("ok/events.out.tfevents.1.h")
         touch("locked/events.out.tfevents.1.h")
@@ -277,17 +293,8 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
             return
         }
         // Root reads every directory: discover as the unprivileged user `nobody` in a child process instead.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = [
-            "--reuid=65534", "--regid=65534", "--clear-groups", try testTool(), "discover", directory.path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try discoverAsNobody()
+        #expect(status == 0)
         #expect(output == "run ok\nproblem unreadableDirectory(errno: \(EACCES))\n")
     }
 
@@ -303,17 +310,8 @@ private func summaryEvent(step: Int64, _ values: Summary.Value...) -> Event {
             #expect(problems.map(\.code) == [.unexaminableEntry(errno: EACCES)])
             return
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = [
-            "--reuid=65534", "--regid=65534", "--clear-groups", try testTool(), "discover", directory.path,
-        ]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, output) = try discoverAsNobody()
+        #expect(status == 0)
         #expect(output == expected)
     }
 
