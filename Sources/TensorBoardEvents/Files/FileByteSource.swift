@@ -6,7 +6,7 @@
 package final class FileByteSource: ByteSource {
     /// The file's path.
     package let path: String
-    private let descriptor: Int32
+    let descriptor: Int32
 
     /// Opens `path` for reading, refusing what could block or never end.
     ///
