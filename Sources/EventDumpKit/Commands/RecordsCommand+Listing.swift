@@ -4,15 +4,19 @@ import TensorBoardEvents
 
 /// Lists the records of one event file as table rows, as far as the file holds complete records, and can be
 /// called again after the file has grown (`--follow`). Every problem is a row and a warning on standard error.
+///
+/// The file is read as ``FollowedFile`` reads it: closed while it has nothing new, and listed again from its
+/// start, with a note on standard error, when it is replaced under the same name or truncated.
 final class RecordLister {
     private let path: String
     private let format: OutputFormat
     private let strict: Bool
     private let context: CommandContext
     private let table: TableWriter
-    private var reader: EventFileReader
+    private let file: FollowedFile
     private var decoder = RunDecoder()
     private var counts = (good: 0, corrupt: 0, invalid: 0)
+    private var problems = FollowProblems()
     /// Whether the listing has stopped: `--strict` met damage, or reading failed.
     private(set) var stopped = false
     /// Whether reading the file failed (an I/O error), which stops the listing whatever `--strict` says.
@@ -21,7 +25,7 @@ final class RecordLister {
     /// Opens the file and writes the table's header.
     /// - Throws: ``EventFileError`` when the file cannot be opened.
     init(path: String, format: OutputFormat, strict: Bool, measuredRows: Int, context: CommandContext) throws {
-        reader = try EventFileReader.opened(path, progress: context.progress)
+        file = FollowedFile(path: path)
         self.path = path
         self.format = format
         self.strict = strict
@@ -32,20 +36,33 @@ final class RecordLister {
             sink: context.output,
             measuredRows: measuredRows
         )
+        _ = try file.prepare(context: context)
     }
 
-    /// Lists every complete record the file holds now; returns whether `--strict` has stopped the listing.
+    /// Lists every complete record the file holds now; returns whether `--strict` has stopped the listing. A
+    /// file that cannot be looked at or opened any more is reported once, and looked for again on the next call.
     /// A read that fails (an I/O error) is listed as an `unreadable` row and reported, and ends the listing.
     /// - Throws: ``OutputClosed`` once standard output can no longer be written.
     func readAvailable() throws -> Bool {
+        let ready: Bool
+        do throws(EventFileError) {
+            ready = try file.prepare(context: context)
+        } catch {
+            // Gone since the listing began (removed, or being replaced): reported once, looked for again.
+            problems.report(error.description, context: context)
+            return false
+        }
+        guard ready else { return false }
         context.progress?.begin(path)
         defer { context.progress?.end() }
+        var failed = false
+        defer { file.finishRead(failed: failed) }
         while !stopped {
             if context.isOutputClosed { throw OutputClosed() }
             // A Result rather than a catch clause around the call: the compiler (6.3) crashes on the latter here.
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
-                next = .success(try reader.readRecord { offset, payload -> Bool in list(payload, at: offset) } != nil)
+                next = .success(try file.readRecord { offset, payload -> Bool in list(payload, at: offset) } != nil)
             } catch {
                 next = .failure(error)
             }
@@ -64,11 +81,12 @@ final class RecordLister {
                 // A failing read (an I/O error): this file can go no further, but what was read stays listed.
                 counts.corrupt += 1
                 table.write([
-                    .integer(reader.offset), .empty, .text("unreadable"), .empty, .empty, .text(error.reason),
+                    .integer(file.offset), .empty, .text("unreadable"), .empty, .empty, .text(error.reason),
                 ])
                 context.reportDamage(error.description)
                 stopped = true
                 failedToRead = true
+                failed = true
             }
         }
         return true
@@ -99,14 +117,14 @@ final class RecordLister {
     /// Lists a truncated tail, ends the table and prints the counts.
     /// - Throws: ``StoppedAtDamage`` when `--strict` stopped the listing.
     func finish() throws {
-        let truncated = !stopped && reader.pendingByteCount > 0
+        let truncated = !stopped && file.pendingByteCount > 0
         if truncated {
             table.write([
-                .integer(reader.offset), .integer(Int64(reader.pendingByteCount)), .text("truncated"), .empty, .empty,
+                .integer(file.offset), .integer(Int64(file.pendingByteCount)), .text("truncated"), .empty, .empty,
                 .text("incomplete last record"),
             ])
             context.reportDamage(
-                "\(path): offset \(reader.offset): truncated record (\(reader.pendingByteCount) bytes at the end of the file)"
+                "\(path): offset \(file.offset): truncated record (\(file.pendingByteCount) bytes at the end of the file)"
             )
         }
         table.finish()

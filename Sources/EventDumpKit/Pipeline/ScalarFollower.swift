@@ -10,6 +10,10 @@ import TensorBoardEvents
 /// directory, a failing read) is reported once, not on every poll. With `--strict` the follower stops at the
 /// first damage, printing nothing after it.
 ///
+/// Files are kept as ``FollowedFiles`` keeps them: open only while they grow (at most 64 at a time), read on
+/// from where they stood when they grow again, and read again from the start, with a note, when replaced under
+/// the same name or truncated.
+///
 /// No restart purging: a printed row cannot be taken back. When an event makes TensorBoard drop points already
 /// printed (a SessionLog START, a step going back), a note on standard error says so, once per run (not with
 /// `--keep-all`, which asks for every point).
@@ -17,7 +21,7 @@ final class ScalarFollower {
     private let scan: LogScan
     private let table: TableWriter
     private var context: CommandContext { scan.context }
-    private var files: [String: OpenFile] = [:]
+    private let files = FollowedFiles()
     private var runs: [String: FollowedRun] = [:]
     private var problems = FollowProblems()
     private var points: [ScalarPoint] = []
@@ -41,11 +45,12 @@ final class ScalarFollower {
     func poll() -> Bool {
         for run in discoverRuns() {
             for path in run.files {
-                guard let file = open(path) else { continue }
-                read(file, run: run.name)
+                guard let file = files.prepare(path, context: context, problems: &problems) else { continue }
+                files.finishRead(file, failed: !read(file, run: run.name))
                 if stoppedAtDamage || context.isOutputClosed { return false }
             }
         }
+        files.endPoll()
         return true
     }
 
@@ -62,29 +67,15 @@ final class ScalarFollower {
         }
     }
 
-    /// The file's reader, opened the first time it can be; a file that cannot be opened is reported once and
-    /// tried again on later polls.
-    private func open(_ path: String) -> OpenFile? {
-        if let file = files[path] { return file }
-        do throws(EventFileError) {
-            let file = try OpenFile(path: path)
-            files[path] = file
-            return file
-        } catch {
-            problems.report(error.description, context: context)
-            return nil
-        }
-    }
-
-    /// Reads every complete record the file holds now.
-    private func read(_ file: OpenFile, run name: String) {
+    /// Reads every complete record the file holds now; returns `false` when a read failed.
+    private func read(_ file: FollowedFile, run name: String) -> Bool {
         var run = runs[name] ?? FollowedRun(decoder: RunDecoder(filter: scan.filter(kinds: [.scalar])))
         defer { runs[name] = run }
         while !stoppedAtDamage && !context.isOutputClosed {
             let next: Result<Bool, EventFileError>
             do throws(EventFileError) {
                 next = .success(
-                    try file.reader.readRecord { offset, payload -> Bool in
+                    try file.readRecord { offset, payload -> Bool in
                         handle(payload, at: offset, in: file.path, run: name, state: &run)
                         return true
                     } != nil
@@ -94,16 +85,17 @@ final class ScalarFollower {
             }
             switch next {
             case .success(true): continue
-            case .success(false): return
+            case .success(false): return true
             case .failure(let error) where error.isCorruption:
                 context.reportDamage(error.description)
                 if scan.options.isStrict { stoppedAtDamage = true }
             case .failure(let error):
                 // A failing read: reported once, tried again on the next poll.
                 problems.report(error.description, context: context)
-                return
+                return false
             }
         }
+        return true
     }
 
     /// Decodes one record and prints its points.
