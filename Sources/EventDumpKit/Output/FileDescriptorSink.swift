@@ -17,7 +17,8 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer?, _ coun
 
 /// Writes to a file descriptor through a 64 KiB buffer, so that a large table costs few system calls.
 public final class FileDescriptorSink: TextSink {
-    private let descriptor: Int32
+    /// The descriptor written to (``FollowWait`` watches it for a reader that has gone away).
+    let descriptor: Int32
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
     /// The `errno` of the first failed write, 0 while none has failed (an atomic, so that a reading thread can

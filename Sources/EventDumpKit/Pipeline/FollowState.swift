@@ -1,4 +1,4 @@
-// FollowState.swift: what `--follow` keeps between polls: open files, how to poll, problems already told.
+// FollowState.swift: what `--follow` keeps between polls: how to poll, problems already told.
 
 import Synchronization
 import TensorBoardEvents
@@ -11,17 +11,6 @@ import Darwin
 
 /// Set when the user presses Ctrl-C during `--follow`, so the command can flush its output and exit cleanly.
 let interruptRequested = Atomic<Bool>(false)
-
-/// An open reader of one file, kept between polls so it resumes after a partly written record.
-final class OpenFile {
-    var reader: EventFileReader
-    let path: String
-
-    init(path: String) throws(EventFileError) {
-        self.reader = try EventFileReader(path: path)
-        self.path = path
-    }
-}
 
 /// How `--follow` polls.
 struct FollowOptions {
@@ -55,12 +44,16 @@ struct FollowOptions {
     }
 
     /// Polls: calls `poll` until it returns `false` (the command has stopped, as `--strict` does at damage), the
-    /// user presses Ctrl-C, standard output can no longer be written, or the timeout passes, sleeping
+    /// user presses Ctrl-C, standard output can no longer be written, or the timeout passes, waiting
     /// `interval` between calls. After Ctrl-C or the timeout, polls once more so nothing already written is left
-    /// out.
+    /// out. While it waits, a pipe or socket on standard output is watched (``FollowWait``), so that following
+    /// ends at once when its reader goes away, even if the log stays idle.
+    /// - Throws: What `poll` throws; ``OutputClosed`` when standard output's reader went away during a wait
+    ///   (the command then ends as it does on a closed pipe).
     func run(context: CommandContext, _ poll: () throws -> Bool) throws {
         signal(SIGINT) { _ in interruptRequested.store(true, ordering: .relaxed) }
         defer { signal(SIGINT, SIG_DFL) }
+        let wait = FollowWait(output: context.output)
         let start = Self.now()
         while true {
             guard try poll() else { return }
@@ -68,7 +61,7 @@ struct FollowOptions {
             if context.isOutputClosed { return }
             if interruptRequested.load(ordering: .relaxed) { break }
             if let timeout, Self.now() - start >= timeout { break }
-            Self.sleep(interval)
+            guard wait.wait(interval) else { throw OutputClosed() }
         }
         _ = try poll()
     }
@@ -78,13 +71,6 @@ struct FollowOptions {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
-
-    /// Sleeps `seconds` (0 < seconds ≤ 3600, as `--interval` allows), or less when Ctrl-C interrupts.
-    private static func sleep(_ seconds: Double) {
-        let whole = seconds.rounded(.down)
-        var request = timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
-        _ = nanosleep(&request, nil)
     }
 }
 
