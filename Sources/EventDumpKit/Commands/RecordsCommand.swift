@@ -14,6 +14,10 @@ enum RecordsCommand: Command {
         (on standard output for text and Markdown, on standard error for the machine formats). Takes no --run,
         --tag or --steps: every record of the file is listed.
 
+        With --follow, records are listed as the file grows. A file replaced under its name (mv new old) or
+        truncated and rewritten is noted once on standard error and listed again from its start; following ends
+        at once when the reader of an output pipe goes away, even while the file is idle.
+
         USAGE: eventdump records <file> [options]
 
         ARGUMENTS:

@@ -20,7 +20,10 @@ enum ScalarsCommand: Command {
         --follow-timeout. Every point is printed as it is read, as with --keep-all, since a printed row cannot be
         taken back: when an event makes TensorBoard drop points already printed (a restart, a step going back), a
         note on standard error says so, once per run. A problem that persists (an unreadable file or directory)
-        is reported once, not on every read; with --strict, following stops at the first damage.
+        is reported once, not on every read; with --strict, following stops at the first damage. A file replaced
+        under its name (mv new old, as rsync does) or truncated and rewritten is noted once and read again from
+        its start. Only files that grew since the last read are kept open (at most 64), and following ends at
+        once when the reader of an output pipe goes away, even while the log is idle.
 
         With --smooth, each series is smoothed over all its points, then --steps picks the rows shown, as
         TensorBoard smooths the whole series. Points are smoothed in reading order, as TensorBoard's chart smooths
