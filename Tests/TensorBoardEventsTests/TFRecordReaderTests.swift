@@ -156,6 +156,28 @@ private let expected: [Step] = zip(offsets, vectors).map { .record($0, payload($
         #expect(drain(&reader) == [.record(70, payload(legacyScalarRecord))])
     }
 
+    @Test func aNewReaderResumedAtAnotherReadersPositionGoesOnAsThatReaderWould() {
+        // Records, a damaged header and bytes holding none, an overlong length before a record, a cut record.
+        let damage = [UInt8](repeating: 0xFF, count: 12) + [UInt8](repeating: 0xAB, count: 50)
+        let overlong = validHeader(length: 1000) + [UInt8](repeating: 1, count: 8)
+        let bytes = stream + damage + stream + overlong + stream + Array(legacyScalarRecord.dropLast(3))
+        let options = TFRecordReader.Options(chunkSize: 64)
+        for cut in 0...bytes.count {
+            // One reader that reads on as the source grows past the cut ...
+            let growing = GrowingSource(Array(bytes[..<cut]))
+            var continuing = TFRecordReader(source: growing, options: options)
+            let before = drain(&continuing)
+            growing.append(bytes[cut...])
+            // ... and a reader dropped at the cut, then a fresh one over all the bytes resumed where it stood.
+            var dropped = TFRecordReader(source: MemoryByteSource(Array(bytes[..<cut])), options: options)
+            #expect(drain(&dropped) == before)
+            var resumed = TFRecordReader(source: MemoryByteSource(bytes), options: options)
+            resumed.resume(at: dropped.position)
+            #expect(drain(&resumed) == drain(&continuing), "cut at \(cut)")
+            #expect(resumed.position == continuing.position && resumed.pendingByteCount == legacyScalarRecord.count - 3)
+        }
+    }
+
     @Test func reportsAFailedReadWithItsOffsetAndCanGoOn() {
         let source = GrowingSource(fileVersionRecord)
         var reader = TFRecordReader(source: source)
