@@ -25,7 +25,10 @@ final class RecordLister {
     /// Opens the file and writes the table's header.
     /// - Throws: ``EventFileError`` when the file cannot be opened.
     init(path: String, format: OutputFormat, strict: Bool, measuredRows: Int, context: CommandContext) throws {
-        file = FollowedFile(path: path)
+        // Opened before the header is written, so that a file that cannot be read leaves no output.
+        let file = FollowedFile(path: path)
+        _ = try file.prepare(context: context)
+        self.file = file
         self.path = path
         self.format = format
         self.strict = strict
@@ -36,7 +39,6 @@ final class RecordLister {
             sink: context.output,
             measuredRows: measuredRows
         )
-        _ = try file.prepare(context: context)
     }
 
     /// Lists every complete record the file holds now; returns whether `--strict` has stopped the listing. A

@@ -108,7 +108,7 @@ final class ReadProgress: Sendable {
 }
 
 /// A file's bytes, telling a ``ReadProgress`` how far they have been read.
-struct ProgressByteSource: ByteSource {
+struct ProgressByteSource: FileBackedByteSource {
     let base: FileByteSource
     let progress: ReadProgress
 
@@ -119,6 +119,8 @@ struct ProgressByteSource: ByteSource {
     }
 
     func size() throws(ByteSourceError) -> Int64 { try base.size() }
+
+    func fileStatus() -> Result<FileStatus, SystemError> { base.fileStatus() }
 }
 
 extension EventFileReader {

@@ -14,6 +14,6 @@ extension EventFileReader {
     /// The status of the file being read (the one opened, whatever its path names now), `nil` for a reader of
     /// bytes that are not an open file.
     package func openFileStatus() -> Result<FileStatus, SystemError>? {
-        (records.source as? FileByteSource)?.fileStatus()
+        (records.source as? any FileBackedByteSource)?.fileStatus()
     }
 }

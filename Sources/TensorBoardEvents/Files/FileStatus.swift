@@ -44,7 +44,7 @@ extension SystemCalls {
     /// The status of the file at `path` (following symbolic links), or the `errno` of the failed `stat`.
     package static func fileStatus(atPath path: String) -> Result<FileStatus, SystemError> {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(SystemError(errno)) }
+        guard LosslessUTF8.withCString(path, { stat($0, &info) }) == 0 else { return .failure(SystemError(errno)) }
         return .success(FileStatus(info))
     }
 
@@ -56,7 +56,13 @@ extension SystemCalls {
     }
 }
 
-extension FileByteSource {
+/// A byte source that reads an open file (directly, or through a wrapper that watches its reads).
+package protocol FileBackedByteSource: ByteSource {
+    /// The status of the file this source reads: the one opened, whatever its path names now.
+    func fileStatus() -> Result<FileStatus, SystemError>
+}
+
+extension FileByteSource: FileBackedByteSource {
     /// The status of the file this source reads: the one opened, whatever its path names now.
     package func fileStatus() -> Result<FileStatus, SystemError> {
         SystemCalls.fileStatus(of: descriptor)
