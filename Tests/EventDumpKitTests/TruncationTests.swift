@@ -36,10 +36,15 @@ import Testing
 
     @Test func aLengthPastTheEndWithValidRecordsAfterItIsCorruptionAndTheyAreRead() throws {
         let first = record(step: 0, value: 1)
-        let path = try writeEventFile(first + header(claiming: 1_000_000) + record(step: 1, value: 2) + record(step: 2, value: 3))
+        let path = try writeEventFile(
+            first + header(claiming: 1_000_000) + record(step: 1, value: 2) + record(step: 2, value: 3)
+        )
         let result = eventdump("scalars", directory.path, "--format", "csv")
         #expect(result.status == 1)
-        #expect(result.output == "run,tag,step,wall_time,value\nrun,loss,0,1.0,1.0\nrun,loss,1,1.0,2.0\nrun,loss,2,1.0,3.0\n")
+        #expect(
+            result.output
+                == "run,tag,step,wall_time,value\nrun,loss,0,1.0,1.0\nrun,loss,1,1.0,2.0\nrun,loss,2,1.0,3.0\n"
+        )
         #expect(
             result.errors.contains(
                 "\(path): offset \(first.count): record length 1000000 runs past the end of the file, but a valid record follows"
@@ -55,7 +60,10 @@ import Testing
         let path = try writeEventFile(first + header(claiming: 1_000_000) + [UInt8](repeating: 7, count: 100))
         let result = eventdump("scalars", directory.path, "--format", "csv")
         #expect(result.output == "run,tag,step,wall_time,value\nrun,loss,0,1.0,1.0\n")
-        #expect(result.errors == "warning: \(path): offset \(first.count): truncated record (112 bytes at the end of the file)\n")
+        #expect(
+            result.errors
+                == "warning: \(path): offset \(first.count): truncated record (112 bytes at the end of the file)\n"
+        )
         #expect(!result.errors.contains("corrupt") && !result.errors.contains("checksum"))
     }
 

@@ -33,7 +33,9 @@ struct PurgeSteps: Sendable {
             for (recordIndex, step) in all { append(recordIndex: recordIndex, step: step) }
             return
         }
-        for (recordIndex, step) in zip(other.recordIndices, other.steps) { append(recordIndex: recordIndex, step: step) }
+        for (recordIndex, step) in zip(other.recordIndices, other.steps) {
+            append(recordIndex: recordIndex, step: step)
+        }
     }
 
     /// The lowest step of the purges from records after `recordIndex`, or `nil` when there are none: a point of
