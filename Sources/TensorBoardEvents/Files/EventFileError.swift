@@ -64,6 +64,10 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case recordTooLargeToWrite(length: UInt64, maximum: UInt64)
         /// A record's intact length runs past the end of the file, but a valid record starts inside it.
         case lengthPastEnd(length: UInt64)
+        /// A writer refused a step outside `Int64`, the type of an event's step field (a `UInt64` above
+        /// `Int64.max`, say), rather than trapping or writing another step; nothing was written. The step is
+        /// given as decimal text, since its own type is not known here.
+        case stepOutOfRange(step: String)
         /// A record's checksums match but its payload is not a valid `Event`.
         case invalidEvent(WireDecodingError)
     }
@@ -138,6 +142,8 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case .lengthPastEnd(let length):
             return "record length \(length) runs past the end of the file, but a valid record follows"
         case .invalidEvent(let error): return "record is not a valid Event: \(error)"
+        case .stepOutOfRange(let step):
+            return "step \(step) not written: an event's step must fit in a 64-bit signed integer"
         }
     }
 

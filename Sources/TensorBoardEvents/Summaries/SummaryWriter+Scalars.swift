@@ -39,9 +39,9 @@ extension SummaryWriter {
         try scalar(tag, Float(value), step: step, wallTime: wallTime)
     }
 
-    /// Logs several scalars at one step, in the order given: one event per tag, as ``scalar(_:_:step:wallTime:)-(_,Float,_,_)``
-    /// writes them, with the lock taken and the clock read once for all of them (what a training loop that logs
-    /// its loss and metrics every step wants).
+    /// Logs several scalars at one step, in the order given: one event per tag, as
+    /// ``scalar(_:_:step:wallTime:)-(_,Float,Int64,_)`` writes them, with the lock taken and the clock read once
+    /// for all of them (what a training loop that logs its loss and metrics every step wants).
     /// - Parameters:
     ///   - values: The values by tag, for example `["loss": loss, "accuracy": accuracy]`; each is stored as the
     ///     nearest `Float`.
@@ -54,23 +54,48 @@ extension SummaryWriter {
         step: Int64,
         wallTime: Double? = nil
     ) throws(EventFileError) {
-        try appendScalars(values.lazy.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
+        try appendScalars(values.lazy.map { ($0.key, Float($0.value)) }, step: step, wallTime: wallTime)
     }
 
-    /// Logs several scalars at one step, as ``scalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,_,_)`` does,
-    /// in the dictionary's order.
+    /// Logs several scalars at one step, as ``scalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,Int64,_)``
+    /// does, in the dictionary's order.
     /// - Parameters:
     ///   - values: The values by tag; each is stored as the nearest `Float`.
     ///   - step: The step of every value.
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalars(_ values: [String: Double], step: Int64, wallTime: Double? = nil) throws(EventFileError) {
+        try appendScalars(values.lazy.map { ($0.key, Float($0.value)) }, step: step, wallTime: wallTime)
+    }
+
+    /// Logs several `Float` scalars at one step, in the order given, each exactly as given, as
+    /// ``scalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,Int64,_)`` does.
+    /// - Parameters:
+    ///   - values: The values by tag.
+    ///   - step: The step of every value.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
+    /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
+    public func scalars(
+        _ values: KeyValuePairs<String, Float>,
+        step: Int64,
+        wallTime: Double? = nil
+    ) throws(EventFileError) {
+        try appendScalars(values.lazy.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
+    }
+
+    /// Logs several `Float` scalars at one step, each exactly as given, in the dictionary's order.
+    /// - Parameters:
+    ///   - values: The values by tag.
+    ///   - step: The step of every value.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
+    /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
+    public func scalars(_ values: [String: Float], step: Int64, wallTime: Double? = nil) throws(EventFileError) {
         try appendScalars(values.lazy.map { ($0.key, $0.value) }, step: step, wallTime: wallTime)
     }
 
     /// Appends a scalar event per value, in order, under one lock and with one clock reading.
     private func appendScalars(
-        _ values: some Sequence<(String, Double)>,
+        _ values: some Sequence<(String, Float)>,
         step: Int64,
         wallTime: Double?
     ) throws(EventFileError) {
@@ -78,7 +103,7 @@ extension SummaryWriter {
         try withFile { file, tags, now throws(EventFileError) in
             let time = Self.wallTime(wallTime, now: now)
             for (tag, value) in values {
-                try Self.append(tag, Float(value), asTensor: asTensor, step: step, wallTime: time, &file, &tags)
+                try Self.append(tag, value, asTensor: asTensor, step: step, wallTime: time, &file, &tags)
             }
         }
     }

@@ -12,7 +12,7 @@ import Dispatch
 ///
 /// **Threads.** Every method may be called from any thread or task at once: records are encoded and appended
 /// under one lock (a pthread mutex), so they are never interleaved. A training loop that logs several scalars
-/// per step calls ``scalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,_,_)`` once, which takes the lock
+/// per step calls ``scalars(_:step:wallTime:)-(KeyValuePairs<String,Double>,Int64,_)`` once, which takes the lock
 /// and reads the clock once for all of them.
 ///
 /// **Flushing.** Records are buffered and reach the file as whole records, one `write` call per flush: when the
