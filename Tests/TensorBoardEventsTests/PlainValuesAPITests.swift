@@ -99,4 +99,51 @@ import Testing
         #expect(run.points("t").map(\.value) == [.text(["**lr** = 0.01"], shape: [])])
         #expect(run.points("i").map(\.step) == [5, 6])
     }
+
+    @Test func hparamsTakeVariablesAndLiteralsOfEveryPlainType() throws {
+        let writer = try SummaryWriter(runDirectory: directory.path)
+        let lr = 0.01
+        let momentum: Float = 0.9
+        let batchSize: UInt32 = 64
+        try writer.hparams(
+            ["lr": lr, "optimizer": "sgd", "layers": 3, "dropout": true, "momentum": momentum, "batch": batchSize],
+            metrics: [.init(group: "", tag: "a")]
+        )
+        try writer.close()
+        let log = try Logdir.read(directory.path, purging: nil)
+        let point = try #require(log.runs.first?.points(HParamsPluginData.sessionStartInfoTag).first)
+        guard case .hparams(let data) = point.value, case .sessionStartInfo(let start)? = data.data else {
+            Issue.record("not a session start: \(point.value)")
+            return
+        }
+        #expect(
+            start.hparams == [
+                "lr": .number(0.01), "optimizer": .string("sgd"), "layers": .number(3), "dropout": .bool(true),
+                // A Float is shown as its decimal text, as written, not as the nearest Double's digits.
+                "momentum": .number(0.9), "batch": .number(64),
+            ]
+        )
+    }
+
+    /// Dictionaries of HParamValue, and its cases named in a literal, compile and write as before.
+    @Test func hparamValueDictionariesStillWork() throws {
+        let writer = try SummaryWriter(runDirectory: directory.path)
+        let typed: [String: HParamValue] = ["units": 64, "activation": "relu"]
+        try writer.hparams(typed)
+        try writer.hparams(["seed": .number(Double(typed.count)), "name": .string("b")], groupName: "g")
+        try writer.close()
+        let log = try Logdir.read(directory.path, purging: nil)
+        let starts = (log.runs.first?.points(HParamsPluginData.sessionStartInfoTag) ?? []).compactMap { point in
+            if case .hparams(let data) = point.value, case .sessionStartInfo(let start)? = data.data {
+                return start.hparams
+            }
+            return nil
+        }
+        #expect(
+            starts == [
+                ["units": .number(64), "activation": .string("relu")],
+                ["seed": .number(2), "name": .string("b")],
+            ]
+        )
+    }
 }

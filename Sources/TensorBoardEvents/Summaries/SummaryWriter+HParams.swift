@@ -1,6 +1,24 @@
 // SummaryWriter+HParams.swift: hyperparameters and metrics for TensorBoard's HParams dashboard.
 
 extension SummaryWriter {
+    /// Records this run's hyperparameters given as plain values, variables as well as literals, as
+    /// ``hparams(_:metrics:groupName:wallTime:)-([String:HParamValue],_,_,_)`` does:
+    /// `try writer.hparams(["lr": lr, "optimizer": "sgd", "layers": 3, "dropout": true])`.
+    /// - Parameters:
+    ///   - hparams: The values by name: numbers, strings and Booleans (see ``HParamConvertible``).
+    ///   - metrics: The scalar series to show as metrics.
+    ///   - groupName: Runs with the same group name are shown as one group; empty (each run its own) by default.
+    ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
+    /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
+    public func hparams(
+        _ hparams: [String: any HParamConvertible],
+        metrics: [HParamsPluginData.Experiment.MetricInfo] = [],
+        groupName: String = "",
+        wallTime: Double? = nil
+    ) throws(EventFileError) {
+        try self.hparams(hparams.mapValues(\.hparamValue), metrics: metrics, groupName: groupName, wallTime: wallTime)
+    }
+
     /// Records this run's hyperparameters and the metrics to show beside them, so that the HParams dashboard
     /// lists the run with its values.
     ///
@@ -8,7 +26,8 @@ extension SummaryWriter {
     /// hyperparameter with its type, and the metrics) and the session start (`_hparams_/session_start_info`:
     /// the values). Call ``hparamsEnd(status:wallTime:)`` when training ends.
     /// - Parameters:
-    ///   - hparams: The values by name.
+    ///   - hparams: The values by name (`["optimizer": .string(name)]` works here, where the overload taking
+    ///     ``HParamConvertible`` values cannot resolve `.string`).
     ///   - metrics: The scalar series to show as metrics, for example
     ///     `.init(group: "validation", tag: "epoch_accuracy")` for a Keras-style `validation` sub-run of this run.
     ///   - groupName: Runs with the same group name are shown as one group; empty (each run its own) by default.
