@@ -20,6 +20,8 @@ import Dispatch
 /// latest ``Options/flushInterval`` (2 s) after they were written: each write checks the interval, and a
 /// background timer flushes records left waiting when no write follows. (The training callbacks also flush at
 /// the end of every epoch.) ``flush()``, ``sync()`` and ``close()`` return once every record is in the file.
+/// A writer still open when the process exits normally (`exit()`, the end of top-level code, a global writer
+/// never closed) is flushed by an `atexit` handler; after a crash or `kill -9` only what was flushed is kept.
 ///
 /// **Errors.** I/O failures (disk full, file removed) are thrown as ``EventFileError``; records that could not
 /// be written stay buffered and are retried on the next flush. A failure of a background flush or write is
@@ -155,9 +157,11 @@ public final class SummaryWriter: Sendable {
         } else {
             self.flushTimer = nil
         }
+        OpenWriters.register(self)
     }
 
     deinit {
+        OpenWriters.unregister(ObjectIdentifier(self))
         flushTimer?.cancel()
         state.withLock { state in
             try? state.file.close()
@@ -215,6 +219,7 @@ public final class SummaryWriter: Sendable {
     public func close() throws(EventFileError) {
         let syncs = options.syncsOnFlush
         flushTimer?.cancel()
+        OpenWriters.unregister(ObjectIdentifier(self))
         try state.withLock { state throws(EventFileError) in
             guard !state.file.isClosed else { return }
             if syncs { try? state.file.sync() }
