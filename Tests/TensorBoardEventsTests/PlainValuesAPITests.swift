@@ -146,4 +146,39 @@ import Testing
             ]
         )
     }
+
+    /// The README's "Coming from PyTorch / Keras" example, as written there but for the run directory.
+    @Test func theReadmesPyTorchStyleExampleWorks() throws {
+        let writer = try SummaryWriter(runDirectory: directory.path + "/runs/pytorch-style")
+        let lr = 0.01
+        for epoch in 0..<3 {
+            let loss: Float = 1 / Float(epoch + 1)
+            try writer.scalar("loss", loss, step: epoch)
+            try writer.scalars(["train_acc": 0.5 + Double(epoch) / 10, "val_acc": 0.4], step: epoch)
+        }
+        try writer.hparams(["lr": lr, "optimizer": "sgd", "layers": 3], metrics: [.init(group: "", tag: "loss")])
+        try writer.close()
+        #expect(try points("loss").map(\.1) == [1, Double(Float(0.5)), Double(Float(1) / 3)])
+        #expect(try points("val_acc").map(\.0) == [0, 1, 2])
+    }
+
+    /// The Swift column of the README's table, each cell as written there, with its names as variables.
+    @Test func theReadmesTableRowsCompileAndWrite() throws {
+        let logDir = directory.path + "/table"
+        let writer = try SummaryWriter(runDirectory: logDir)
+        let (tag, v, step, a, b) = ("t", 0.5, 4, Float(1), Float(2))
+        let (values, text, w, h, bytes, lr) = ([1.0, 2.0], "hi", 1, 1, [UInt8(1), 2, 3], 0.1)
+        try writer.scalar(tag, v, step: step)
+        try writer.scalars(["a": a, "b": b], step: step)
+        try writer.histogram(tag + "h", values: values, step: step)
+        try writer.text(tag + "x", text, step: step)
+        try writer.image(tag + "i", try PixelImage(width: w, height: h, format: .rgb, pixels: bytes), step: step)
+        try writer.hparams(["lr": lr], metrics: [.init(group: "", tag: "loss")])
+        try writer.hparamsEnd()
+        try writer.flush()
+        try writer.close()
+        let run = try #require(try Logdir.read(logDir, purging: nil).runs.first)
+        #expect(Set(run.tags).isSuperset(of: ["t", "a", "b", "th", "tx", "ti", HParamsPluginData.sessionEndInfoTag]))
+        #expect(run.points("ti").map(\.step) == [4])
+    }
 }
