@@ -39,13 +39,16 @@ public struct EarlyStoppingRule: Sendable, Equatable {
     ///   - baseline: A value to beat; none by default.
     ///   - startFromEpoch: The first epoch that counts; 0 by default.
     ///   - state: A saved state to continue from.
+    /// - Throws: ``ConfigurationError`` when `patience` or `startFromEpoch` is negative (a wait count never is).
     public init(
         rule: ImprovementRule,
         patience: Int = 0,
         baseline: Double? = nil,
         startFromEpoch: Int = 0,
         state: EarlyStoppingState = EarlyStoppingState()
-    ) {
+    ) throws(ConfigurationError) {
+        try ConfigurationError.require(patience, atLeast: 0, "patience", in: "EarlyStopping")
+        try ConfigurationError.require(startFromEpoch, atLeast: 0, "startFromEpoch", in: "EarlyStopping")
         self.rule = rule
         self.patience = patience
         self.baseline = baseline

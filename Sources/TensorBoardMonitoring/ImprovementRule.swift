@@ -27,11 +27,8 @@ public struct ImprovementRule: Sendable, Equatable, Codable {
         case max
     }
 
-    /// Why a rule cannot be made.
-    public struct Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
-        /// The message, ending with what was received.
-        public let description: String
-    }
+    /// Why a rule cannot be made: the configuration error every monitoring type throws.
+    public typealias Error = ConfigurationError
 
     /// Which way is better.
     public let direction: Direction
@@ -60,8 +57,11 @@ public struct ImprovementRule: Sendable, Equatable, Codable {
         case .auto:
             guard let direction = Self.direction(ofMetric: monitor) else {
                 throw Error(
-                    description: "cannot tell whether '\(monitor)' should be minimized or maximized; pass mode .min or "
-                        + ".max. Received: monitor=\(monitor)"
+                    type: "ImprovementRule",
+                    parameter: "monitor",
+                    received: monitor,
+                    allowed: "name a loss, error, accuracy or score for mode .auto to tell whether it should be "
+                        + "minimized or maximized; otherwise pass mode .min or .max"
                 )
             }
             self.init(direction: direction, minDelta: minDelta)

@@ -24,7 +24,7 @@ public struct TrendDetector: Sendable, Equatable {
         public var trainingSlope: Double
     }
 
-    /// Epochs in each fitted window (at least 2).
+    /// Epochs in each fitted window (at least 2: a slope needs two points).
     public let window: Int
     /// The validation slope (loss per epoch) above which validation loss counts as rising.
     public let minimumSlope: Double
@@ -37,9 +37,18 @@ public struct TrendDetector: Sendable, Equatable {
     /// - Parameters:
     ///   - window: Epochs per fitted window; 5 by default.
     ///   - minimumSlope: Validation slope above which loss is rising; 0 by default.
-    public init(window: Int = 5, minimumSlope: Double = 0) {
-        self.window = max(2, window)
+    /// - Throws: ``ConfigurationError`` when `window` is below 2, which no slope can be fitted to.
+    public init(window: Int = 5, minimumSlope: Double = 0) throws(ConfigurationError) {
+        try ConfigurationError.require(window, atLeast: 2, "window", in: "TrendDetector")
+        self.window = window
         self.minimumSlope = minimumSlope
+    }
+
+    /// Forgets every epoch and the detection, keeping the window and the slope.
+    public mutating func reset() {
+        training = []
+        validation = []
+        detection = nil
     }
 
     /// Adds an epoch's losses (epochs in order, from 0) and returns the detection if this epoch made it.
@@ -68,13 +77,14 @@ public struct TrendDetector: Sendable, Equatable {
     }
 
     /// Runs the detector over whole series.
+    /// - Throws: ``ConfigurationError`` when `window` is below 2.
     public static func detect(
         trainingLoss: [Double],
         validationLoss: [Double],
         window: Int = 5,
         minimumSlope: Double = 0
-    ) -> Overfitting? {
-        var detector = TrendDetector(window: window, minimumSlope: minimumSlope)
+    ) throws(ConfigurationError) -> Overfitting? {
+        var detector = try TrendDetector(window: window, minimumSlope: minimumSlope)
         for (train, validate) in zip(trainingLoss, validationLoss) {
             if let found = detector.observe(trainingLoss: train, validationLoss: validate) { return found }
         }

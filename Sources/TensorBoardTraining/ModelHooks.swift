@@ -1,12 +1,17 @@
 // ModelHooks.swift: how callbacks reach the user's model, whatever framework it is written in.
 
 /// Closures through which callbacks reach a model they know nothing about: its weights, its saved form and
-/// its learning rate. Leave out what the model cannot do; callbacks that need it then warn once and carry on.
+/// its learning rate. Leave out what the model cannot do; callbacks that need it then say so.
+///
+/// The weight hooks are typed: `captureWeights` returns a `Weights` value and `restoreWeights` takes one back,
+/// so a restore can only receive what a capture gave. A capture must be a snapshot that later training does not
+/// change: for a model that is a class, return its parameters (an array, a struct), never the model object
+/// itself. A captured class instance would change with training, so that "restoring" it would put back the
+/// last weights; ``EarlyStopping`` therefore refuses one with a ``TrainingError``. (A struct holding class
+/// references cannot be told apart: copy what it refers to.)
 public struct ModelHooks {
-    /// Returns a copy of the current weights (any value), kept by ``EarlyStopping`` to restore the best epoch.
-    public var captureWeights: (() -> Any)?
-    /// Puts back weights that ``captureWeights`` returned.
-    public var restoreWeights: ((Any) -> Void)?
+    /// The weight hooks, type-erased, when the model has them.
+    package var weights: WeightHooks?
     /// Writes the model to a file at the given path (``ModelCheckpoint`` calls it with a temporary path and
     /// then renames the file into place, so a reader never sees half a file).
     public var save: ((String) throws -> Void)?
@@ -15,24 +20,60 @@ public struct ModelHooks {
     /// Sets the optimizer's learning rate (``ReduceLROnPlateau``).
     public var setLearningRate: ((Double) -> Void)?
 
-    /// Creates hooks.
+    /// Creates hooks without weight hooks.
     /// - Parameters:
-    ///   - captureWeights: Returns a copy of the weights.
-    ///   - restoreWeights: Puts weights back.
     ///   - save: Writes the model to a path.
     ///   - learningRate: Reads the learning rate.
     ///   - setLearningRate: Sets the learning rate.
     public init(
-        captureWeights: (() -> Any)? = nil,
-        restoreWeights: ((Any) -> Void)? = nil,
         save: ((String) throws -> Void)? = nil,
         learningRate: (() -> Double)? = nil,
         setLearningRate: ((Double) -> Void)? = nil
     ) {
-        self.captureWeights = captureWeights
-        self.restoreWeights = restoreWeights
         self.save = save
         self.learningRate = learningRate
         self.setLearningRate = setLearningRate
+    }
+
+    /// Creates hooks with weight hooks.
+    /// - Parameters:
+    ///   - captureWeights: Returns a copy of the current weights: a value that later training leaves alone.
+    ///   - restoreWeights: Puts back weights that `captureWeights` returned.
+    ///   - save: Writes the model to a path.
+    ///   - learningRate: Reads the learning rate.
+    ///   - setLearningRate: Sets the learning rate.
+    public init<Weights>(
+        captureWeights: @escaping () -> Weights,
+        restoreWeights: @escaping (Weights) -> Void,
+        save: ((String) throws -> Void)? = nil,
+        learningRate: (() -> Double)? = nil,
+        setLearningRate: ((Double) -> Void)? = nil
+    ) {
+        self.init(save: save, learningRate: learningRate, setLearningRate: setLearningRate)
+        self.weights = WeightHooks(
+            typeName: String(describing: Weights.self),
+            capture: { captureWeights() },
+            restore: { value in
+                guard let weights = value as? Weights else { return false }
+                restoreWeights(weights)
+                return true
+            }
+        )
+    }
+}
+
+/// The model's weight hooks with their type erased, so that ``ModelHooks`` and ``TrainingContext`` need no
+/// type parameter; `restore` checks the type instead, and says whether it could.
+package struct WeightHooks {
+    /// The weights' type as the hooks declared it, for messages.
+    package let typeName: String
+    /// Returns the current weights.
+    package let capture: () -> Any
+    /// Puts weights back; `false` (and nothing done) when the value is not of the hooks' type.
+    package let restore: (Any) -> Bool
+
+    /// Whether `value` is a class instance: a reference that later training changes, not a snapshot.
+    package static func isReference(_ value: Any) -> Bool {
+        type(of: value) is AnyObject.Type
     }
 }

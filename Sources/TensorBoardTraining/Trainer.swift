@@ -19,13 +19,14 @@ public final class Trainer {
     public let callbacks: CallbackList
     /// Every epoch's logs.
     public let history = History()
-    private let makeMetrics: () -> [any Metric]
+    private let makeMetrics: () throws -> [any Metric]
 
     /// Creates a trainer.
     /// - Parameters:
-    ///   - metrics: Makes a fresh set of metrics (called once for training and once for validation).
+    ///   - metrics: Makes a fresh set of metrics (called once for training and once for validation, when ``fit``
+    ///     begins; what it throws, such as a metric's `ConfigurationError`, ``fit`` throws).
     ///   - callbacks: The callbacks, in calling order.
-    public init(metrics: @escaping () -> [any Metric] = { [] }, callbacks: [any Callback] = []) {
+    public init(metrics: @escaping () throws -> [any Metric] = { [] }, callbacks: [any Callback] = []) {
         self.makeMetrics = metrics
         self.callbacks = CallbackList([history] + callbacks)
     }
@@ -42,7 +43,9 @@ public final class Trainer {
     ///     whose number from 1 is a multiple of it); 1, every epoch, by default.
     ///   - model: How callbacks reach the model.
     /// - Returns: The history of epoch logs.
-    /// - Throws: What a step throws; the callbacks' `trainingDidEnd` runs first (so best weights are restored).
+    /// - Throws: What a step throws; a ``TrainingError`` a callback reported (``TrainingContext/fail(_:)``), after
+    ///   the hook that reported it; a `ConfigurationError` for a ``BatchResult`` whose rows do not match. In every
+    ///   case the callbacks' `trainingDidEnd` runs first (so best weights are restored).
     @discardableResult
     public func fit(
         epochs: Int,
@@ -58,12 +61,13 @@ public final class Trainer {
         let (start, overflow) = initialEpoch.multipliedReportingOverflow(by: max(trainingBatches, 0))
         context.globalStep = overflow ? .max : start
         let trainingLoss = Mean()
-        let trainingMetrics = makeMetrics()
+        let trainingMetrics = try makeMetrics()
         let validationLoss = Mean()
-        let validationMetrics = makeMetrics()
+        let validationMetrics = try makeMetrics()
         var lastLogs: TrainingLogs = [:]
         callbacks.trainingWillBegin(context: context)
         do {
+            try context.checkFailure()
             for epoch in initialEpoch..<max(initialEpoch, epochs) {
                 context.epoch = epoch
                 callbacks.epochWillBegin(epoch, context: context)
@@ -99,6 +103,7 @@ public final class Trainer {
                 callbacks.epochWillEnd(epoch, logs: &logs, context: context)
                 callbacks.epochDidEnd(epoch, logs: logs, context: context)
                 lastLogs = logs
+                try context.checkFailure()
                 if context.isStopRequested { break }
             }
         } catch {
@@ -106,6 +111,7 @@ public final class Trainer {
             throw error
         }
         callbacks.trainingDidEnd(logs: lastLogs, context: context)
+        try context.checkFailure()
         return history
     }
 
@@ -128,6 +134,7 @@ public final class Trainer {
                 callbacks.validationBatchWillBegin(batch, context: context)
             }
             let result = try step(epoch, batch)
+            try result.validate()
             loss.update(result.loss, weight: Double(result.size))
             if !result.yTrue.isEmpty {
                 for metric in metrics {

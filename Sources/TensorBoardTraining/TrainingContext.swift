@@ -29,6 +29,8 @@ public final class TrainingContext {
     public var model: ModelHooks
     /// Why callbacks asked to stop, in order.
     public private(set) var stopReasons: [String] = []
+    /// The first error a callback reported with ``fail(_:)``, if any.
+    public private(set) var failure: TrainingError?
     /// Where warnings go; standard error by default.
     public var warn: (String) -> Void
     private var warned: Set<String> = []
@@ -58,6 +60,20 @@ public final class TrainingContext {
     /// - Parameter reason: Why, for the user (for example "early stopping: no improvement in 5 epochs").
     public func requestStop(reason: String) {
         stopReasons.append(reason)
+    }
+
+    /// Reports that a callback cannot do what it was asked, and asks the loop to stop: ``Trainer`` throws the
+    /// first such error once the hook returns; a hand-written loop calls ``checkFailure()`` after each hook.
+    /// - Parameter error: What is wrong; only the first error is kept.
+    public func fail(_ error: TrainingError) {
+        if failure == nil { failure = error }
+        requestStop(reason: error.description)
+    }
+
+    /// Throws the error a callback reported with ``fail(_:)``, if one did.
+    /// - Throws: ``failure``, when set.
+    public func checkFailure() throws(TrainingError) {
+        if let failure { throw failure }
     }
 
     /// Reports a warning once per distinct text.

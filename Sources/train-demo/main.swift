@@ -87,10 +87,10 @@ func run(_ options: DemoOptions) throws {
         ProgressBar(), logger, earlyStopping, checkpoint,
         try ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: 3, minimumLearningRate: 1e-4),
         TerminateOnNaN(), CSVLogger(path: runDirectory + "/training.csv"),
-        OverfittingMonitor(note: { logger.note($0, epoch: $1) }),
+        try OverfittingMonitor(note: { logger.note($0, epoch: $1) }),
     ]
     let trainer = Trainer(
-        metrics: { [CategoricalAccuracy(), F1Score(average: .macro, name: "f1_macro"), AUC()] },
+        metrics: { try [CategoricalAccuracy(), F1Score(average: .macro, name: "f1_macro"), AUC()] },
         callbacks: callbacks
     )
     func oneHot(_ labels: [Int]) -> [[Double]] {
@@ -102,7 +102,7 @@ func run(_ options: DemoOptions) throws {
     let validationBatches = validation.batches(of: 256, shuffledWith: &noShuffling)
     let model = ModelHooks(
         captureWeights: { network },
-        restoreWeights: { if let weights = $0 as? Network { network = weights } },
+        restoreWeights: { network = $0 },
         save: { path in try JSONEncoder().encode(network).write(to: URL(fileURLWithPath: path)) },
         learningRate: { Double(optimizer.learningRate) },
         setLearningRate: { optimizer.learningRate = Float($0) }
@@ -119,7 +119,7 @@ func run(_ options: DemoOptions) throws {
                 labels: labels
             )
             optimizer.step(&network, gradients: gradients)
-            return BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
+            return try BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
         },
         validationBatches: validationBatches.count,
         validationStep: { _, batch in
@@ -129,7 +129,7 @@ func run(_ options: DemoOptions) throws {
                 features: indices.map { validation.features[$0] },
                 labels: labels
             )
-            return BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
+            return try BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
         },
         model: model
     )

@@ -7,7 +7,7 @@ import Testing
 private func run(_ testCase: CallbackCase) throws -> (stopped: Int?, state: EarlyStoppingState) {
     let mode = ImprovementRule.Mode(rawValue: testCase.string("mode") ?? "auto") ?? .auto
     let rule = try ImprovementRule(monitor: testCase.monitor, mode: mode, minDelta: testCase.number("min_delta") ?? 0)
-    var stopping = EarlyStoppingRule(
+    var stopping = try EarlyStoppingRule(
         rule: rule,
         patience: Int(testCase.number("patience") ?? 0),
         baseline: testCase.number("baseline"),
@@ -43,15 +43,15 @@ private func run(_ testCase: CallbackCase) throws -> (stopped: Int?, state: Earl
 
     @Test func stateCanBeSavedAndRestoredToContinueAResumedRun() throws {
         let rule = ImprovementRule(direction: .minimize)
-        var whole = EarlyStoppingRule(rule: rule, patience: 2)
+        var whole = try EarlyStoppingRule(rule: rule, patience: 2)
         let values = [1.0, 0.8, 0.9, 0.7, 0.75, 0.72, 0.71]
         var stoppedWhole: Int?
         for (epoch, value) in values.enumerated() where stoppedWhole == nil {
             if whole.observe(value, epoch: epoch) == .stop { stoppedWhole = epoch }
         }
-        var first = EarlyStoppingRule(rule: rule, patience: 2)
+        var first = try EarlyStoppingRule(rule: rule, patience: 2)
         for (epoch, value) in values.prefix(4).enumerated() { _ = first.observe(value, epoch: epoch) }
-        var resumed = EarlyStoppingRule(rule: rule, patience: 2, state: first.state)
+        var resumed = try EarlyStoppingRule(rule: rule, patience: 2, state: first.state)
         var stoppedResumed: Int?
         for (epoch, value) in values.enumerated().dropFirst(4) where stoppedResumed == nil {
             if resumed.observe(value, epoch: epoch) == .stop { stoppedResumed = epoch }
@@ -87,29 +87,29 @@ private func run(_ testCase: CallbackCase) throws -> (stopped: Int?, state: Earl
 }
 
 @Suite struct TrendDetectorTests {
-    @Test func findsWhereValidationLossStartsRisingWhileTrainingLossFalls() {
+    @Test func findsWhereValidationLossStartsRisingWhileTrainingLossFalls() throws {
         let training = (0..<20).map { 1.0 / Double($0 + 1) }
         let validation: [Double] = [
             1, 0.8, 0.65, 0.55, 0.5, 0.48, 0.47, 0.475, 0.49, 0.5, 0.52, 0.55, 0.57, 0.6, 0.62, 0.65, 0.67, 0.7, 0.72,
             0.75,
         ]
-        let found = TrendDetector.detect(trainingLoss: training, validationLoss: validation)
+        let found = try TrendDetector.detect(trainingLoss: training, validationLoss: validation)
         #expect(found?.bestEpoch == 6)
         #expect(found?.onsetEpoch == 7)
         #expect(found?.detectedEpoch == 9)
         #expect((found?.validationSlope ?? 0) > 0 && (found?.trainingSlope ?? 0) < 0)
     }
 
-    @Test func ignoresOneNoisyEpoch() {
+    @Test func ignoresOneNoisyEpoch() throws {
         let training = (0..<12).map { 1.0 / Double($0 + 1) }
         var validation = (0..<12).map { 1.2 / Double($0 + 1) }
         validation[6] = 0.6  // one bad epoch in a falling curve
-        #expect(TrendDetector.detect(trainingLoss: training, validationLoss: validation) == nil)
+        #expect(try TrendDetector.detect(trainingLoss: training, validationLoss: validation) == nil)
     }
 
-    @Test func needsTrainingLossToStillFall() {
+    @Test func needsTrainingLossToStillFall() throws {
         let flatTraining = Array(repeating: 0.3, count: 10)
         let rising = (0..<10).map { 0.3 + 0.01 * Double($0) }
-        #expect(TrendDetector.detect(trainingLoss: flatTraining, validationLoss: rising) == nil)
+        #expect(try TrendDetector.detect(trainingLoss: flatTraining, validationLoss: rising) == nil)
     }
 }

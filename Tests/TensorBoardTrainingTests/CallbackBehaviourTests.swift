@@ -98,10 +98,10 @@ import Testing
 }
 
 @Suite struct OverfittingMonitorTests {
-    @Test func warnsWritesANoteAndCanStopWhereValidationLossTurnsUp() {
+    @Test func warnsWritesANoteAndCanStopWhereValidationLossTurnsUp() throws {
         var warnings: [String] = []
         var notes: [(String, Int)] = []
-        let monitor = OverfittingMonitor(stopTraining: true) { notes.append(($0, $1)) }
+        let monitor = try OverfittingMonitor(stopTraining: true) { notes.append(($0, $1)) }
         let context = TrainingContext(epochs: 20, warn: { warnings.append($0) })
         monitor.trainingWillBegin(context: context)
         let validation: [Double] = [1, 0.8, 0.65, 0.55, 0.5, 0.48, 0.47, 0.475, 0.49, 0.5, 0.52, 0.55]
@@ -144,14 +144,14 @@ import Testing
             epochs: 2,
             trainingBatches: 2,
             trainStep: { _, batch in
-                BatchResult(
+                try BatchResult(
                     loss: batch == 0 ? 1 : 4,
                     yTrue: [[1], [0], [1]].prefix(batch == 0 ? 1 : 3).map { $0 },
                     yPred: [[0.9], [0.8], [0.1]].prefix(batch == 0 ? 1 : 3).map { $0 }
                 )
             },
             validationBatches: 1,
-            validationStep: { _, _ in BatchResult(loss: 0.5, yTrue: [[1]], yPred: [[0.7]]) }
+            validationStep: { _, _ in try BatchResult(loss: 0.5, yTrue: [[1]], yPred: [[0.7]]) }
         )
         #expect(
             recorder.calls == [
@@ -168,7 +168,7 @@ import Testing
         let recorder = Recorder()
         recorder.stopAfterBatch = (1, 0)
         let trainer = Trainer(callbacks: [recorder])
-        try trainer.fit(epochs: 5, trainingBatches: 3, trainStep: { _, _ in BatchResult(loss: 1) })
+        try trainer.fit(epochs: 5, trainingBatches: 3, trainStep: { _, _ in try BatchResult(loss: 1) })
         #expect(
             recorder.calls == [
                 "begin", "epoch0", "b0", "b1", "b2", "epoch0-end loss", "epoch1", "b0", "epoch1-end loss", "end",
@@ -186,7 +186,7 @@ import Testing
                 trainingBatches: 2,
                 trainStep: { epoch, batch in
                     if epoch == 1 && batch == 1 { throw Failure() }
-                    return BatchResult(loss: 1)
+                    return try BatchResult(loss: 1)
                 }
             )
         }

@@ -17,7 +17,7 @@ private final class ScriptedModel {
     var hooks: ModelHooks {
         ModelHooks(
             captureWeights: { self.epoch },
-            restoreWeights: { self.restoredEpoch = $0 as? Int },
+            restoreWeights: { self.restoredEpoch = $0 },
             save: { self.saved.append($0) },
             learningRate: { Double(self.learningRate) },
             setLearningRate: { self.learningRate = Float($0) }
@@ -230,7 +230,7 @@ extension ReduceLROnPlateauTests {
         let history = try trainer.fit(
             epochs: 3,
             trainingBatches: 1,
-            trainStep: { _, _ in BatchResult(loss: 1) },
+            trainStep: { _, _ in try BatchResult(loss: 1) },
             model: ModelHooks(learningRate: { rate }, setLearningRate: { rate = $0 })
         )
         // The rate each epoch trained with, before that epoch's reduction (the loss never improves after epoch 0).

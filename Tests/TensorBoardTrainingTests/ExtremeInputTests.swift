@@ -52,10 +52,10 @@ import Testing
             trainingBatches: -3,
             trainStep: { _, _ in
                 steps += 1
-                return BatchResult(loss: 1)
+                return try BatchResult(loss: 1)
             },
             validationBatches: -1,
-            validationStep: { _, _ in BatchResult(loss: 1) }
+            validationStep: { _, _ in try BatchResult(loss: 1) }
         )
         #expect(steps == 0 && history.epochs == [0, 1])
         // A resume at the last epoch with the most batches: the global step saturates, the step's error ends it.
@@ -66,7 +66,7 @@ import Testing
                 trainingBatches: .max,
                 trainStep: { _, batch in
                     if batch == 2 { throw CancellationError() }
-                    return BatchResult(loss: 1)
+                    return try BatchResult(loss: 1)
                 }
             )
         }

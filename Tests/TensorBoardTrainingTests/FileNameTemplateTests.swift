@@ -34,20 +34,21 @@ private let formatCases: [FormatCase] = {
 }()
 
 @Suite struct FileNameTemplateTests {
-    @Test func formatsEveryFieldAsPythonFormatsIt() {
+    @Test func formatsEveryFieldAsPythonFormatsIt() throws {
         #expect(formatCases.count > 3000)
         var refused = 0
         for testCase in formatCases {
             // A float goes in as a logs value, an int as the epoch (which the template shows from 1).
             let ours: Result<String, FileNameTemplate.Error>
             switch testCase.value {
+            // A refused spec is refused when the template is made, before any value.
             case .float(let value):
-                let template = FileNameTemplate("{x:\(testCase.spec)}")
-                ours = Result { () throws(FileNameTemplate.Error) in try template.fileName(epoch: 0, logs: ["x": value])
+                ours = Result { () throws(FileNameTemplate.Error) in
+                    try FileNameTemplate("{x:\(testCase.spec)}").fileName(epoch: 0, logs: ["x": value])
                 }
             case .int(let value):
-                let template = FileNameTemplate("{epoch:\(testCase.spec)}")
-                ours = Result { () throws(FileNameTemplate.Error) in try template.fileName(epoch: value - 1, logs: [:])
+                ours = Result { () throws(FileNameTemplate.Error) in
+                    try FileNameTemplate("{epoch:\(testCase.spec)}").fileName(epoch: value - 1, logs: [:])
                 }
             }
             let label = "format(\(testCase.value), '\(testCase.spec)')"

@@ -24,7 +24,7 @@ import Testing
         let training = Array(samples.prefix(160))
         let validation = Array(samples.suffix(40))
 
-        func step(_ batch: ArraySlice<(x: [Double], y: Double)>, learns: Bool) -> BatchResult {
+        func step(_ batch: ArraySlice<(x: [Double], y: Double)>, learns: Bool) throws -> BatchResult {
             var loss = 0.0
             var gradient = Model()
             var probabilities: [[Double]] = []
@@ -42,7 +42,7 @@ import Testing
                 model.weights[1] -= learningRate * gradient.weights[1] / count
                 model.bias -= learningRate * gradient.bias / count
             }
-            return BatchResult(loss: loss / count, yTrue: batch.map { [$0.y] }, yPred: probabilities)
+            return try BatchResult(loss: loss / count, yTrue: batch.map { [$0.y] }, yPred: probabilities)
         }
 
         let logger = TensorBoardLogger(
@@ -56,7 +56,7 @@ import Testing
             smoothing: StreamingSmoother()
         )
         let trainer = Trainer(
-            metrics: { [BinaryAccuracy(), AUC()] },
+            metrics: { try [BinaryAccuracy(), AUC()] },
             callbacks: [
                 ProgressBar(output: progress), logger, stopping,
                 try ModelCheckpoint(
@@ -71,13 +71,13 @@ import Testing
             epochs: 30,
             trainingBatches: 5,
             trainStep: { _, batch in
-                step(training[(batch * 32)..<min(batch * 32 + 32, training.count)], learns: true)
+                try step(training[(batch * 32)..<min(batch * 32 + 32, training.count)], learns: true)
             },
             validationBatches: 1,
-            validationStep: { _, _ in step(validation[...], learns: false) },
+            validationStep: { _, _ in try step(validation[...], learns: false) },
             model: ModelHooks(
                 captureWeights: { model },
-                restoreWeights: { if let best = $0 as? Model { model = best } },
+                restoreWeights: { model = $0 },
                 save: { path in try "\(model)".write(toFile: path, atomically: false, encoding: .utf8) },
                 learningRate: { learningRate },
                 setLearningRate: { learningRate = $0 }
@@ -115,19 +115,21 @@ import Testing
             callbacks.epochWillBegin(epoch, context: context)
             let loss = Mean()
             for batch in 0..<5 {
-                let result = step(training[(batch * 32)..<min(batch * 32 + 32, training.count)], learns: true)
+                let result = try step(training[(batch * 32)..<min(batch * 32 + 32, training.count)], learns: true)
                 loss.update(result.loss, weight: Double(result.size))
                 context.globalStep += 1
                 callbacks.trainingBatchDidEnd(batch, logs: ["loss": loss.result], context: context)
             }
-            var logs: TrainingLogs = ["loss": loss.result, "val_loss": step(validation[...], learns: false).loss]
+            var logs: TrainingLogs = ["loss": loss.result, "val_loss": try step(validation[...], learns: false).loss]
             callbacks.epochWillEnd(epoch, logs: &logs, context: context)
             callbacks.epochDidEnd(epoch, logs: logs, context: context)
             epochsRun += 1
             lastLogs = logs
+            try context.checkFailure()
             if context.isStopRequested { break }
         }
         callbacks.trainingDidEnd(logs: [:], context: context)
+        try context.checkFailure()
         #expect(epochsRun == 30 && context.globalStep == 150)
         #expect(lastLogs["learning_rate"] == learningRate || lastLogs["learning_rate"] == learningRate * 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: runs + "/by-hand/train").count == 1)

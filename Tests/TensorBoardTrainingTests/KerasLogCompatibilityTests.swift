@@ -119,10 +119,10 @@ private func contents(_ path: String) -> String {
             epochs: keras.epochs,
             trainingBatches: keras.stepsPerEpoch,
             trainStep: { epoch, batch in
-                BatchResult(loss: 1 / Double(epoch * 4 + batch + 1), yTrue: [[1], [0]], yPred: [[0.9], [0.6]])
+                try BatchResult(loss: 1 / Double(epoch * 4 + batch + 1), yTrue: [[1], [0]], yPred: [[0.9], [0.6]])
             },
             validationBatches: 1,
-            validationStep: { _, _ in BatchResult(loss: 0.5, yTrue: [[1]], yPred: [[0.7]]) },
+            validationStep: { _, _ in try BatchResult(loss: 0.5, yTrue: [[1]], yPred: [[0.7]]) },
             validationFrequency: keras.validationFrequency,
             model: ModelHooks(learningRate: { learningRate }, setLearningRate: { learningRate = $0 })
         )

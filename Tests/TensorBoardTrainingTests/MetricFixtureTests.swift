@@ -41,18 +41,18 @@ private func thresholds(_ result: MetricFile.Result) -> [Double] {
 
 /// Keras's `Precision`/`Recall(top_k=1[, class_id=c])`: the top-1 class is the prediction, so they are the
 /// micro-averaged (or one class's) multi-class scores.
-private func multiclass(_ result: MetricFile.Result, _ yTrue: [[Double]], _ yPred: [[Double]]) -> KerasSubject? {
+private func multiclass(_ result: MetricFile.Result, _ yTrue: [[Double]], _ yPred: [[Double]]) throws -> KerasSubject? {
     guard result.number("top_k") == 1, let classCount = yPred.first?.count else { return nil }
     let classID = result.number("class_id").map(Int.init)
     if result.metric == "Precision" {
-        let metric = MulticlassPrecision(classCount: classCount, average: .micro)
+        let metric = try MulticlassPrecision(classCount: classCount, average: .micro)
         return KerasSubject(metric, yTrue, yPred) { classID.map { [metric.perClass[$0]] } ?? [metric.result] }
     }
-    let metric = MulticlassRecall(classCount: classCount, average: .micro)
+    let metric = try MulticlassRecall(classCount: classCount, average: .micro)
     return KerasSubject(metric, yTrue, yPred) { classID.map { [metric.perClass[$0]] } ?? [metric.result] }
 }
 
-private func kerasSubject(_ result: MetricFile.Result, _ testCase: MetricFile.Case) -> KerasSubject? {
+private func kerasSubject(_ result: MetricFile.Result, _ testCase: MetricFile.Case) throws -> KerasSubject? {
     guard let yPred = testCase.inputs["y_pred"]?.rows else { return nil }
     let yTrue = testCase.inputs["y_true"]?.rows ?? []
     let labels = testCase.inputs["labels"]?.rows ?? []
@@ -61,12 +61,12 @@ private func kerasSubject(_ result: MetricFile.Result, _ testCase: MetricFile.Ca
     case "BinaryAccuracy":
         return KerasSubject(BinaryAccuracy(threshold: result.number("threshold") ?? 0.5), yTrue, yPred)
     case "Precision" where result.config["top_k"] != nil, "Recall" where result.config["top_k"] != nil:
-        return multiclass(result, yTrue, yPred)
+        return try multiclass(result, yTrue, yPred)
     case "Precision":
-        let metric = Precision(thresholds: thresholds(result))
+        let metric = try Precision(thresholds: thresholds(result))
         return KerasSubject(metric, yTrue, yPred) { metric.results }
     case "Recall":
-        let metric = Recall(thresholds: thresholds(result))
+        let metric = try Recall(thresholds: thresholds(result))
         return KerasSubject(metric, yTrue, yPred) { metric.results }
     case "F1Score":
         let metric = F1Score(average: f1Average(result), threshold: result.number("threshold"))
@@ -74,11 +74,11 @@ private func kerasSubject(_ result: MetricFile.Result, _ testCase: MetricFile.Ca
     case "AUC":
         let curve: AUC.Curve = result.string("curve") == "PR" ? .precisionRecall : .roc
         let count = result.number("num_thresholds").map(Int.init) ?? 200
-        return KerasSubject(AUC(curve: curve, numThresholds: count), yTrue, yPred)
+        return KerasSubject(try AUC(curve: curve, numThresholds: count), yTrue, yPred)
     case "CategoricalAccuracy": return KerasSubject(CategoricalAccuracy(), yTrue, yPred)
     case "SparseCategoricalAccuracy": return KerasSubject(SparseCategoricalAccuracy(), labels, yPred)
-    case "SparseTopKCategoricalAccuracy": return KerasSubject(SparseTopKCategoricalAccuracy(k: k), labels, yPred)
-    case "TopKCategoricalAccuracy": return KerasSubject(TopKCategoricalAccuracy(k: k), yTrue, yPred)
+    case "SparseTopKCategoricalAccuracy": return KerasSubject(try SparseTopKCategoricalAccuracy(k: k), labels, yPred)
+    case "TopKCategoricalAccuracy": return KerasSubject(try TopKCategoricalAccuracy(k: k), yTrue, yPred)
     case "CategoricalCrossentropy": return KerasSubject(CategoricalCrossentropy(), yTrue, yPred)
     case "MeanAbsoluteError": return KerasSubject(MeanAbsoluteError(), yTrue, yPred)
     case "MeanSquaredError": return KerasSubject(MeanSquaredError(), yTrue, yPred)
@@ -88,7 +88,7 @@ private func kerasSubject(_ result: MetricFile.Result, _ testCase: MetricFile.Ca
 
 @Suite struct MetricFixtureTests {
     @Test(arguments: ["binary", "categorical", "regression"])
-    func matchesKerasBatchByBatch(family: String) {
+    func matchesKerasBatchByBatch(family: String) throws {
         let cases = MetricFile.load(family)
         #expect(!cases.isEmpty)
         var compared = 0
@@ -103,7 +103,7 @@ private func kerasSubject(_ result: MetricFile.Result, _ testCase: MetricFile.Ca
                     compared += 1
                     continue
                 }
-                guard let subject = kerasSubject(result, testCase), let expected = result.value?.values else {
+                guard let subject = try kerasSubject(result, testCase), let expected = result.value?.values else {
                     Issue.record(
                         "\(family)/\(testCase.name): no comparison for Keras's \(result.metric) \(result.config)"
                     )
@@ -149,19 +149,19 @@ private func kerasSubject(_ result: MetricFile.Result, _ testCase: MetricFile.Ca
         #expect(subject.metric.result == 0, "\(result.metric) after reset")
     }
 
-    @Test func emptyDenominatorsGiveZeroNotNaN() {
-        let precision = Precision()
+    @Test func emptyDenominatorsGiveZeroNotNaN() throws {
+        let precision = try Precision()
         precision.update(yTrue: [1.0, 0], yPred: [0.1, 0.2])
         #expect(precision.result == 0)
-        let recall = Recall()
+        let recall = try Recall()
         recall.update(yTrue: [0.0, 0], yPred: [0.9, 0.2])
         #expect(recall.result == 0)
         #expect(Mean().result == 0)
         #expect(F1Score().result == 0)
         #expect(F1Score(average: .weighted).result == 0)
-        #expect(AUC().result == 0)
-        #expect(MulticlassPrecision(classCount: 3).result == 0)
-        #expect(MulticlassRecall(classCount: 3, average: .weighted).result == 0)
+        #expect(try AUC().result == 0)
+        #expect(try MulticlassPrecision(classCount: 3).result == 0)
+        #expect(try MulticlassRecall(classCount: 3, average: .weighted).result == 0)
         #expect(AUC.exactROC(labels: [0, 0], scores: [0.1, 0.2]) == nil)
         #expect(AUC.averagePrecision(labels: [0, 0], scores: [0.1, 0.2]) == 0)
     }

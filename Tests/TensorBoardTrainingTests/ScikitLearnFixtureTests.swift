@@ -16,12 +16,12 @@ private func averaging(_ name: String?) -> ConfusionMatrix.Average? {
 }
 
 /// Our values for a scikit-learn result, or `nil` when we have no comparison for it (a test failure).
-private func ours(_ result: MetricFile.Result, _ testCase: MetricFile.Case, family: String) -> [Double]? {
+private func ours(_ result: MetricFile.Result, _ testCase: MetricFile.Case, family: String) throws -> [Double]? {
     guard let yTrue = testCase.inputs["y_true"], let yPred = testCase.inputs["y_pred"] else { return nil }
     let weights = testCase.inputs["sample_weight"]?.values
     let labels = family == "binary" ? yTrue.rows : testCase.inputs["labels"]?.rows ?? []
     let classCount = family == "binary" ? 2 : (yPred.shape.last ?? 2)
-    let matrix = ConfusionMatrix(classCount: classCount, threshold: result.number("threshold") ?? 0.5)
+    let matrix = try ConfusionMatrix(classCount: classCount, threshold: result.number("threshold") ?? 0.5)
     matrix.update(yTrue: labels, yPred: yPred.rows, sampleWeight: weights)
     let perClass = { (score: (Int) -> Double) in (0..<classCount).map(score) }
     let average = result.string("average")
@@ -42,7 +42,10 @@ private func ours(_ result: MetricFile.Result, _ testCase: MetricFile.Case, fami
     case "average_precision_score":
         return [AUC.averagePrecision(labels: yTrue.values, scores: yPred.values, weights: weights)]
     case "top_k_accuracy_score":
-        let metric = SparseTopKCategoricalAccuracy(k: result.number("k").map(Int.init) ?? 2, ties: .higherClassFirst)
+        let metric = try SparseTopKCategoricalAccuracy(
+            k: result.number("k").map(Int.init) ?? 2,
+            ties: .higherClassFirst
+        )
         metric.update(yTrue: labels, yPred: yPred.rows, sampleWeight: weights)
         return [metric.result]
     default: return nil
@@ -51,7 +54,7 @@ private func ours(_ result: MetricFile.Result, _ testCase: MetricFile.Case, fami
 
 @Suite struct ScikitLearnFixtureTests {
     @Test(arguments: ["binary", "categorical"])
-    func matchesScikitLearnExactly(family: String) {
+    func matchesScikitLearnExactly(family: String) throws {
         var compared = 0
         for testCase in MetricFile.load(family) {
             for result in testCase.results where result.library == "sklearn" {
@@ -61,7 +64,7 @@ private func ours(_ result: MetricFile.Result, _ testCase: MetricFile.Case, fami
                     #expect(result.error != nil, "\(label): no value and no error")
                     continue
                 }
-                guard let ours = ours(result, testCase, family: family) else {
+                guard let ours = try ours(result, testCase, family: family) else {
                     Issue.record("\(label): no comparison for scikit-learn's \(result.metric)")
                     continue
                 }
@@ -109,8 +112,8 @@ private func ours(_ result: MetricFile.Result, _ testCase: MetricFile.Case, fami
         let testCase = try #require(MetricFile.load("categorical").first { $0.name == "ties" })
         let labels = try #require(testCase.inputs["labels"]?.rows)
         let scores = try #require(testCase.inputs["y_pred"]?.rows)
-        let keras = SparseTopKCategoricalAccuracy(k: 3)
-        let scikitLearn = SparseTopKCategoricalAccuracy(k: 3, ties: .higherClassFirst)
+        let keras = try SparseTopKCategoricalAccuracy(k: 3)
+        let scikitLearn = try SparseTopKCategoricalAccuracy(k: 3, ties: .higherClassFirst)
         keras.update(yTrue: labels, yPred: scores)
         scikitLearn.update(yTrue: labels, yPred: scores)
         #expect(keras.result == 11.0 / 12 && scikitLearn.result == 9.0 / 12)

@@ -26,7 +26,7 @@ import Testing
         var rates: [Double] = []
         let hooks = ModelHooks(
             captureWeights: { epoch },
-            restoreWeights: { restored = $0 as? Int },
+            restoreWeights: { restored = $0 },
             save: { _ in },
             learningRate: { Double(rate) },
             setLearningRate: { rate = Float($0) }
@@ -127,7 +127,7 @@ import Testing
         #expect(differsFromRaw >= 3)
     }
 
-    @Test func overfittingMonitorReadsTheSmoothedLosses() {
+    @Test func overfittingMonitorReadsTheSmoothedLosses() throws {
         // Validation loss bottoms out at epoch 6, with an outlier at epoch 7.
         let training = (0..<16).map { 1 / Double($0 + 1) }
         let validation = [1, 0.8, 0.65, 0.55, 0.5, 0.48, 0.47, 0.9, 0.49, 0.5, 0.52, 0.3, 0.56, 0.58, 0.6, 0.62]
@@ -146,9 +146,9 @@ import Testing
             }
             return monitor.detection
         }
-        let smoothed = detect(OverfittingMonitor(smoothing: StreamingSmoother()), training, validation)
-        let reference = detect(OverfittingMonitor(), smoothedPrefixes(training), smoothedPrefixes(validation))
-        let raw = detect(OverfittingMonitor(), training, validation)
+        let smoothed = detect(try OverfittingMonitor(smoothing: StreamingSmoother()), training, validation)
+        let reference = detect(try OverfittingMonitor(), smoothedPrefixes(training), smoothedPrefixes(validation))
+        let raw = detect(try OverfittingMonitor(), training, validation)
         #expect(smoothed != nil && smoothed == reference)
         // Both see the turn after epoch 8, but the smoothed trend rises 20 times faster than the raw median's.
         #expect(raw?.detectedEpoch == 8 && smoothed?.detectedEpoch == 8)

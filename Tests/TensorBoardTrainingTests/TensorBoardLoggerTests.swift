@@ -46,10 +46,11 @@ private func kerasTags() throws -> [String: Set<String>] {
             epochs: 3,
             trainingBatches: 4,
             trainStep: { epoch, batch in
-                BatchResult(loss: 1 / Double(epoch * 4 + batch + 1), yTrue: [[1], [0]], yPred: [[0.9], [0.4]])
+                try BatchResult(loss: 1 / Double(epoch * 4 + batch + 1), yTrue: [[1], [0]], yPred: [[0.9], [0.4]])
             },
             validationBatches: 2,
-            validationStep: { epoch, _ in BatchResult(loss: 0.5 / Double(epoch + 1), yTrue: [[1]], yPred: [[0.3]]) },
+            validationStep: { epoch, _ in try BatchResult(loss: 0.5 / Double(epoch + 1), yTrue: [[1]], yPred: [[0.3]])
+            },
             model: ModelHooks(learningRate: { learningRate }, setLearningRate: { learningRate = $0 })
         )
         return logger

@@ -142,12 +142,13 @@ enum CompareCommand: Command {
             where ImprovementRule(direction: direction).isImprovement(value, over: best?.value) {
                 best = (step, value)
             }
-            var stopping = EarlyStoppingRule(
+            // `--patience` was parsed with a minimum of 0, so the rule cannot refuse it.
+            var stopping = try? EarlyStoppingRule(
                 rule: ImprovementRule(direction: direction, minDelta: settings.minDelta),
                 patience: settings.patience
             )
             let stoppedAt = zip(steps, values).enumerated().first { index, point in
-                stopping.observe(point.1, epoch: index) == .stop
+                stopping?.observe(point.1, epoch: index) == .stop
             }?.element.0
             table.write([
                 .text(pair.group), .text(pair.metric), .text(direction == .minimize ? "min" : "max"),
@@ -167,7 +168,8 @@ enum CompareCommand: Command {
     ) -> Int64? {
         let sign = direction == .minimize ? 1.0 : -1.0
         let common = pair.validation.keys.sorted().filter { pair.training[$0] != nil }
-        let found = TrendDetector.detect(
+        // `--window` was parsed with a minimum of 2, so the detector cannot refuse it.
+        let found = try? TrendDetector.detect(
             trainingLoss: common.compactMap { pair.training[$0].map { $0 * sign } },
             validationLoss: common.compactMap { pair.validation[$0].map { $0 * sign } },
             window: window

@@ -22,6 +22,13 @@ import TensorBoardEvents
 /// are only restored when they are the best epoch's own: after a resume without them, the best epoch's weights
 /// are restored only if a later epoch improves (its weights are then captured); otherwise nothing is restored
 /// and a warning says so.
+///
+/// What is not silent: a `monitor` absent from the first logs that could hold it (see ``TrainingError``) is
+/// reported with ``TrainingContext/fail(_:)``, naming the nearest logged key, and ``Trainer`` throws it after
+/// that epoch (Keras warns and goes on without stopping). With `restoreBestWeights`, missing weight hooks,
+/// a captured class instance (not a snapshot: see ``ModelHooks``) and given `bestWeights` of another type than
+/// the hooks' are reported the same way, so training never ends claiming the best weights are back when they
+/// are not.
 public final class EarlyStopping: Callback {
     /// The monitored logs key, such as `"val_loss"`.
     public let monitor: String
@@ -36,6 +43,7 @@ public final class EarlyStopping: Callback {
     public private(set) var bestWeightsEpoch: Int?
     /// The epoch whose weights were restored when training ended, if any were.
     public private(set) var restoredEpoch: Int?
+    private var monitored: MonitoredKey
     private let initialSmoother: StreamingSmoother?
     /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
     public private(set) var smoother: StreamingSmoother?
@@ -55,7 +63,8 @@ public final class EarlyStopping: Callback {
     ///     values, as Keras does.
     ///   - state: A saved ``state`` to continue from (for a resumed run).
     ///   - bestWeights: The weights of `state`'s best epoch, to restore them after a resume; none by default.
-    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
+    /// - Throws: `ConfigurationError` when `mode` is `.auto` and the name gives no direction, or when `patience`
+    ///   or `startFromEpoch` is negative.
     public init(
         monitor: String = "val_loss",
         minDelta: Double = 0,
@@ -67,11 +76,12 @@ public final class EarlyStopping: Callback {
         smoothing: StreamingSmoother? = nil,
         state: EarlyStoppingState = EarlyStoppingState(),
         bestWeights: Any? = nil
-    ) throws(ImprovementRule.Error) {
+    ) throws(ConfigurationError) {
         self.monitor = monitor
+        self.monitored = MonitoredKey(monitor, of: "EarlyStopping")
         self.restoresBestWeights = restoreBestWeights
         let improvement = try ImprovementRule(monitor: monitor, mode: mode, minDelta: minDelta)
-        self.rule = EarlyStoppingRule(
+        self.rule = try EarlyStoppingRule(
             rule: improvement,
             patience: patience,
             baseline: baseline,
@@ -100,10 +110,13 @@ public final class EarlyStopping: Callback {
         bestWeightsEpoch = initialBestWeights == nil ? nil : initialState.bestEpoch
         restoredEpoch = nil
         smoother = initialSmoother
-        if restoresBestWeights && (context.model.captureWeights == nil || context.model.restoreWeights == nil) {
-            context.warnOnce(
-                "EarlyStopping(restoreBestWeights: true) needs the model's captureWeights and restoreWeights "
-                    + "hooks; weights will not be restored"
+        monitored.reset()
+        if restoresBestWeights && context.model.weights == nil {
+            context.fail(
+                .weightsNotRestorable(
+                    "EarlyStopping(restoreBestWeights: true) needs the model's captureWeights and restoreWeights "
+                        + "hooks, and the model has none: the best weights could not be restored"
+                )
             )
         }
     }
@@ -111,7 +124,7 @@ public final class EarlyStopping: Callback {
     /// Takes the epoch's monitored value: captures the weights of a new best, asks to stop after `patience`.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         let value = logs[monitor]
-        if value == nil {
+        if value == nil && !monitored.check(logs, context: context) {
             context.warnOnce(
                 "EarlyStopping monitors '\(monitor)', which is not in the logs. Available: "
                     + logs.orderedMetricNames.joined(separator: ", ")
@@ -119,9 +132,8 @@ public final class EarlyStopping: Callback {
         }
         switch rule.observe(value.map { smoother.smooth($0) }, epoch: epoch) {
         case .improved:
-            if restoresBestWeights, let capture = context.model.captureWeights {
-                bestWeights = capture()
-                bestWeightsEpoch = epoch
+            if restoresBestWeights, let hooks = context.model.weights {
+                capture(hooks, epoch: epoch, context: context)
             }
         case .stop:
             let after = rule.state.bestEpoch.map { " after epoch \(oneBased($0))" } ?? ""
@@ -135,10 +147,10 @@ public final class EarlyStopping: Callback {
 
     /// Restores the best epoch's weights, when they were captured (or given) for that epoch.
     public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
-        // Without the hooks, trainingWillBegin has warned already.
-        guard restoresBestWeights, let bestEpoch = rule.state.bestEpoch, let restore = context.model.restoreWeights,
-            context.model.captureWeights != nil
-        else { return }
+        // Without the hooks, trainingWillBegin has reported it already.
+        guard restoresBestWeights, let bestEpoch = rule.state.bestEpoch, let hooks = context.model.weights else {
+            return
+        }
         guard let bestWeights, bestWeightsEpoch == bestEpoch else {
             context.warn(
                 "EarlyStopping cannot restore the weights of the best epoch (\(oneBased(bestEpoch))): it came before the "
@@ -146,7 +158,33 @@ public final class EarlyStopping: Callback {
             )
             return
         }
-        restore(bestWeights)
+        guard hooks.restore(bestWeights) else {
+            context.fail(
+                .weightsNotRestorable(
+                    "EarlyStopping cannot restore the weights of the best epoch (\(oneBased(bestEpoch))): they are a "
+                        + "\(type(of: bestWeights)), and the model's restoreWeights takes a \(hooks.typeName). "
+                        + "Received: bestWeights of type \(type(of: bestWeights))"
+                )
+            )
+            return
+        }
         restoredEpoch = bestEpoch
+    }
+
+    /// Keeps the epoch's weights as the best, unless the capture is a class instance that training will change.
+    private func capture(_ hooks: WeightHooks, epoch: Int, context: TrainingContext) {
+        let weights = hooks.capture()
+        guard !WeightHooks.isReference(weights) else {
+            context.fail(
+                .weightsNotRestorable(
+                    "EarlyStopping(restoreBestWeights: true): captureWeights returned an instance of the class "
+                        + "\(type(of: weights)), which later training changes in place, so restoring it would keep the "
+                        + "last weights; return a copy of the weights (an array or a struct) instead"
+                )
+            )
+            return
+        }
+        bestWeights = weights
+        bestWeightsEpoch = epoch
     }
 }

@@ -19,10 +19,20 @@ public struct FileNameTemplate: Sendable, Equatable {
     public enum Error: Swift.Error, Sendable, Equatable, CustomStringConvertible {
         /// A field names a key the logs do not have.
         case missingKey(String, template: String)
-        /// A brace is not closed.
+        /// A brace is not closed, a `}` stands alone, or a field's name is not a plain key.
         case malformed(String)
         /// A field's format spec is refused (as Python would refuse it, or not supported here).
         case invalidFormatSpec(String, key: String, reason: String, template: String)
+
+        /// What is wrong, without the template received.
+        public var problem: String {
+            switch self {
+            case .missingKey(let key, _): return "it names '\(key)', which is not in the logs"
+            case .malformed: return "it is malformed (a brace left open, a single '}', or a field that is not a key)"
+            case .invalidFormatSpec(let spec, let key, let reason, _):
+                return "the format spec '\(spec)' of '{\(key)}' cannot be used: \(reason)"
+            }
+        }
 
         /// What is wrong, and what was received.
         public var description: String {
@@ -38,13 +48,39 @@ public struct FileNameTemplate: Sendable, Equatable {
         }
     }
 
+    /// One piece of a parsed template: literal text, or a field with its key and format spec.
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case field(key: String, spec: String)
+    }
+
     /// The template text.
     public let text: String
+    /// The template, parsed.
+    let segments: [Segment]
 
-    /// Creates a template.
+    /// The logs keys the template names (every field but `{epoch}`), in order of appearance.
+    public var metricKeys: [String] {
+        segments.compactMap { segment in
+            guard case .field(let key, _) = segment, key != "epoch" else { return nil }
+            return key
+        }
+    }
+
+    /// Creates a template, checking all that can be checked before any logs exist: the braces, the field names,
+    /// and each format spec against the type its field will have (`{epoch}` an int, any other key a float).
+    /// Whether the logs hold each key is known only when a file name is made.
     /// - Parameter text: The template, such as `"model-{epoch:02d}-{val_loss:.4f}.json"`.
-    public init(_ text: String) {
+    /// - Throws: ``Error/malformed(_:)`` for a brace left open or a single `}`, or a field name Python's
+    ///   `str.format` would not read as a keyword (empty, or holding `.`, `[`, `!` or `{`);
+    ///   ``Error/invalidFormatSpec(_:key:reason:template:)`` for a spec Python would refuse (or one not
+    ///   supported here).
+    public init(_ text: String) throws(Error) {
         self.text = text
+        self.segments = try Self.parse(text)
+        var sample: TrainingLogs = [:]
+        for key in metricKeys { sample[key] = 0.5 }
+        _ = try fileName(epoch: 0, logs: sample)
     }
 
     /// The name for an epoch (counted from 0; `{epoch}` shows it from 1) and its logs.
@@ -52,27 +88,40 @@ public struct FileNameTemplate: Sendable, Equatable {
     ///   - epoch: The epoch, from 0.
     ///   - logs: The epoch's logs.
     /// - Returns: The template with every field filled in.
-    /// - Throws: ``Error/missingKey(_:template:)`` for a key the logs lack, ``Error/malformed(_:)`` for a brace
-    ///   left open, ``Error/invalidFormatSpec(_:key:reason:template:)`` for a spec Python would refuse (or one
-    ///   not supported here).
+    /// - Throws: ``Error/missingKey(_:template:)`` for a key the logs lack.
     public func fileName(epoch: Int, logs: TrainingLogs) throws(Error) -> String {
         var result = ""
+        for segment in segments {
+            switch segment {
+            case .literal(let literal):
+                result += literal
+            case .field(let key, let spec) where key == "epoch":
+                result += try format(integer: epoch == Int.max ? epoch : epoch + 1, spec: spec, key: key)
+            case .field(let key, let spec):
+                guard let value = logs[key] else { throw .missingKey(key, template: text) }
+                result += try format(value, spec: spec, key: key)
+            }
+        }
+        return result
+    }
+
+    /// Splits `text` into literals (with `{{` and `}}` read as braces) and fields.
+    private static func parse(_ text: String) throws(Error) -> [Segment] {
+        var segments: [Segment] = []
+        var literal = ""
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
             let next = text.index(after: index)
-            if character == "{" && next < text.endIndex && text[next] == "{" {
-                result.append("{")
+            let doubled = next < text.endIndex && text[next] == character
+            if (character == "{" || character == "}") && doubled {
+                literal.append(character)
                 index = text.index(after: next)
                 continue
             }
-            if character == "}" && next < text.endIndex && text[next] == "}" {
-                result.append("}")
-                index = text.index(after: next)
-                continue
-            }
+            if character == "}" { throw .malformed(text) }
             guard character == "{" else {
-                result.append(character)
+                literal.append(character)
                 index = next
                 continue
             }
@@ -80,17 +129,14 @@ public struct FileNameTemplate: Sendable, Equatable {
             let field = text[next..<close]
             let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             let key = parts.first.map(String.init) ?? ""
-            let spec = parts.count > 1 ? String(parts[1]) : ""
-            if key == "epoch" {
-                result += try format(integer: epoch == Int.max ? epoch : epoch + 1, spec: spec, key: key)
-            } else if let value = logs[key] {
-                result += try format(value, spec: spec, key: key)
-            } else {
-                throw .missingKey(key, template: text)
-            }
+            guard !key.isEmpty, !key.contains(where: { ".[!{".contains($0) }) else { throw .malformed(text) }
+            if !literal.isEmpty { segments.append(.literal(literal)) }
+            literal = ""
+            segments.append(.field(key: key, spec: parts.count > 1 ? String(parts[1]) : ""))
             index = text.index(after: close)
         }
-        return result
+        if !literal.isEmpty { segments.append(.literal(literal)) }
+        return segments
     }
 
     private func format(integer value: Int, spec: String, key: String) throws(Error) -> String {

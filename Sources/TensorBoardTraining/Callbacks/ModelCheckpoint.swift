@@ -11,6 +11,12 @@ import TensorBoardEvents
 /// to a new instance, so a resumed run only saves what beats the interrupted run's best. A failure to save is
 /// reported as a warning and training goes on.
 ///
+/// Not silent: the template is checked when the callback is made (braces, field names, format specs: a
+/// ``FileNameTemplate/Error`` becomes a `ConfigurationError` naming `filePath`); a field naming a key the
+/// epoch's logs lack is reported when the file is named, as Keras raises `KeyError` then, with
+/// ``TrainingContext/fail(_:)`` (``Trainer`` throws it after that epoch), naming the nearest logged key. With
+/// `saveBestOnly`, a `monitor` absent from the first logs that could hold it is reported the same way.
+///
 /// With `smoothing`, "improves" is judged on TensorBoard's smoothed curve of the monitored value
 /// (`StreamingSmoother`, fed every epoch's value) rather than on the raw value; ``best`` is then a smoothed
 /// value, and the file name still shows the raw logs.
@@ -30,6 +36,7 @@ public final class ModelCheckpoint: Callback {
     public private(set) var savedEpochs: [Int] = []
     /// The paths written, in order.
     public private(set) var savedPaths: [String] = []
+    private var monitored: MonitoredKey
     private let initialSmoother: StreamingSmoother?
     /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
     public private(set) var smoother: StreamingSmoother?
@@ -46,7 +53,8 @@ public final class ModelCheckpoint: Callback {
     ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
     ///     values, as Keras does.
     ///   - save: Writes the model to a path; the model's `save` hook by default.
-    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
+    /// - Throws: `ConfigurationError` when `mode` is `.auto` and the name gives no direction, or when `filePath`
+    ///   is not a valid template (a brace left open, a spec Python would refuse).
     public init(
         filePath: String,
         monitor: String = "val_loss",
@@ -55,9 +63,19 @@ public final class ModelCheckpoint: Callback {
         best: Double? = nil,
         smoothing: StreamingSmoother? = nil,
         save: ((String) throws -> Void)? = nil
-    ) throws(ImprovementRule.Error) {
-        self.template = FileNameTemplate(filePath)
+    ) throws(ConfigurationError) {
+        do {
+            self.template = try FileNameTemplate(filePath)
+        } catch {
+            throw ConfigurationError(
+                type: "ModelCheckpoint",
+                parameter: "filePath",
+                received: filePath,
+                allowed: "be a valid file-name template, but \(error.problem)"
+            )
+        }
         self.monitor = monitor
+        self.monitored = MonitoredKey(monitor, of: "ModelCheckpoint")
         self.savesBestOnly = saveBestOnly
         self.rule = try ImprovementRule(monitor: monitor, mode: mode)
         self.initialBest = best
@@ -73,6 +91,7 @@ public final class ModelCheckpoint: Callback {
         savedEpochs = []
         savedPaths = []
         smoother = initialSmoother
+        monitored.reset()
         if save == nil && context.model.save == nil {
             context.warnOnce("ModelCheckpoint has no way to save the model: pass `save:` or set the model's save hook")
         }
@@ -83,6 +102,7 @@ public final class ModelCheckpoint: Callback {
         let current = logs[monitor].map { smoother.smooth($0) }
         if savesBestOnly {
             guard let current else {
+                if monitored.check(logs, context: context) { return }
                 context.warnOnce(
                     "ModelCheckpoint monitors '\(monitor)', which is not in the logs. Available: "
                         + logs.orderedMetricNames.joined(separator: ", ")
@@ -93,8 +113,21 @@ public final class ModelCheckpoint: Callback {
             best = current
         }
         guard let saver = save ?? context.model.save else { return }
+        let path: String
         do {
-            let path = try template.fileName(epoch: epoch, logs: logs)
+            path = try template.fileName(epoch: epoch, logs: logs)
+        } catch {
+            guard case .missingKey(let key, _) = error else {
+                context.warn("ModelCheckpoint could not name the file after epoch \(oneBased(epoch)): \(error)")
+                return
+            }
+            let (available, suggestion) = nearestKeys(to: key, in: logs)
+            context.fail(
+                .unknownTemplateKey(key: key, template: template.text, available: available, suggestion: suggestion)
+            )
+            return
+        }
+        do {
             try Self.saveAtomically(to: path, using: saver)
             savedEpochs.append(epoch)
             savedPaths.append(path)

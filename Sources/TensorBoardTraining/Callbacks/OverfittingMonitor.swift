@@ -11,6 +11,10 @@ import TensorBoardEvents
 ///
 /// With `smoothing`, both losses go through TensorBoard's smoothing (a copy of the `StreamingSmoother` for
 /// each) before the trends are fitted, so the detector reads the curves as the dashboard draws them.
+///
+/// Either key absent from the first logs that could hold it is reported with ``TrainingContext/fail(_:)``,
+/// naming the nearest logged key, and ``Trainer`` throws it after that epoch; the monitor never watches
+/// nothing in silence.
 public final class OverfittingMonitor: Callback {
     /// The training-loss key.
     public let trainingKey: String
@@ -18,13 +22,15 @@ public final class OverfittingMonitor: Callback {
     public let validationKey: String
     /// Whether to stop training on detection.
     public let stopsTraining: Bool
-    private let window: Int
+    /// Epochs per trend window (at least 2).
+    public let window: Int
     private let minimumSlope: Double
     private var detector: TrendDetector
     private let smoothing: StreamingSmoother?
     private var trainingSmoother: StreamingSmoother?
     private var validationSmoother: StreamingSmoother?
     private let note: ((String, Int) -> Void)?
+    private var monitoredKeys: [MonitoredKey]
     /// The detection, once made.
     public private(set) var detection: TrendDetector.Overfitting?
 
@@ -38,6 +44,7 @@ public final class OverfittingMonitor: Callback {
     ///   - smoothing: Smooth both losses as TensorBoard does before judging trends, for example
     ///     `StreamingSmoother()` (weight 0.6); `nil` (the default) judges the raw losses.
     ///   - note: Receives a Markdown note and the epoch on detection (for example to log it as text).
+    /// - Throws: `ConfigurationError` when `window` is below 2.
     public init(
         trainingKey: String = "loss",
         validationKey: String = "val_loss",
@@ -46,27 +53,30 @@ public final class OverfittingMonitor: Callback {
         stopTraining: Bool = false,
         smoothing: StreamingSmoother? = nil,
         note: ((String, Int) -> Void)? = nil
-    ) {
+    ) throws(ConfigurationError) {
         self.trainingKey = trainingKey
         self.validationKey = validationKey
+        self.monitoredKeys = [trainingKey, validationKey].map { MonitoredKey($0, of: "OverfittingMonitor") }
         self.window = window
         self.minimumSlope = minimumSlope
         self.stopsTraining = stopTraining
         self.note = note
         self.smoothing = smoothing
-        self.detector = TrendDetector(window: window, minimumSlope: minimumSlope)
+        self.detector = try TrendDetector(window: window, minimumSlope: minimumSlope)
     }
 
     /// Starts a fresh detection.
     public func trainingWillBegin(context: TrainingContext) {
-        detector = TrendDetector(window: window, minimumSlope: minimumSlope)
+        detector.reset()
         detection = nil
         trainingSmoother = smoothing
         validationSmoother = smoothing
+        for index in monitoredKeys.indices { monitoredKeys[index].reset() }
     }
 
     /// Adds the epoch's losses to the trends; on detection warns, writes the note and may ask to stop.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
+        for index in monitoredKeys.indices { monitoredKeys[index].check(logs, context: context) }
         guard let training = logs[trainingKey], let validation = logs[validationKey] else { return }
         let trainingLoss = trainingSmoother.smooth(training)
         let validationLoss = validationSmoother.smooth(validation)

@@ -13,6 +13,9 @@ import TensorBoardEvents
 ///
 /// With `smoothing`, plateaus are judged on TensorBoard's smoothed curve of the monitored value
 /// (`StreamingSmoother`, fed every epoch's value) rather than on the raw values.
+///
+/// A `monitor` absent from the first logs that could hold it is reported with ``TrainingContext/fail(_:)``,
+/// naming the nearest logged key, and ``Trainer`` throws it after that epoch (Keras warns and goes on).
 public final class ReduceLROnPlateau: Callback {
     /// The monitored logs key.
     public let monitor: String
@@ -28,6 +31,7 @@ public final class ReduceLROnPlateau: Callback {
     private var best: Double?
     private var wait = 0
     private var cooldownCounter = 0
+    private var monitored: MonitoredKey
     private let initialSmoother: StreamingSmoother?
     /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
     public private(set) var smoother: StreamingSmoother?
@@ -35,16 +39,18 @@ public final class ReduceLROnPlateau: Callback {
     /// Creates the callback.
     /// - Parameters:
     ///   - monitor: The logs key; `"val_loss"` by default.
-    ///   - factor: The factor applied on a plateau; 0.1 by default. Must be below 1.
+    ///   - factor: The factor applied on a plateau; 0.1 by default. At least 0 and below 1.
     ///   - patience: Epochs without improvement before a reduction; 10 by default.
     ///   - mode: `.auto` (the default) infers the direction from the name.
     ///   - minDelta: The smallest change that counts; 1e-4 by default, as in Keras.
     ///   - cooldown: Epochs to wait after a reduction; 0 by default.
-    ///   - minimumLearningRate: The lowest learning rate; 0 by default.
+    ///   - minimumLearningRate: The lowest learning rate; 0 by default. Not negative.
     ///   - smoothing: Judge plateaus on the value smoothed as TensorBoard smooths it, for example
     ///     `StreamingSmoother()` (weight 0.6), or a resumed run's ``smoother``; `nil` (the default) judges the raw
     ///     values, as Keras does.
-    /// - Throws: `ImprovementRule.Error` when `mode` is `.auto` and the name gives no direction.
+    /// - Throws: `ConfigurationError` when `mode` is `.auto` and the name gives no direction, when `factor` is
+    ///   not in [0, 1) (1 or more would never lower the rate), when `patience` or `cooldown` is negative, or
+    ///   when `minimumLearningRate` is negative or NaN.
     public init(
         monitor: String = "val_loss",
         factor: Double = 0.1,
@@ -54,9 +60,27 @@ public final class ReduceLROnPlateau: Callback {
         cooldown: Int = 0,
         minimumLearningRate: Double = 0,
         smoothing: StreamingSmoother? = nil
-    ) throws(ImprovementRule.Error) {
-        precondition(factor < 1, "ReduceLROnPlateau needs a factor below 1. Received: factor=\(factor)")
+    ) throws(ConfigurationError) {
+        guard factor >= 0, factor < 1 else {
+            throw ConfigurationError(
+                type: "ReduceLROnPlateau",
+                parameter: "factor",
+                received: "\(factor)",
+                allowed: "be at least 0 and below 1"
+            )
+        }
+        try ConfigurationError.require(patience, atLeast: 0, "patience", in: "ReduceLROnPlateau")
+        try ConfigurationError.require(cooldown, atLeast: 0, "cooldown", in: "ReduceLROnPlateau")
+        guard minimumLearningRate >= 0 else {
+            throw ConfigurationError(
+                type: "ReduceLROnPlateau",
+                parameter: "minimumLearningRate",
+                received: "\(minimumLearningRate)",
+                allowed: "be a number of at least 0"
+            )
+        }
         self.monitor = monitor
+        self.monitored = MonitoredKey(monitor, of: "ReduceLROnPlateau")
         self.factor = factor
         self.patience = patience
         self.cooldown = cooldown
@@ -72,6 +96,7 @@ public final class ReduceLROnPlateau: Callback {
         wait = 0
         cooldownCounter = 0
         smoother = initialSmoother
+        monitored.reset()
         if context.model.learningRate == nil || context.model.setLearningRate == nil {
             context.warnOnce(
                 "ReduceLROnPlateau needs the model's learningRate and setLearningRate hooks; the learning rate "
@@ -88,6 +113,7 @@ public final class ReduceLROnPlateau: Callback {
     /// Counts an epoch without improvement, and lowers the learning rate after `patience` of them.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         guard let current = logs[monitor].map({ smoother.smooth($0) }) else {
+            if monitored.check(logs, context: context) { return }
             context.warnOnce(
                 "ReduceLROnPlateau monitors '\(monitor)', which is not in the logs. Available: "
                     + logs.orderedMetricNames.joined(separator: ", ")

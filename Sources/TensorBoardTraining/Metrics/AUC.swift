@@ -33,8 +33,9 @@ public final class AUC: Metric {
     ///   - curve: `.roc` (the default) or `.precisionRecall`.
     ///   - numThresholds: Thresholds for the estimate; 200 by default, as in Keras.
     ///   - name: The name in logs; `"auc"` by default.
-    public init(curve: Curve = .roc, numThresholds: Int = 200, name: String = "auc") {
-        precondition(numThresholds > 1, "AUC needs more than one threshold. Received: numThresholds=\(numThresholds)")
+    /// - Throws: `ConfigurationError` when `numThresholds` is below 2 (a curve needs two points).
+    public init(curve: Curve = .roc, numThresholds: Int = 200, name: String = "auc") throws(ConfigurationError) {
+        try ConfigurationError.require(numThresholds, atLeast: 2, "numThresholds", in: "AUC")
         self.curve = curve
         self.numThresholds = numThresholds
         self.name = name

@@ -46,8 +46,10 @@ public final class ConfusionMatrix: Metric {
     ///   - classCount: The number of classes (2 for binary data).
     ///   - threshold: For single-column predictions; 0.5 by default.
     ///   - name: The name in logs; `"confusion_matrix"` by default.
-    public init(classCount: Int, threshold: Double = 0.5, name: String = "confusion_matrix") {
-        precondition(classCount > 0, "ConfusionMatrix needs at least one class. Received: classCount=\(classCount)")
+    /// - Throws: `ConfigurationError` when `classCount` is below 1.
+    public init(classCount: Int, threshold: Double = 0.5, name: String = "confusion_matrix") throws(ConfigurationError)
+    {
+        try ConfigurationError.require(classCount, atLeast: 1, "classCount", in: "ConfusionMatrix")
         self.classCount = classCount
         self.threshold = threshold
         self.name = name

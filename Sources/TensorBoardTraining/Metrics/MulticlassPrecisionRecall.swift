@@ -19,12 +19,12 @@ public class ConfusionMatrixScore: Metric {
         name: String,
         averaged: @escaping (ConfusionMatrix, ConfusionMatrix.Average) -> Double,
         ofClass: @escaping (ConfusionMatrix, Int) -> Double
-    ) {
+    ) throws(ConfigurationError) {
         self.average = average
         self.name = name
         self.averaged = averaged
         self.ofClass = ofClass
-        matrix = ConfusionMatrix(classCount: classCount, threshold: threshold, name: name)
+        matrix = try ConfusionMatrix(classCount: classCount, threshold: threshold, name: name)
     }
 
     /// Adds a batch (labels as class indices or one-hot rows, predictions as class scores).
@@ -54,13 +54,14 @@ public final class MulticlassPrecision: ConfusionMatrixScore {
     ///   - average: How per-class precisions combine; `.macro` by default.
     ///   - threshold: For single-column (binary) predictions; 0.5 by default.
     ///   - name: The name in logs; `"precision"` by default.
+    /// - Throws: `ConfigurationError` when `classCount` is below 1.
     public init(
         classCount: Int,
         average: ConfusionMatrix.Average = .macro,
         threshold: Double = 0.5,
         name: String = "precision"
-    ) {
-        super.init(
+    ) throws(ConfigurationError) {
+        try super.init(
             classCount: classCount,
             average: average,
             threshold: threshold,
@@ -83,13 +84,14 @@ public final class MulticlassRecall: ConfusionMatrixScore {
     ///   - average: How per-class recalls combine; `.macro` by default.
     ///   - threshold: For single-column (binary) predictions; 0.5 by default.
     ///   - name: The name in logs; `"recall"` by default.
+    /// - Throws: `ConfigurationError` when `classCount` is below 1.
     public init(
         classCount: Int,
         average: ConfusionMatrix.Average = .macro,
         threshold: Double = 0.5,
         name: String = "recall"
-    ) {
-        super.init(
+    ) throws(ConfigurationError) {
+        try super.init(
             classCount: classCount,
             average: average,
             threshold: threshold,

@@ -11,10 +11,10 @@ public final class Precision: Metric {
     /// - Parameters:
     ///   - thresholds: The decision thresholds; `[0.5]` by default.
     ///   - name: The name in logs; `"precision"` by default.
-    public init(thresholds: [Double] = [0.5], name: String = "precision") {
-        precondition(!thresholds.isEmpty, "Precision needs at least one threshold. Received: thresholds=[]")
+    /// - Throws: `ConfigurationError` when `thresholds` is empty or holds a value outside [0, 1].
+    public init(thresholds: [Double] = [0.5], name: String = "precision") throws(ConfigurationError) {
         self.name = name
-        self.counts = ThresholdCounts(thresholds: thresholds)
+        self.counts = try ThresholdCounts(validating: thresholds, in: "Precision")
     }
 
     /// Adds a batch: every value of every row counts at each threshold.
@@ -44,10 +44,10 @@ public final class Recall: Metric {
     /// - Parameters:
     ///   - thresholds: The decision thresholds; `[0.5]` by default.
     ///   - name: The name in logs; `"recall"` by default.
-    public init(thresholds: [Double] = [0.5], name: String = "recall") {
-        precondition(!thresholds.isEmpty, "Recall needs at least one threshold. Received: thresholds=[]")
+    /// - Throws: `ConfigurationError` when `thresholds` is empty or holds a value outside [0, 1].
+    public init(thresholds: [Double] = [0.5], name: String = "recall") throws(ConfigurationError) {
         self.name = name
-        self.counts = ThresholdCounts(thresholds: thresholds)
+        self.counts = try ThresholdCounts(validating: thresholds, in: "Recall")
     }
 
     /// Adds a batch: every value of every row counts at each threshold.

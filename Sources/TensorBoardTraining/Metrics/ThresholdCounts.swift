@@ -12,6 +12,20 @@ struct ThresholdCounts {
     var trueNegatives: [Double]
     var falseNegatives: [Double]
 
+    /// Counts at `thresholds`, which a user gave: at least one, each in [0, 1] (as Keras requires).
+    /// - Throws: `ConfigurationError` naming `type` otherwise.
+    init(validating thresholds: [Double], in type: String) throws(ConfigurationError) {
+        guard !thresholds.isEmpty, thresholds.allSatisfy({ (0...1).contains($0) }) else {
+            throw ConfigurationError(
+                type: type,
+                parameter: "thresholds",
+                received: "\(thresholds)",
+                allowed: "hold at least one threshold, each from 0 to 1"
+            )
+        }
+        self.init(thresholds: thresholds)
+    }
+
     init(thresholds: [Double]) {
         self.thresholds = thresholds
         float32Thresholds = thresholds.map(Float.init)

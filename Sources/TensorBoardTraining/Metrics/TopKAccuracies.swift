@@ -23,8 +23,13 @@ public final class SparseTopKCategoricalAccuracy: MeanOfSamples {
     ///   - k: How many top classes count; 5 by default.
     ///   - ties: How scores tied with the label's count; in the label's favour (Keras) by default.
     ///   - name: The name in logs; `"sparse_top_k_categorical_accuracy"` by default, as in Keras.
-    public init(k: Int = 5, ties: TopKTieBreaking = .inLabelsFavour, name: String = "sparse_top_k_categorical_accuracy")
-    {
+    /// - Throws: `ConfigurationError` when `k` is below 1.
+    public init(
+        k: Int = 5,
+        ties: TopKTieBreaking = .inLabelsFavour,
+        name: String = "sparse_top_k_categorical_accuracy"
+    ) throws(ConfigurationError) {
+        try ConfigurationError.require(k, atLeast: 1, "k", in: "SparseTopKCategoricalAccuracy")
         super.init(name: name) { truth, prediction in
             guard let label = truth.first, label.isFinite,
                 let index = classIndex(label.rounded(.towardZero), count: prediction.count)
@@ -43,7 +48,13 @@ public final class TopKCategoricalAccuracy: MeanOfSamples {
     ///   - k: How many top classes count; 5 by default.
     ///   - ties: How scores tied with the label's count; in the label's favour (Keras) by default.
     ///   - name: The name in logs; `"top_k_categorical_accuracy"` by default, as in Keras.
-    public init(k: Int = 5, ties: TopKTieBreaking = .inLabelsFavour, name: String = "top_k_categorical_accuracy") {
+    /// - Throws: `ConfigurationError` when `k` is below 1.
+    public init(
+        k: Int = 5,
+        ties: TopKTieBreaking = .inLabelsFavour,
+        name: String = "top_k_categorical_accuracy"
+    ) throws(ConfigurationError) {
+        try ConfigurationError.require(k, atLeast: 1, "k", in: "TopKCategoricalAccuracy")
         super.init(name: name) { truth, prediction in
             let index = firstArgmax(truth)
             guard !truth.isEmpty, prediction.indices.contains(index) else { return 0 }
