@@ -14,9 +14,9 @@ import Testing
         ]).fit(
             epochs: 2,
             trainingBatches: 1,
-            trainStep: { _, _ in BatchResult(loss: 1, yTrue: [[1]], yPred: [[1]]) },
+            trainStep: { _, _ in try BatchResult(loss: 1, yTrue: [[1]], yPred: [[1]]) },
             validationBatches: 1,
-            validationStep: { _, _ in BatchResult(loss: 1, yTrue: [[1]], yPred: [[1]]) }
+            validationStep: { _, _ in try BatchResult(loss: 1, yTrue: [[1]], yPred: [[1]]) }
         )
         #expect(history.epochs == [0, 1])
         let log = try Logdir.read(logDir)
