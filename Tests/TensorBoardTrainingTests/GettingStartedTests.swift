@@ -97,7 +97,29 @@ import Testing
         #expect(files.contains { $0.hasPrefix("best-") } && files.contains("train") && files.contains("validation"))
         #expect(printed.filter { $0.hasPrefix("Epoch ") }.count == history.epochs.count)
 
-        // The hand-written loop.
+    }
+
+    @Test func theArticlesHandWrittenLoopWorks() throws {
+        let runs = directory.path + "/runs"
+        var printed: [String] = []
+        let progress = { (text: String) in printed.append(text) }
+        var weight = 0.0
+        var learningRate = 0.5
+        let points = (0..<200).map { Double($0) / 200 }
+        let training = points[..<160]
+        let validation = points[160...]
+
+        func step(_ batch: ArraySlice<Double>, learns: Bool) throws -> BatchResult {
+            var loss = 0.0
+            var gradient = 0.0
+            for x in batch {
+                loss += (weight * x - 2 * x) * (weight * x - 2 * x)
+                gradient += 2 * (weight * x - 2 * x) * x
+            }
+            if learns { weight -= learningRate * gradient / Double(batch.count) }
+            return try BatchResult(loss: loss / Double(batch.count), size: batch.count)
+        }
+
         let callbacks = CallbackList([
             ProgressBar(output: progress), TensorBoardLogger(logDirectory: runs + "/by-hand"),
             try ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: 2),
@@ -115,7 +137,7 @@ import Testing
             callbacks.epochWillBegin(epoch, context: context)
             let loss = Mean()
             for batch in 0..<5 {
-                let result = try step(training[(batch * 32)..<min(batch * 32 + 32, training.count)], learns: true)
+                let result = try step(training[(batch * 32)..<(batch * 32 + 32)], learns: true)
                 loss.update(result.loss, weight: Double(result.size))
                 context.globalStep += 1
                 callbacks.trainingBatchDidEnd(batch, logs: ["loss": loss.result], context: context)
@@ -133,5 +155,7 @@ import Testing
         #expect(epochsRun == 30 && context.globalStep == 150)
         #expect(lastLogs["learning_rate"] == learningRate || lastLogs["learning_rate"] == learningRate * 2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: runs + "/by-hand/train").count == 1)
+        #expect(abs(weight - 2) < 0.5)  // it learned
+        #expect(printed.filter { $0.hasPrefix("Epoch ") }.count == 30)
     }
 }
