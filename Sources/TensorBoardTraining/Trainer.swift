@@ -19,7 +19,7 @@ public final class Trainer {
     public let callbacks: CallbackList
     /// Every epoch's logs.
     public let history = History()
-    private let makeMetrics: () throws -> [any Metric]
+    let makeMetrics: () throws -> [any Metric]
 
     /// Creates a trainer.
     /// - Parameters:
@@ -57,100 +57,40 @@ public final class Trainer {
         validationFrequency: Int = 1,
         model: ModelHooks = ModelHooks()
     ) throws -> History {
-        let context = TrainingContext(epochs: epochs, stepsPerEpoch: trainingBatches, model: model)
-        let (start, overflow) = initialEpoch.multipliedReportingOverflow(by: max(trainingBatches, 0))
-        context.globalStep = overflow ? .max : start
-        let trainingLoss = Mean()
-        let trainingMetrics = try makeMetrics()
-        let validationLoss = Mean()
-        let validationMetrics = try makeMetrics()
-        var lastLogs: TrainingLogs = [:]
-        callbacks.trainingWillBegin(context: context)
+        let session = try FitSession(
+            trainer: self,
+            epochs: epochs,
+            initialEpoch: initialEpoch,
+            trainingBatches: trainingBatches,
+            validationBatches: validationBatches,
+            validationFrequency: validationFrequency,
+            model: model,
+            makeMetrics: makeMetrics
+        )
         do {
-            try context.checkFailure()
-            for epoch in initialEpoch..<max(initialEpoch, epochs) {
-                context.epoch = epoch
-                callbacks.epochWillBegin(epoch, context: context)
-                var logs = try runBatches(
-                    trainingBatches,
-                    epoch: epoch,
-                    loss: trainingLoss,
-                    metrics: trainingMetrics,
-                    context: context,
-                    step: trainStep,
-                    isTraining: true
-                )
-                if let validationStep, validationBatches > 0, validationFrequency > 0,
-                    (epoch + 1) % validationFrequency == 0
-                {
-                    callbacks.validationWillBegin(context: context)
-                    let validationLogs = try runBatches(
-                        validationBatches,
-                        epoch: epoch,
-                        loss: validationLoss,
-                        metrics: validationMetrics,
-                        context: context,
-                        step: validationStep,
-                        isTraining: false
-                    )
-                    let prefixed = Dictionary(
-                        validationLogs.map { ("val_" + $0.key, $0.value) },
-                        uniquingKeysWith: { first, _ in first }
-                    )
-                    callbacks.validationDidEnd(logs: prefixed, context: context)
-                    logs.merge(prefixed) { _, new in new }
+            try session.checkFailure()
+            for epoch in session.epochs {
+                session.beginEpoch(epoch)
+                for batch in 0..<max(trainingBatches, 0) {
+                    session.beginBatch(batch, training: true)
+                    guard try session.endBatch(batch, result: try trainStep(epoch, batch), training: true) else {
+                        break
+                    }
                 }
-                callbacks.epochWillEnd(epoch, logs: &logs, context: context)
-                callbacks.epochDidEnd(epoch, logs: logs, context: context)
-                lastLogs = logs
-                try context.checkFailure()
-                if context.isStopRequested { break }
+                let validationCount = validationStep == nil ? 0 : session.validationBatchCount(afterEpoch: epoch)
+                if let validationStep, validationCount > 0 {
+                    session.beginValidation()
+                    for batch in 0..<validationCount {
+                        session.beginBatch(batch, training: false)
+                        _ = try session.endBatch(batch, result: try validationStep(epoch, batch), training: false)
+                    }
+                    session.endValidation()
+                }
+                guard try session.endEpoch(epoch, validated: validationCount > 0) else { break }
             }
         } catch {
-            callbacks.trainingDidEnd(logs: lastLogs, context: context)
-            throw error
+            return try session.finish(after: error)
         }
-        callbacks.trainingDidEnd(logs: lastLogs, context: context)
-        try context.checkFailure()
-        return history
-    }
-
-    private func runBatches(
-        _ count: Int,
-        epoch: Int,
-        loss: Mean,
-        metrics: [any Metric],
-        context: TrainingContext,
-        step: (Int, Int) throws -> BatchResult,
-        isTraining: Bool
-    ) throws -> TrainingLogs {
-        loss.reset()
-        for metric in metrics { metric.reset() }
-        var logs: TrainingLogs = [:]
-        for batch in 0..<max(count, 0) {
-            if isTraining {
-                callbacks.trainingBatchWillBegin(batch, context: context)
-            } else {
-                callbacks.validationBatchWillBegin(batch, context: context)
-            }
-            let result = try step(epoch, batch)
-            try result.validate()
-            loss.update(result.loss, weight: Double(result.size))
-            if !result.yTrue.isEmpty {
-                for metric in metrics {
-                    metric.update(yTrue: result.yTrue, yPred: result.yPred, sampleWeight: result.sampleWeight)
-                }
-            }
-            logs = [loss.name: loss.result]
-            for metric in metrics { logs[metric.name] = metric.result }
-            if isTraining {
-                context.globalStep = oneBased(context.globalStep)  // (saturates rather than overflows)
-                callbacks.trainingBatchDidEnd(batch, logs: logs, context: context)
-                if context.isStopRequested { break }
-            } else {
-                callbacks.validationBatchDidEnd(batch, logs: logs, context: context)
-            }
-        }
-        return logs
+        return try session.finish()
     }
 }
