@@ -6,7 +6,7 @@
 /// The rows must match: as many `yPred` rows as `yTrue` rows, as many sample weights (when given) as rows, and
 /// a size that is not negative. A mismatch is thrown, by the initialiser and again by ``Trainer`` (the
 /// properties can change after it), so that no metric silently reads only the shorter list.
-public struct BatchResult {
+public struct BatchResult: Sendable {
     /// The batch's mean loss.
     public var loss: Double
     /// Labels or targets, one row per sample (empty when no metric needs them).

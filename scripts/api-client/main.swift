@@ -102,6 +102,19 @@ case "check":
     )
     expect(model.weights == [1], "restoreBestWeights puts back the best epoch's weights (epoch 1)")
 
+    // Steps that suspend, with the async form of fit, here on the main actor.
+    let asyncHistory = try await Trainer(metrics: { [MeanAbsoluteError()] }).fit(
+        epochs: 2,
+        trainingBatches: 2,
+        trainStep: { _, _ in
+            await Task.yield()
+            return try BatchResult(loss: 1, yTrue: [[1]], yPred: [[0.5]])
+        }
+    )
+    expect(asyncHistory.values(of: "mean_absolute_error") == [0.5, 0.5], "the async fit runs every epoch")
+    let epochs = await Task.detached { asyncHistory.epochs }.value  // a History can leave its actor
+    expect(epochs == [0, 1], "the history crosses to another task")
+
     if failures > 0 { exit(1) }
     print("api-client: every check passed")
 default:
