@@ -47,7 +47,7 @@ import Testing
 
         let logger = TensorBoardLogger(
             logDirectory: runs + "/quickstart",
-            options: .init(batchFrequency: 2, hparams: ["learning_rate": .number(learningRate)])
+            options: .init(batchFrequency: 2, hparams: ["learning_rate": learningRate])
         )
         let stopping = try EarlyStopping(
             monitor: "val_loss",

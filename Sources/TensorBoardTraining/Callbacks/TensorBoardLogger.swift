@@ -56,7 +56,7 @@ public final class TensorBoardLogger: Callback {
         ///   - batchFrequency: Write `batch_*` scalars every this many training batches; none by default.
         ///   - writesStepsPerSecond: Write `epoch_steps_per_second` and `batch_steps_per_second`.
         ///   - writesLearningRate: Write `epoch_learning_rate`.
-        ///   - hparams: Hyperparameters for the HParams dashboard.
+        ///   - hparams: Hyperparameters for the HParams dashboard: plain values (`["lr": lr, "layers": 3]`).
         ///   - monitoredMetrics: Logs keys whose best value is tracked.
         ///   - configuration: Markdown written as the `configuration` text summary.
         ///   - histogramFrequency: Write weight histograms every this many epochs; never when 0.
@@ -66,7 +66,7 @@ public final class TensorBoardLogger: Callback {
             batchFrequency: Int? = nil,
             writesStepsPerSecond: Bool = true,
             writesLearningRate: Bool = true,
-            hparams: [String: HParamValue] = [:],
+            hparams: [String: any HParamConvertible] = [:],
             monitoredMetrics: [String] = ["val_loss"],
             configuration: String? = nil,
             histogramFrequency: Int = 0,
@@ -76,7 +76,7 @@ public final class TensorBoardLogger: Callback {
             self.batchFrequency = batchFrequency
             self.writesStepsPerSecond = writesStepsPerSecond
             self.writesLearningRate = writesLearningRate
-            self.hparams = hparams
+            self.hparams = hparams.mapValues(\.hparamValue)
             self.monitoredMetrics = monitoredMetrics
             self.configuration = configuration
             self.histogramFrequency = histogramFrequency
