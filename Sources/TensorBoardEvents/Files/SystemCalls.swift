@@ -91,9 +91,7 @@ package enum SystemCalls {
 
     /// The size of the file at `path` (following symbolic links), or `nil` when it cannot be found.
     package static func fileSize(_ path: String) -> Int64? {
-        var info = stat()
-        guard LosslessUTF8.withCString(path, { stat($0, &info) }) == 0 else { return nil }
-        return Int64(info.st_size)
+        try? fileStatus(atPath: path).get().size
     }
 
     /// Flushes the file's data to the device.
