@@ -57,15 +57,16 @@ extension SystemCalls {
                 LosslessUTF8.decode(raw.prefix { $0 != 0 })  // every name, even one that is not UTF-8
             }
             if name == "." || name == ".." { continue }
+            let entryPath = path + "/" + name
             var info = stat()
             let kind: DirectoryEntry.Kind
             var isLink = entry.pointee.d_type == UInt8(DT_LNK)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN),
-                LosslessUTF8.withCString(path + "/" + name, { lstat($0, &info) }) == 0
+                LosslessUTF8.withCString(entryPath, { lstat($0, &info) }) == 0
             {
                 isLink = (info.st_mode & S_IFMT) == S_IFLNK
             }
-            if LosslessUTF8.withCString(path + "/" + name, { stat($0, &info) }) != 0 {
+            if LosslessUTF8.withCString(entryPath, { stat($0, &info) }) != 0 {
                 kind = .unexaminable(errno: errno)
             } else if (info.st_mode & S_IFMT) == S_IFDIR {
                 kind = .directory(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
