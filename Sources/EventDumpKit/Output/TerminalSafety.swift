@@ -27,9 +27,7 @@ enum TerminalSafety {
             case "\t": result += "\\t"
             case "\u{1B}": result += "\\e"
             case _ where LosslessUTF8.escapedByte(scalar) != nil: result += byteText(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += hexEscape(scalar.value)
             case _ where isInvisible(scalar):
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             default: result.unicodeScalars.append(scalar)
@@ -55,7 +53,12 @@ enum TerminalSafety {
 
     /// `\xNN` for the byte an escape stands for.
     private static func byteText(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(LosslessUTF8.escapedByte(scalar) ?? 0, radix: 16)
+        hexEscape(UInt32(LosslessUTF8.escapedByte(scalar) ?? 0))
+    }
+
+    /// `\xNN`: a value below 256 as two lowercase hexadecimal digits.
+    private static func hexEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
         return "\\x" + (hex.count < 2 ? "0" : "") + hex
     }
 
