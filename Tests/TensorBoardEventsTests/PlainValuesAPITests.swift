@@ -147,8 +147,8 @@ import Testing
         )
     }
 
-    /// The README's "Coming from PyTorch / Keras" example, as written there but for the run directory.
-    @Test func theReadmesPyTorchStyleExampleWorks() throws {
+    /// A PyTorch-style loop: one scalar call, one batch call and hparams at the end, with plain values.
+    @Test func aPyTorchStyleLoopWritesEveryValue() throws {
         let writer = try SummaryWriter(runDirectory: directory.path + "/runs/pytorch-style")
         let lr = 0.01
         for epoch in 0..<3 {
