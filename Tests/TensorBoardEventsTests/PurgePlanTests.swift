@@ -114,7 +114,7 @@ private let version1 = Event(wallTime: 1, content: .fileVersion("brain.Event:1")
                     payloads.append(scalar(tag, Int64(generator.next() % 20), Float(generator.next() % 100)))
                 }
             }
-            for rules in [RestartPurge.Rules.rustLoader, .pythonLoader, .tensorBoard] {
+            for rules in [RestartPurge.Rules.rustLoader, .pythonLoader, .both] {
                 let (direct, planned) = try bothWays(payloads, rules: rules)
                 #expect(direct == planned, "round \(round) rules \(rules.rawValue)")
             }
@@ -125,7 +125,7 @@ private let version1 = Event(wallTime: 1, content: .fileVersion("brain.Event:1")
         var generator = SplitMix64(seed: 11)
         for round in 0..<300 {
             let payloads = randomRun(round: round, generator: &generator)
-            for rules in [RestartPurge.Rules.rustLoader, .pythonLoader, .tensorBoard] {
+            for rules in [RestartPurge.Rules.rustLoader, .pythonLoader, .both] {
                 let (direct, planned) = try bothWaysByIndex(payloads, rules: rules)
                 #expect(direct == planned, "round \(round) rules \(rules.rawValue)")
                 let (directByTag, plannedByTag) = try bothWays(payloads, rules: rules)
@@ -155,7 +155,7 @@ private let version1 = Event(wallTime: 1, content: .fileVersion("brain.Event:1")
 
     /// A million points of one series at one step (each dropping the one before, as TensorBoard's Rust loader
     /// does), then a million restarts at one step: the plan holds one purge of each, not a million.
-    @Test(arguments: [RestartPurge.Rules.rustLoader, .tensorBoard])
+    @Test(arguments: [RestartPurge.Rules.rustLoader, .both])
     func holdsOnePurgeForAMillionPointsAtOneStep(rules: RestartPurge.Rules) {
         var plan = PurgePlan(rules: rules)
         plan.observe(EventHeader(wallTime: 1, step: 0, content: .fileVersion(number: 2)), recordIndex: 0)

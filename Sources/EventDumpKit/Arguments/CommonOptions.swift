@@ -8,11 +8,16 @@ struct CommonOptions {
     var runPattern: NamePattern?
     var tagPattern: NamePattern?
     var steps: ClosedRange<Int64>?
-    var keepsAll: Bool
+    /// The restart rules applied: TensorBoard's Rust loader's unless `--loader` says otherwise; `nil` with
+    /// `--keep-all`.
+    var purgeRules: RestartPurge.Rules?
     var isStrict: Bool
 
+    /// Whether every point is kept (`--keep-all`).
+    var keepsAll: Bool { purgeRules == nil }
+
     /// The value options this struct parses.
-    static let valueOptions: Set<String> = ["--format", "--run", "--tag", "--steps"]
+    static let valueOptions: Set<String> = ["--format", "--run", "--tag", "--steps", "--loader"]
     /// The flag options this struct parses.
     static let flagOptions: Set<String> = ["--keep-all", "--strict"]
 
@@ -22,6 +27,9 @@ struct CommonOptions {
               --run <regex>           Only runs whose name matches (anywhere in the name).
               --tag <regex>           Only tags that match (anywhere in the tag).
               --steps <a:b>           Only steps from a to b (either may be left out: 100:, :500).
+              --loader <loader>       Whose restart purging to apply: rust (TensorBoard's default loader, what its
+                                      pages show; default), python (--load_fast=false, EventAccumulator, tbparse)
+                                      or both (only the points both keep).
               --keep-all              Keep the points TensorBoard drops on restarts (a step going back, SessionLog START).
               --strict                Stop at the first damaged record (exit status 1).
             """
@@ -70,8 +78,19 @@ struct CommonOptions {
             }
             steps = low...high
         }
-        keepsAll = arguments.has("--keep-all")
+        purgeRules = try Self.purgeRules(loader: arguments.value("--loader"), keepsAll: arguments.has("--keep-all"))
         isStrict = arguments.has("--strict")
+    }
+
+    private static func purgeRules(loader: String?, keepsAll: Bool) throws(UsageError) -> RestartPurge.Rules? {
+        guard let loader else { return keepsAll ? nil : .rustLoader }
+        guard !keepsAll else { throw UsageError("--loader and --keep-all exclude each other") }
+        switch loader {
+        case "rust": return .rustLoader
+        case "python": return .pythonLoader
+        case "both": return .both
+        default: throw UsageError("unknown loader '\(loader)' (values: rust, python, both)")
+        }
     }
 
     private static func regex(_ pattern: String?, option: String) throws(UsageError) -> NamePattern? {

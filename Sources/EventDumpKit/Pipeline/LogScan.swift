@@ -74,8 +74,8 @@ struct LogScan {
 
     /// The purge plan of a run (pass 1), or `nil` with `--keep-all` or when nothing is purged.
     func purgePlan(of run: Run, kinds: Set<SeriesKind>?) throws -> PurgePlan? {
-        guard !options.keepsAll else { return nil }
-        var plan = PurgePlan()
+        guard let rules = options.purgeRules else { return nil }
+        var plan = PurgePlan(rules: rules)
         var decoder = RunDecoder(filter: filter(kinds: kinds))
         if kinds == [.scalar] {
             // The allocation-free path, as in the second pass. The series of a record's points (the first, as

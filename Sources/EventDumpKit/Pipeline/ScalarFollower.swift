@@ -31,7 +31,7 @@ final class ScalarFollower {
     /// What the follower knows of one run.
     private struct FollowedRun {
         var decoder: RunDecoder
-        var restarts = RestartWatch()
+        var restarts: RestartWatch
         var notedRestart = false
     }
 
@@ -69,7 +69,12 @@ final class ScalarFollower {
 
     /// Reads every complete record the file holds now; returns `false` when a read failed.
     private func read(_ file: FollowedFile, run name: String) -> Bool {
-        var run = runs[name] ?? FollowedRun(decoder: RunDecoder(filter: scan.filter(kinds: [.scalar])))
+        var run =
+            runs[name]
+            ?? FollowedRun(
+                decoder: RunDecoder(filter: scan.filter(kinds: [.scalar])),
+                restarts: RestartWatch(rules: scan.options.purgeRules ?? .rustLoader)
+            )
         defer { runs[name] = run }
         while !stoppedAtDamage && !context.isOutputClosed {
             let next: Result<Bool, EventFileError>
@@ -141,10 +146,15 @@ final class ScalarFollower {
 }
 
 /// Watches a followed run for the events after which TensorBoard drops points that have already been printed,
-/// by both of its loaders' rules (``RestartPurge``), remembering only each tag's highest printed step.
+/// by the rules `--loader` chose (``RestartPurge``), remembering only each tag's highest printed step.
 struct RestartWatch {
-    private var purge = RestartPurge(rules: .tensorBoard)
+    private var purge: RestartPurge
     private var highestPrinted: [String: Int64] = [:]
+
+    /// Creates a watch applying `rules`.
+    init(rules: RestartPurge.Rules) {
+        purge = RestartPurge(rules: rules)
+    }
 
     /// Takes an event into account before its points are printed: the step from which TensorBoard now drops
     /// points already printed, and their tags (sorted), or `nil` when it drops none.

@@ -60,14 +60,15 @@ extension Logdir {
     /// - Parameters:
     ///   - logdir: The log directory (or a single event file).
     ///   - filter: Which kinds and tags to decode; everything by default.
-    ///   - purging: TensorBoard's restart rules to apply (both loaders' by default), or `nil` to keep every point.
+    ///   - purging: TensorBoard's restart rules to apply, or `nil` to keep every point. By default those of the
+    ///   Rust loader, which `tensorboard --logdir` runs, so the points are those its pages show.
     ///   - options: How to read each file (chunk size, largest record accepted).
     /// - Returns: The runs and everything that was wrong with them.
     /// - Throws: ``LogdirError`` `.notADirectory` when `logdir` is neither a directory nor a file.
     public static func read(
         _ logdir: String,
         filter: RunDecoder.Filter = .all,
-        purging: RestartPurge.Rules? = .tensorBoard,
+        purging: RestartPurge.Rules? = .rustLoader,
         options: EventFileReader.Options = .init()
     ) throws(LogdirError) -> LogdirContents {
         let (runs, problems) = try discoverRuns(in: logdir)

@@ -32,8 +32,8 @@ public struct PurgePlan: Sendable {
     private var global = PurgeSteps()
 
     /// Creates an empty plan.
-    /// - Parameter rules: Which loaders' rules to apply; both by default.
-    public init(rules: RestartPurge.Rules = .tensorBoard) {
+    /// - Parameter rules: Which loaders' rules to apply; the Rust loader's (TensorBoard's default) by default.
+    public init(rules: RestartPurge.Rules = .rustLoader) {
         self.rules = rules
         self.checksSeriesSteps = rules.contains(.rustLoader)
         self.restart = RestartPurge(rules: rules.subtracting(.rustLoader))

@@ -4,13 +4,19 @@
 /// interrupted attempt logged at that step and later are dropped. Feed it a run's events in reading order
 /// (files in name order); it says what to drop before each event's points are added.
 ///
-/// - ``Rules/rustLoader`` (the default `tensorboard --logdir` loader): a new point of a series drops every
-///   point of that series whose step is at or above the new point's step. Session logs are ignored.
-/// - ``Rules/pythonLoader`` (`--load_fast=false`, `EventAccumulator`, tbparse's multiplexer): with file version
+/// - ``Rules/rustLoader`` (the loader `tensorboard --logdir` runs by default, and so what its pages show): a
+///   new point of a series drops every point of that series whose step is at or above the new point's step.
+///   Session logs are ignored.
+/// - ``Rules/pythonLoader`` (`tensorboard --load_fast=false`, its `plugin_event_accumulator`): with file version
 ///   2 or later, every `SessionLog` START but the run's first drops the points of every series at or above its
 ///   step; with no file version (or one below 2), a summary event whose step is below the previous summary
 ///   event's step drops, for the tags it carries, the points at or above its step.
 ///
+/// TensorBoard's `--load_fast=auto` (its default) runs the Rust loader whenever the `tensorboard-data-server`
+/// package has a binary for the platform (Linux x86_64 and macOS among them), so ``Rules/rustLoader`` is the
+/// default here. The older `event_accumulator.EventAccumulator`, which tbparse runs on each file alone, differs
+/// from ``Rules/pythonLoader`` in two details: every START purges (the first too), and a step is compared with
+/// the last in-order event's of any kind.
 /// ``SummaryWriter``'s resume writes two STARTs at the resume step, so the two loaders agree on its runs.
 public struct RestartPurge: Sendable {
     /// Which loader's rules to apply.
@@ -23,8 +29,8 @@ public struct RestartPurge: Sendable {
         public static let rustLoader = Rules(rawValue: 1)
         /// TensorBoard's Python loader: restarts marked by SessionLog START, or steps going backwards.
         public static let pythonLoader = Rules(rawValue: 2)
-        /// What TensorBoard shows whichever loader it runs: both rules.
-        public static let tensorBoard: Rules = [.rustLoader, .pythonLoader]
+        /// Both rules: the points that both loaders keep.
+        public static let both: Rules = [.rustLoader, .pythonLoader]
     }
 
     /// Points to drop: those of the given tags (every tag when `nil`) whose step is at least `step`.
@@ -53,8 +59,8 @@ public struct RestartPurge: Sendable {
     @usableFromInline var mostRecentSummaryStep: Int64 = -1
 
     /// Creates the purge state for one run.
-    /// - Parameter rules: Which loader's rules to apply.
-    public init(rules: Rules = .tensorBoard) {
+    /// - Parameter rules: Which loader's rules to apply; the Rust loader's (TensorBoard's default) by default.
+    public init(rules: Rules = .rustLoader) {
         self.rules = rules
     }
 

@@ -12,8 +12,9 @@ public struct RunPoints: Sendable {
     private var rules: RestartPurge.Rules? { purge?.rules }
 
     /// Creates an empty collection.
-    /// - Parameter rules: The purge rules, or `nil` to keep every point.
-    public init(rules: RestartPurge.Rules? = .tensorBoard) {
+    /// - Parameter rules: The purge rules (the Rust loader's, TensorBoard's default, by default), or `nil` to
+    ///   keep every point.
+    public init(rules: RestartPurge.Rules? = .rustLoader) {
         purge = rules.map { RestartPurge(rules: $0) }
     }
 
