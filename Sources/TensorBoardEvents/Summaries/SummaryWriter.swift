@@ -96,6 +96,8 @@ public final class SummaryWriter: Sendable {
     }
 
     let state: LockedValue<State>
+    /// The sibling runs' writers (``siblingScalars(_:_:step:wallTime:)``), flushed and closed with this one.
+    let siblings = SiblingWriters()
     /// Flushes records left waiting when no write follows them. (Dispatch sources may be cancelled from any
     /// thread; the type only lacks the annotation.)
     nonisolated(unsafe) private let flushTimer: DispatchSourceTimer?
@@ -203,6 +205,7 @@ public final class SummaryWriter: Sendable {
             if syncs { try state.file.sync() } else { try state.file.flush() }
             state.lastFlush = SystemCalls.currentTime()
         }
+        try siblings.applyToAll { sibling throws(EventFileError) in try sibling.flush() }
     }
 
     /// Flushes and `fsync`s the file, whatever ``Options/syncsOnFlush`` says.
@@ -212,19 +215,28 @@ public final class SummaryWriter: Sendable {
             try state.file.sync()
             state.lastFlush = SystemCalls.currentTime()
         }
+        try siblings.applyToAll { sibling throws(EventFileError) in try sibling.sync() }
     }
 
-    /// Flushes and closes the file. Writing afterwards throws `.closed`; closing again does nothing.
+    /// Flushes and closes the file, and the sibling runs' files. Writing afterwards throws `.closed`; closing
+    /// again does nothing.
     /// - Throws: ``EventFileError`` when the last flush fails (the file is closed anyway).
     public func close() throws(EventFileError) {
         let syncs = options.syncsOnFlush
         flushTimer?.cancel()
         OpenWriters.unregister(ObjectIdentifier(self))
-        try state.withLock { state throws(EventFileError) in
-            guard !state.file.isClosed else { return }
-            if syncs { try? state.file.sync() }
-            try state.file.close()
+        let closing = Result { () throws(EventFileError) in
+            try state.withLock { state throws(EventFileError) in
+                guard !state.file.isClosed else { return }
+                if syncs { try? state.file.sync() }
+                try state.file.close()
+            }
         }
+        let closingSiblings = Result { () throws(EventFileError) in
+            try siblings.applyToAll { sibling throws(EventFileError) in try sibling.close() }
+        }
+        try closing.get()
+        try closingSiblings.get()
     }
 
     /// Runs `body` with the file, the tags and the time under the lock, then flushes if the flush interval has
