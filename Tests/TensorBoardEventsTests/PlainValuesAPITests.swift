@@ -170,6 +170,11 @@ import Testing
         let (values, text, w, h, bytes, lr) = ([1.0, 2.0], "hi", 1, 1, [UInt8(1), 2, 3], 0.1)
         try writer.scalar(tag, v, step: step)
         try writer.scalars(["a": a, "b": b], step: step)
+        let mainTag = "m"
+        try writer.siblingScalars(mainTag, ["a": a, "b": b], step: step)
+        try writer.customScalarLayout(
+            CustomScalarLayout([.init("losses", charts: [.multiline("loss", tagPatterns: ["loss"])])])
+        )
         try writer.histogram(tag + "h", values: values, step: step)
         try writer.text(tag + "x", text, step: step)
         try writer.image(tag + "i", try PixelImage(width: w, height: h, format: .rgb, pixels: bytes), step: step)
@@ -177,8 +182,11 @@ import Testing
         try writer.hparamsEnd()
         try writer.flush()
         try writer.close()
-        let run = try #require(try Logdir.read(logDir, purging: nil).runs.first)
+        let log = try Logdir.read(logDir, purging: nil)
+        let run = try #require(log.run(named: "."))
         #expect(Set(run.tags).isSuperset(of: ["t", "a", "b", "th", "tx", "ti", HParamsPluginData.sessionEndInfoTag]))
+        #expect(Set(run.tags).contains(CustomScalarLayout.tag))
+        #expect(log.run(named: "m_b")?.scalars(mainTag).map(\.2) == [2])
         #expect(run.points("ti").map(\.step) == [4])
     }
 }
