@@ -113,6 +113,27 @@ def expected_hparams(manifest):
 # Reader 1: TensorBoard's Python loader.
 
 
+def expected_layouts(manifest):
+    """{run: layout_pb2.Layout} of the runs whose manifest entry has a Custom Scalars layout."""
+    from tensorboard.plugins.custom_scalar import layout_pb2
+
+    layouts = {}
+    for run, entry in manifest["runs"].items():
+        if "custom_scalars" not in entry:
+            continue
+        layout = layout_pb2.Layout()
+        for category in entry["custom_scalars"]:
+            added = layout.category.add(title=category["title"], closed=category["closed"])
+            for chart in category["charts"]:
+                new = added.chart.add(title=chart["title"])
+                if "multiline" in chart:
+                    new.multiline.tag.extend(chart["multiline"])
+                for value, lower, upper in chart.get("margin", []):
+                    new.margin.series.add(value=value, lower=lower, upper=upper)
+        layouts[run] = layout
+    return layouts
+
+
 def check_python_loader(logdir, manifest, report):
     from tensorboard.backend.event_processing import plugin_event_accumulator as pea
     from tensorboard.backend.event_processing import plugin_event_multiplexer as pem
@@ -141,6 +162,11 @@ def check_python_loader(logdir, manifest, report):
             got = [convert(event) for event in found.get(key, [])]
             report.equal(reader, "%s %s/%s" % (kind, key[0], key[1]), got, want)
 
+    from tensorboard.plugins.custom_scalar import layout_pb2
+
+    layouts = {run: layout_pb2.Layout.FromString(events[-1].tensor_proto.string_val[0])
+               for (run, tag), events in series_of("custom_scalars").items() if tag == "custom_scalars__config__"}
+    report.equal(reader, "custom scalars layouts", layouts, expected_layouts(manifest))
     compare("scalars", expected_scalars(manifest), series_of("scalars"),
             lambda e: (e.step, to_bits(e.wall_time), to_bits(tensor_util.make_ndarray(e.tensor_proto).item())))
     compare("histograms", expected_histograms(manifest), series_of("histograms"),
@@ -246,7 +272,7 @@ def check_rust_loader(logdir, manifest, report):
         server.wait_until_loaded(manifest)
         report.equal(reader, "runs", sorted(server.get_json("/data/runs")), sorted(manifest["runs"]))
         plugins = server.get_json("/data/plugins_listing")
-        for plugin in ("scalars", "histograms", "text", "images", "hparams"):
+        for plugin in ("scalars", "histograms", "text", "images", "hparams", "custom_scalars"):
             report.check(reader, "plugin %s" % plugin, plugins.get(plugin, {}).get("enabled"), "not enabled")
 
         def tags(plugin):
@@ -259,6 +285,20 @@ def check_rust_loader(logdir, manifest, report):
             got = [(step, to_bits(wall), to_bits(value))
                    for wall, step, value in server.get_json("/data/plugin/scalars/scalars", run=run, tag=tag)]
             report.equal(reader, "scalars %s/%s" % (run, tag), got, want)
+
+        # The Custom Scalars dashboard: the layout as its plugin serves it (one run has one, so the merged layout
+        # is that one), and the lines of a multiline chart, read through its regular expression.
+        from tensorboard.plugins import base_plugin  # noqa: F401 (the plugin's JSON conversion needs it loaded)
+        from tensorboard import plugin_util
+
+        want_layouts = list(expected_layouts(manifest).values())
+        want_layout = json.loads(plugin_util.proto_to_json(want_layouts[0])) if want_layouts else {}
+        report.equal(reader, "custom scalars layout", server.get_json("/data/plugin/custom_scalars/layout"), want_layout)
+        for run in (r for r in manifest["runs"] if r.startswith("siblings/")):
+            lines = server.get_json("/data/plugin/custom_scalars/scalars", run=run, tag="^loss$")
+            got = {tag: [(step, to_bits(wall), to_bits(value)) for wall, step, value in points]
+                   for tag, points in lines.get("tag_to_events", {}).items()}
+            report.equal(reader, "custom scalars chart ^loss$ in %s" % run, got, {"loss": scalars[(run, "loss")]})
 
         histograms = expected_histograms(manifest)
         report.equal(reader, "histogram series", tags("histograms"), sorted(histograms))

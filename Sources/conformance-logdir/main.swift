@@ -263,6 +263,8 @@ for step in 5..<13 {
 }
 try second.close()
 
+try writeLayoutAndSiblings()
+
 let json = try JSONSerialization.data(
     withJSONObject: ["runs": manifest.runs, "bucketing": manifest.bucketing] as [String: Any],
     options: [.prettyPrinted, .sortedKeys]
