@@ -93,7 +93,9 @@ struct CommonOptions {
         }
     }
 
-    private static func regex(_ pattern: String?, option: String) throws(UsageError) -> NamePattern? {
+    /// `pattern` compiled for `option` (`nil` for `nil`).
+    /// - Throws: ``UsageError`` naming the option, the problem and the character where it is.
+    static func regex(_ pattern: String?, option: String) throws(UsageError) -> NamePattern? {
         guard let pattern else { return nil }
         do throws(NamePatternError) {
             return try NamePattern(pattern)

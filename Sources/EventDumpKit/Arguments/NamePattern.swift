@@ -12,7 +12,8 @@ struct NamePattern: Sendable {
     /// rather than taking the memory it asks for.
     static let maximumProgramSize = 100_000
 
-    private enum Instruction: Sendable {
+    /// One instruction of the compiled program.
+    enum Instruction: Sendable {
         case scalar(Unicode.Scalar)
         case any
         case set(Int)
@@ -25,8 +26,12 @@ struct NamePattern: Sendable {
         case match
     }
 
-    private var program: [Instruction] = []
-    private var sets: [NamePatternSet] = []
+    /// The compiled program; a thread that reaches ``Instruction/match`` has matched. Splits list their
+    /// preferred target first (greedy repetition prefers one more round, lazy one fewer, alternation its first
+    /// branch), the order ``NamePattern/firstMatch(in:from:refusingEmptyAt:)`` needs.
+    private(set) var program: [Instruction] = []
+    /// The sets that ``Instruction/set(_:)`` instructions name by index.
+    private(set) var sets: [NamePatternSet] = []
 
     /// Compiles `pattern`.
     /// - Throws: ``NamePatternError`` with the position of the first scalar the parser could not use, or when
@@ -69,8 +74,12 @@ struct NamePattern: Sendable {
                 }
             }
             for jump in jumps { program[jump] = .jump(program.count) }
-        case .repetition(let inner, let minimum, let maximum):
+        case .repetition(let inner, let minimum, let maximum, let isLazy):
             for _ in 0..<minimum { try emit(inner) }
+            // A split into one more copy or past it, preferring one more unless the quantifier is lazy.
+            func split(into copy: Int, past end: Int) -> Instruction {
+                isLazy ? .split(end, copy) : .split(copy, end)
+            }
             if let maximum {
                 // Each optional copy: split into it or past every remaining copy.
                 var splits: [Int] = []
@@ -79,13 +88,13 @@ struct NamePattern: Sendable {
                     program.append(.jump(0))
                     try emit(inner)
                 }
-                for split in splits { program[split] = .split(split + 1, program.count) }
+                for index in splits { program[index] = split(into: index + 1, past: program.count) }
             } else {
                 let loop = program.count
                 program.append(.jump(0))
                 try emit(inner)
                 program.append(.jump(loop))
-                program[loop] = .split(loop + 1, program.count)
+                program[loop] = split(into: loop + 1, past: program.count)
             }
         }
     }
@@ -115,7 +124,7 @@ struct NamePattern: Sendable {
     }
 
     /// Whether `instruction` consumes `scalar`.
-    private func consumes(_ instruction: Instruction, _ scalar: Unicode.Scalar) -> Bool {
+    func consumes(_ instruction: Instruction, _ scalar: Unicode.Scalar) -> Bool {
         switch instruction {
         case .scalar(let expected): return scalar == expected
         case .any: return scalar != "\n"

@@ -9,8 +9,10 @@ indirect enum NamePatternNode: Equatable {
     case set(NamePatternSet)
     case concatenation([NamePatternNode])
     case alternation([NamePatternNode])
-    /// `node` at least `minimum` times and at most `maximum` (no bound when `nil`).
-    case repetition(NamePatternNode, minimum: Int, maximum: Int?)
+    /// `node` at least `minimum` times and at most `maximum` (no bound when `nil`), as many as can be unless
+    /// `isLazy` (`*?`, `+?`...): laziness changes no answer of whether a name matches, only which part of it
+    /// a match covers (what `--group-by` removes).
+    case repetition(NamePatternNode, minimum: Int, maximum: Int?, isLazy: Bool = false)
     case start
     case end
     /// `\b` (`true`) or `\B` (`false`).
@@ -61,8 +63,8 @@ struct NamePatternError: Error, Equatable {
 
 /// A recursive-descent parser of the syntax most regular expression engines share: literals, `.`, `[...]`
 /// classes, `\d \w \s` and their negations, escapes, `^ $ \b \B`, groups `(...)` and `(?:...)`, alternation, and
-/// the quantifiers `* + ? {n} {n,} {n,m}` (a lazy or possessive suffix is accepted: it cannot change whether a
-/// name matches). Backreferences and lookaround are refused: no linear-time matcher can run them.
+/// the quantifiers `* + ? {n} {n,} {n,m}` (a lazy suffix is kept, for which part of a name a match covers; a
+/// possessive one is accepted and read as greedy). Backreferences and lookaround are refused: no linear-time matcher can run them.
 struct NamePatternParser {
     /// The largest count a `{n,m}` quantifier may give, so that a compiled pattern stays small.
     static let maximumCount = 1000
@@ -104,15 +106,15 @@ struct NamePatternParser {
         while let scalar = next, scalar != "|", scalar != ")" {
             var atom = try parseAtom()
             // One quantifier per atom: `a**` is refused, as most engines refuse it.
-            if let (minimum, maximum) = try parseQuantifier() {
-                atom = .repetition(atom, minimum: minimum, maximum: maximum)
+            if let (minimum, maximum, isLazy) = try parseQuantifier() {
+                atom = .repetition(atom, minimum: minimum, maximum: maximum, isLazy: isLazy)
             }
             items.append(atom)
         }
         return items.isEmpty ? .empty : items.count == 1 ? items[0] : .concatenation(items)
     }
 
-    private mutating func parseQuantifier() throws(NamePatternError) -> (Int, Int?)? {
+    private mutating func parseQuantifier() throws(NamePatternError) -> (Int, Int?, isLazy: Bool)? {
         let bounds: (Int, Int?)
         switch next {
         case "*": bounds = (0, nil)
@@ -124,8 +126,10 @@ struct NamePatternParser {
         default: return nil
         }
         position += 1  // past the quantifier, or the closing brace of a count
-        if !take("?") { _ = take("+") }  // lazy or possessive: the same names match
-        return bounds
+        // Lazy changes which part of a name matches, not whether it does; possessive is taken as greedy.
+        let isLazy = take("?")
+        if !isLazy { _ = take("+") }
+        return (bounds.0, bounds.1, isLazy)
     }
 
     /// `{n}`, `{n,}` or `{n,m}` at the current position, left on its closing brace, or `nil` (a literal `{`).
