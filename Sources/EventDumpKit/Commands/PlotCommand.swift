@@ -12,7 +12,10 @@ enum PlotCommand: Command {
         One line per run and tag, against the step, through the points in reading order. In the terminal the
         chart is drawn with Unicode braille characters (2 × 4 dots per character), in colour when the output is a
         terminal. NaN and infinite values are left out of the lines (a series of nothing else draws nothing). With
-        --smooth, the smoothing runs over every point of the series, then --steps picks what is drawn.
+        --smooth, the smoothing runs over every point of the series, then --steps picks what is drawn. With
+        --group-by, one line per group of runs and tag instead: the mean over the group's runs at each step, in a
+        shaded band of ± one standard deviation (dotted edges in the terminal), as `eventdump aggregate`
+        computes them.
 
         USAGE: eventdump plot <logdir> --tag <regex> [options]
 
@@ -24,6 +27,7 @@ enum PlotCommand: Command {
           --run <regex>           Only runs whose name matches.
           --steps <a:b>           Only steps from a to b.
           --smooth <weight>       Draw TensorBoard's smoothed values instead (0.6 is its default weight).
+          --group-by <regex>      Draw each group's mean ± std over its runs (see eventdump aggregate).
           --output <file>         Write an .svg or .png file instead of drawing in the terminal.
           --width <n>             Terminal columns (4 to 1000), or image pixels (100 to 10000). (default: 80 columns, 900 pixels)
           --height <n>            Terminal rows (4 to 1000), or image pixels (100 to 10000). (default: 20 rows, 520 pixels)
@@ -38,6 +42,7 @@ enum PlotCommand: Command {
           eventdump plot runs --tag epoch_loss
           eventdump plot runs --tag 'epoch_(loss|accuracy)' --run validation --smooth 0.6
           eventdump plot runs --tag epoch_loss --output loss.svg
+          eventdump plot runs --tag epoch_loss --group-by 'seed-[0-9]+' --output seeds.png
         """
 
     /// What to draw, and where.
@@ -49,12 +54,15 @@ enum PlotCommand: Command {
         var width: Int
         var height: Int
         var smoothing: Double?
+        var grouping: RunGrouping?
     }
 
     static func run(_ arguments: [String], context: CommandContext) throws {
         let request = try parse(arguments)
         let scan = LogScan(logdir: request.logdir, options: request.options, context: context)
-        let (series, pointCount) = try collectSeries(scan, smoothing: request.smoothing)
+        let (series, pointCount) =
+            try request.grouping.map { try groupSeries(scan, grouping: $0) }
+            ?? collectSeries(scan, smoothing: request.smoothing)
         guard let scale = PlotScale(series) else {
             context.note(
                 pointCount == 0
@@ -69,7 +77,9 @@ enum PlotCommand: Command {
     private static func parse(_ arguments: [String]) throws(UsageError) -> Request {
         let parsed = try ArgumentList(
             arguments,
-            valueOptions: CommonOptions.valueOptions.union(["--smooth", "--output", "--width", "--height"]),
+            valueOptions: CommonOptions.valueOptions.union([
+                "--smooth", "--output", "--width", "--height", "--group-by",
+            ]),
             flagOptions: CommonOptions.flagOptions
         )
         let logdir = try parsed.onlyPositional(named: "<logdir>")
@@ -99,7 +109,13 @@ enum PlotCommand: Command {
             output: output,
             width: try size("--width", terminal: 80, image: 900),
             height: try size("--height", terminal: 20, image: 520),
-            smoothing: try parsed.smoothingWeight()
+            smoothing: try parsed.smoothingWeight(),
+            grouping: try parsed.value("--group-by").map { _ throws(UsageError) in
+                guard parsed.value("--smooth") == nil else {
+                    throw UsageError("--group-by cannot be combined with --smooth")
+                }
+                return try AggregateCommand.groupingOption(parsed)
+            }
         )
     }
 
@@ -135,7 +151,9 @@ enum PlotCommand: Command {
         request: Request,
         context: CommandContext
     ) throws {
-        let title = request.tag + (request.smoothing.map { " (smoothed \($0))" } ?? "")
+        let title =
+            request.tag + (request.smoothing.map { " (smoothed \($0))" } ?? "")
+            + (request.grouping == nil ? "" : " (mean +/- std over the runs of each group)")
         switch request.output {
         case let path? where path.hasSuffix(".svg"):
             let svg = SVGChart(width: request.width, height: request.height).render(series, scale: scale, title: title)

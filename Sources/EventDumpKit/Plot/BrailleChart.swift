@@ -16,6 +16,7 @@ struct BrailleChart {
         let yTicks = PlotScale.ticks(scale.minimumY, scale.maximumY, count: max(3, rows / 3))
         let labelWidth = max(yTicks.map { PlotScale.label($0).count }.max() ?? 1, 1)
         var grid = BrailleGrid(columns: max(10, width - labelWidth - 3), rows: rows)
+        for (index, line) in series.enumerated() { grid.drawBandEdges(line, scale: scale, index: index) }
         for (index, line) in series.enumerated() {
             grid.draw(line, scale: scale, index: index, marksEnd: !colors)
         }
@@ -97,6 +98,27 @@ private struct BrailleGrid {
         if dots.count == 1, let only = dots.first { plot(only.0, only.1, index) }
         if marksEnd, let last = dots.last, contains(last.0, last.1) {
             cells[(dotsHigh - 1 - last.1) / 4][last.0 / 2].endMark = Character(String((index + 1) % 10))
+        }
+    }
+
+    /// Draws the edges of a series' band as dotted lines (every third dot), so that the band reads as a range
+    /// around the solid line.
+    mutating func drawBandEdges(_ line: PlotSeries, scale: PlotScale, index: Int) {
+        let band = line.band.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
+        for edge in [band.map { ($0.x, $0.low) }, band.map { ($0.x, $0.high) }] {
+            let dots = edge.map {
+                (
+                    PlotScale.index(scale.unitX($0.0), count: dotsWide),
+                    PlotScale.index(scale.unitY($0.1), count: dotsHigh)
+                )
+            }
+            var counter = 0
+            for (a, b) in zip(dots, dots.dropFirst()) {
+                LineDrawing.forEachPoint(from: a, to: b) { x, y in
+                    if counter % 3 == 0 { plot(x, y, index) }
+                    counter += 1
+                }
+            }
         }
     }
 

@@ -30,6 +30,21 @@ struct PNGChart {
             canvas.text(label, x: x(tick) - label.count * 4, y: top + plotHeight + 8, color: (60, 60, 60))
         }
         canvas.rectangle(x: left, y: top, width: plotWidth, height: plotHeight, color: (51, 51, 51))
+        for (index, line) in series.enumerated() where !line.band.isEmpty {
+            let color = Self.colors[index % Self.colors.count]
+            // A quarter of the colour on white, column by column between consecutive band points.
+            let tint = (UInt8(191 + Int(color.0) / 4), UInt8(191 + Int(color.1) / 4), UInt8(191 + Int(color.2) / 4))
+            let band = line.band.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
+            for (a, b) in zip(band, band.dropFirst()) {
+                let (fromX, toX) = (x(a.x), x(b.x))
+                for column in fromX...max(fromX, toX) {
+                    let t = toX > fromX ? Double(column - fromX) / Double(toX - fromX) : 0
+                    let high = y(a.high + (b.high - a.high) * t)
+                    let low = y(a.low + (b.low - a.low) * t)
+                    canvas.fill(x: column, y: high, width: 1, height: low - high + 1, color: tint)
+                }
+            }
+        }
         for (index, line) in series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
             let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map { (x($0.x), y($0.y)) }

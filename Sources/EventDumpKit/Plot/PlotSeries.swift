@@ -8,10 +8,13 @@ import Musl
 import Darwin
 #endif
 
-/// One line of a chart.
+/// One line of a chart, with an optional band around it (a mean's ± one standard deviation).
 struct PlotSeries {
     var label: String
     var points: [(x: Double, y: Double)]
+    /// The band's bottom and top at each x where it is known, in x order; empty for a plain line. Charts shade
+    /// it under the line (in the terminal, its edges are dotted).
+    var band: [(x: Double, low: Double, high: Double)] = []
 }
 
 /// The data range of a chart, padded so lines do not touch the frame, with "nice" tick values.
@@ -29,7 +32,8 @@ struct PlotScale {
     init?(_ series: [PlotSeries]) {
         var bounds: (lowX: Double, highX: Double, lowY: Double, highY: Double)?
         for line in series {
-            for point in line.points where point.x.isFinite && point.y.isFinite {
+            let edges = line.band.flatMap { [(x: $0.x, y: $0.low), (x: $0.x, y: $0.high)] }
+            for point in line.points + edges where point.x.isFinite && point.y.isFinite {
                 guard let known = bounds else {
                     bounds = (point.x, point.x, point.y, point.y)
                     continue

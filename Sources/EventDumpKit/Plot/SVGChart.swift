@@ -40,14 +40,22 @@ struct SVGChart {
     /// Each series' line, and its legend row while the legend has room (then a row counting the others).
     private func lines(_ series: [PlotSeries], scale: PlotScale, layout: ChartLayout) -> String {
         let left = Double(layout.left)
+        func place(_ x: Double, _ y: Double) -> String {
+            let placedX = left + scale.unitX(x) * Double(layout.plotWidth)
+            let placedY = Double(layout.top) + (1 - scale.unitY(y)) * Double(layout.plotHeight)
+            return "\(format(placedX)),\(format(placedY))"
+        }
         var svg = ""
+        // Bands first, under every line: the top edge left to right, then the bottom edge back.
+        for (index, line) in series.enumerated() where !line.band.isEmpty {
+            let band = line.band.filter { $0.x.isFinite && $0.low.isFinite && $0.high.isFinite }
+            let outline = band.map { place($0.x, $0.high) } + band.reversed().map { place($0.x, $0.low) }
+            svg +=
+                "<polygon fill=\"\(Self.colors[index % Self.colors.count])\" fill-opacity=\"0.18\" stroke=\"none\" points=\"\(outline.joined(separator: " "))\"/>\n"
+        }
         for (index, line) in series.enumerated() {
             let color = Self.colors[index % Self.colors.count]
-            let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map { point in
-                let x = left + scale.unitX(point.x) * Double(layout.plotWidth)
-                let y = Double(layout.top) + (1 - scale.unitY(point.y)) * Double(layout.plotHeight)
-                return "\(format(x)),\(format(y))"
-            }
+            let points = line.points.filter { $0.x.isFinite && $0.y.isFinite }.map { place($0.x, $0.y) }
             svg +=
                 "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.6\" points=\"\(points.joined(separator: " "))\"/>\n"
             guard index < layout.shownEntries else { continue }
