@@ -68,6 +68,10 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         /// `Int64.max`, say), rather than trapping or writing another step; nothing was written. The step is
         /// given as decimal text, since its own type is not known here.
         case stepOutOfRange(step: String)
+        /// A writer refused a summary its arguments cannot describe (labels and predictions of different
+        /// lengths, a sample rate of 0, ...), rather than trapping or writing something TensorBoard would
+        /// misread; nothing was written. The reason says which argument.
+        case invalidSummary(reason: String)
         /// A record's checksums match but its payload is not a valid `Event`.
         case invalidEvent(WireDecodingError)
     }
@@ -144,6 +148,7 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case .invalidEvent(let error): return "record is not a valid Event: \(error)"
         case .stepOutOfRange(let step):
             return "step \(step) not written: an event's step must fit in a 64-bit signed integer"
+        case .invalidSummary(let reason): return "summary not written: \(reason)"
         }
     }
 
