@@ -134,6 +134,72 @@ def expected_layouts(manifest):
     return layouts
 
 
+def expected_pr_curves(manifest):
+    """{(run, tag): [(step, wall bits, [6 rows of float32 bits])]}: curves from labels and predictions computed
+    by tensorboardX's `pr_curve` (PyTorch's `add_pr_curve`), raw counts as given, each value as float32."""
+    import numpy as np
+    from tensorboardX.summary import pr_curve
+
+    result = {}
+    for key, points in expected_series(manifest, "pr_curves").items():
+        curves = []
+        for step, wall, given in points:
+            if "raw" in given:
+                rows = np.array([[from_bits(x) for x in row] for row in given["raw"]], dtype=np.float32)
+            else:
+                dtype = np.float32 if given["dtype"] == "float32" else np.float64
+                predictions = np.array([from_bits(x) for x in given["predictions"]], dtype=dtype)
+                weights = np.array([from_bits(x) for x in given["weights"]]) if "weights" in given else None
+                with np.errstate(invalid="ignore"):  # NaN predictions, cast to int32 as the writers cast them
+                    summary = pr_curve(key[1], np.array(given["labels"]), predictions,
+                                       num_thresholds=given["thresholds"], weights=weights)
+                rows = np.array(summary.value[0].tensor.float_val, dtype=np.float32).reshape(6, -1)
+            curves.append((step, manifest_bits(wall), [[to_bits(float(x)) for x in row] for row in rows]))
+        result[key] = curves
+    return result
+
+
+def expected_audio(manifest):
+    """{(run, tag): [(step, wall bits, [WAV bytes per clip])]}: each clip encoded by Python's `wave` module from
+    the samples converted as TensorFlow's encode_wav converts them (round(x * 32768), halves away from zero,
+    clamped to 16 bits; NaN as 0)."""
+    import io
+    import wave
+
+    import numpy as np
+
+    def pcm(sample):
+        scaled = float(np.float32(sample) * np.float32(32768))
+        if math.isnan(scaled):
+            return 0
+        rounded = math.copysign(math.floor(abs(scaled) + 0.5), scaled) if math.isfinite(scaled) else scaled
+        return int(min(max(rounded, -32768), 32767))
+
+    result = {}
+    for key, points in expected_series(manifest, "audio").items():
+        steps = []
+        for step, wall, clips in points:
+            encoded = []
+            for clip in clips:
+                buffer = io.BytesIO()
+                with wave.open(buffer, "wb") as out:
+                    out.setnchannels(clip["channels"])
+                    out.setsampwidth(2)
+                    out.setframerate(clip["rate"])
+                    out.writeframes(struct.pack("<%dh" % len(clip["samples"]),
+                                                *[pcm(from_bits(x)) for x in clip["samples"]]))
+                encoded.append(buffer.getvalue())
+            steps.append((step, manifest_bits(wall), encoded))
+        result[key] = steps
+    return result
+
+
+def audio_clips(tensor):
+    """The WAV bytes of an audio tensor: `[k, 2]` (clip, label) as written, or `[k]` once the Python loader has
+    dropped the labels (its dataclass migration does)."""
+    return list(tensor.string_val[0::2] if len(tensor.tensor_shape.dim) == 2 else tensor.string_val)
+
+
 def check_python_loader(logdir, manifest, report):
     from tensorboard.backend.event_processing import plugin_event_accumulator as pea
     from tensorboard.backend.event_processing import plugin_event_multiplexer as pem
@@ -167,6 +233,13 @@ def check_python_loader(logdir, manifest, report):
     layouts = {run: layout_pb2.Layout.FromString(events[-1].tensor_proto.string_val[0])
                for (run, tag), events in series_of("custom_scalars").items() if tag == "custom_scalars__config__"}
     report.equal(reader, "custom scalars layouts", layouts, expected_layouts(manifest))
+    import numpy as np
+
+    compare("pr_curves", expected_pr_curves(manifest), series_of("pr_curves"),
+            lambda e: (e.step, to_bits(e.wall_time),
+                       [[to_bits(float(x)) for x in row] for row in tensor_util.make_ndarray(e.tensor_proto).astype(np.float32)]))
+    compare("audio", expected_audio(manifest), series_of("audio"),
+            lambda e: (e.step, to_bits(e.wall_time), audio_clips(e.tensor_proto)))
     compare("scalars", expected_scalars(manifest), series_of("scalars"),
             lambda e: (e.step, to_bits(e.wall_time), to_bits(tensor_util.make_ndarray(e.tensor_proto).item())))
     compare("histograms", expected_histograms(manifest), series_of("histograms"),
@@ -272,7 +345,7 @@ def check_rust_loader(logdir, manifest, report):
         server.wait_until_loaded(manifest)
         report.equal(reader, "runs", sorted(server.get_json("/data/runs")), sorted(manifest["runs"]))
         plugins = server.get_json("/data/plugins_listing")
-        for plugin in ("scalars", "histograms", "text", "images", "hparams", "custom_scalars"):
+        for plugin in ("scalars", "histograms", "text", "images", "hparams", "custom_scalars", "pr_curves", "audio"):
             report.check(reader, "plugin %s" % plugin, plugins.get(plugin, {}).get("enabled"), "not enabled")
 
         def tags(plugin):
@@ -299,6 +372,36 @@ def check_rust_loader(logdir, manifest, report):
             got = {tag: [(step, to_bits(wall), to_bits(value)) for wall, step, value in points]
                    for tag, points in lines.get("tag_to_events", {}).items()}
             report.equal(reader, "custom scalars chart ^loss$ in %s" % run, got, {"loss": scalars[(run, "loss")]})
+
+        # The PR Curves dashboard's route answers with the plugin's own entry for each step (counts as integers,
+        # the tail where no example is predicted positive trimmed): compare with the plugin's conversion of the
+        # expected tensor.
+        from tensorboard.plugins.pr_curve import pr_curves_plugin
+        import numpy as np
+
+        curves = expected_pr_curves(manifest)
+        report.equal(reader, "pr_curves series", tags("pr_curves"), sorted(curves))
+        for (run, tag), want in curves.items():
+            got = server.get_json("/data/plugin/pr_curves/pr_curves", run=run, tag=tag).get(run, [])
+            expected = [pr_curves_plugin.PrCurvesPlugin._make_pr_entry(
+                None, step, from_bits(wall), np.array([[from_bits(x) for x in row] for row in rows], dtype=np.float32))
+                for step, wall, rows in want]
+            report.equal(reader, "pr_curves %s/%s" % (run, tag), got, expected)
+
+        # The Audio dashboard: every clip of every step, as its route serves the WAV bytes.
+        clips = expected_audio(manifest)
+        report.equal(reader, "audio series", tags("audio"), sorted(clips))
+        for (run, tag), want in clips.items():
+            got = []
+            for step, wall, encoded in want:
+                served = []
+                for sample in range(len(encoded)):
+                    points = [p for p in server.get_json("/data/plugin/audio/audio", run=run, tag=tag, sample=sample)
+                              if p["step"] == step]
+                    for point in points:
+                        served.append(server.get("/data/plugin/audio/individualAudio?" + point["query"]))
+                got.append((step, wall, served))
+            report.equal(reader, "audio %s/%s" % (run, tag), got, want)
 
         histograms = expected_histograms(manifest)
         report.equal(reader, "histogram series", tags("histograms"), sorted(histograms))

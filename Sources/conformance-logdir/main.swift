@@ -264,6 +264,7 @@ for step in 5..<13 {
 try second.close()
 
 try writeLayoutAndSiblings()
+try writeCurvesAndAudio()
 
 let json = try JSONSerialization.data(
     withJSONObject: ["runs": manifest.runs, "bucketing": manifest.bucketing] as [String: Any],
