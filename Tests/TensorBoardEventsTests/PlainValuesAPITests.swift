@@ -175,6 +175,9 @@ import Testing
         try writer.customScalarLayout(
             CustomScalarLayout([.init("losses", charts: [.multiline("loss", tagPatterns: ["loss"])])])
         )
+        let (labels, predictions, samples, rate) = ([true, false], [0.75, 0.5], [Float(0.5), -0.5], 8_000)
+        try writer.prCurve(tag + "p", labels: labels, predictions: predictions, step: step)
+        try writer.audio(tag + "a", [samples], sampleRate: rate, step: step)
         try writer.histogram(tag + "h", values: values, step: step)
         try writer.text(tag + "x", text, step: step)
         try writer.image(tag + "i", try PixelImage(width: w, height: h, format: .rgb, pixels: bytes), step: step)
@@ -185,7 +188,7 @@ import Testing
         let log = try Logdir.read(logDir, purging: nil)
         let run = try #require(log.run(named: "."))
         #expect(Set(run.tags).isSuperset(of: ["t", "a", "b", "th", "tx", "ti", HParamsPluginData.sessionEndInfoTag]))
-        #expect(Set(run.tags).contains(CustomScalarLayout.tag))
+        #expect(Set(run.tags).isSuperset(of: [CustomScalarLayout.tag, "tp", "ta"]))
         #expect(log.run(named: "m_b")?.scalars(mainTag).map(\.2) == [2])
         #expect(run.points("ti").map(\.step) == [4])
     }

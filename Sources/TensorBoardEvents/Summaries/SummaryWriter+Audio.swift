@@ -11,20 +11,21 @@ extension SummaryWriter {
     ///   - sampleRate: Frames per second.
     ///   - channelCount: Samples per frame; 1 (mono) by default.
     ///   - labels: A label per clip, or none (`tf.summary.audio` writes empty labels).
-    ///   - step: The step.
+    ///   - step: The step, of any integer type that fits in `Int64` (else `.stepOutOfRange`).
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError``: `.invalidSummary` when a clip is not whole frames, the rate or channel count
     ///   is out of range or the labels do not match the clips (nothing is written), or when a flush fails or
     ///   the writer is closed.
-    public func audio(
+    public func audio<Step: BinaryInteger>(
         _ tag: String,
         _ clips: [[Float]],
         sampleRate: Int,
         channelCount: Int = 1,
         labels: [String] = [],
-        step: Int64,
+        step: Step,
         wallTime: Double? = nil
     ) throws(EventFileError) {
+        let step = try eventStep(step)
         guard labels.isEmpty || labels.count == clips.count else {
             throw EventFileError(
                 .invalidSummary(reason: "audio \(tag): \(labels.count) labels for \(clips.count) clips"),

@@ -7,10 +7,16 @@ extension SummaryWriter {
     /// - Parameters:
     ///   - tag: The series name.
     ///   - curve: The curve.
-    ///   - step: The step.
+    ///   - step: The step, of any integer type that fits in `Int64` (else `.stepOutOfRange`).
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
-    public func prCurve(_ tag: String, _ curve: PRCurve, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
+    public func prCurve<Step: BinaryInteger>(
+        _ tag: String,
+        _ curve: PRCurve,
+        step: Step,
+        wallTime: Double? = nil
+    ) throws(EventFileError) {
+        let step = try eventStep(step)
         let content = PRCurvePluginData(thresholdCount: UInt32(curve.thresholdCount)).serializedBytes()
         try append(
             tag: tag,
@@ -29,17 +35,17 @@ extension SummaryWriter {
     ///   - predictions: The predicted probability of each example being positive (`Float` or `Double`).
     ///   - thresholdCount: The number of thresholds, from 2; 127 by default.
     ///   - weights: A weight per example; 1 each by default.
-    ///   - step: The step.
+    ///   - step: The step, of any integer type that fits in `Int64` (else `.stepOutOfRange`).
     ///   - wallTime: Seconds since the epoch; the current time by default, and in place of a non-finite value.
     /// - Throws: ``EventFileError``: `.invalidSummary` when the lengths differ or the threshold count is out of
     ///   range (nothing is written), or when a flush fails or the writer is closed.
-    public func prCurve<Prediction: BinaryFloatingPoint>(
+    public func prCurve<Prediction: BinaryFloatingPoint, Step: BinaryInteger>(
         _ tag: String,
         labels: [Bool],
         predictions: [Prediction],
         thresholdCount: Int = PRCurve.defaultThresholdCount,
         weights: [Double]? = nil,
-        step: Int64,
+        step: Step,
         wallTime: Double? = nil
     ) throws(EventFileError) {
         let curve: PRCurve
