@@ -25,6 +25,8 @@ public struct PixelImage: Sendable, Equatable {
         case invalidSize(width: Int, height: Int)
         /// The pixel array does not hold `width × height × channels` bytes.
         case pixelCountMismatch(expected: Int, received: Int)
+        /// A channel count other than 1 (gray), 2 (gray and alpha), 3 (RGB) or 4 (RGBA).
+        case invalidChannelCount(Int)
 
         /// A message saying what is wrong and what was received.
         public var description: String {
@@ -34,6 +36,8 @@ public struct PixelImage: Sendable, Equatable {
                     "image width and height must be between 1 and 2147483647. Received: width=\(width), height=\(height)"
             case .pixelCountMismatch(let expected, let received):
                 return "expected \(expected) pixel bytes (width × height × channels). Received: \(received) bytes"
+            case .invalidChannelCount(let count):
+                return "an image has 1 to 4 channels (gray, gray and alpha, RGB, RGBA). Received: \(count)"
             }
         }
     }
