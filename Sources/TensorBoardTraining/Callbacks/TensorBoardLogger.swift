@@ -27,64 +27,6 @@ import Darwin
 /// Every writer is flushed at the end of every epoch (and they flush by themselves at least every 2 s). A
 /// logging failure (disk full, directory removed) is a warning, never the end of training.
 public final class TensorBoardLogger: Callback {
-    /// What to write besides the epoch metrics.
-    public struct Options {
-        /// Write `batch_*` scalars every this many training batches; none when `nil` (the default).
-        public var batchFrequency: Int?
-        /// Write `epoch_steps_per_second` (and `batch_steps_per_second`); `true` by default.
-        public var writesStepsPerSecond: Bool
-        /// Write `epoch_learning_rate` when the model's hooks give the rate; `true` by default.
-        public var writesLearningRate: Bool
-        /// Hyperparameters for the HParams dashboard; none by default.
-        public var hparams: [String: HParamValue]
-        /// Logs keys whose best value is tracked (`best_<key>`) and shown with the hparams; `["val_loss"]` by
-        /// default.
-        public var monitoredMetrics: [String]
-        /// Markdown describing the run's configuration, written as the `configuration` text summary.
-        public var configuration: String?
-        /// Write weight histograms every this many epochs; never when 0 (the default).
-        public var histogramFrequency: Int
-        /// Returns the weights to histogram, by name (such as `"dense/kernel"`).
-        public var weights: (() -> [String: [Float]])?
-        /// The epoch training resumes from after a crash: TensorBoard then drops the interrupted attempt's
-        /// points from this epoch on (see `SummaryWriter.Options.resumeStep`). With batch logging, resume
-        /// from the global batch step instead.
-        public var resumeStep: Int64?
-
-        /// Creates options.
-        /// - Parameters:
-        ///   - batchFrequency: Write `batch_*` scalars every this many training batches; none by default.
-        ///   - writesStepsPerSecond: Write `epoch_steps_per_second` and `batch_steps_per_second`.
-        ///   - writesLearningRate: Write `epoch_learning_rate`.
-        ///   - hparams: Hyperparameters for the HParams dashboard: plain values (`["lr": lr, "layers": 3]`).
-        ///   - monitoredMetrics: Logs keys whose best value is tracked.
-        ///   - configuration: Markdown written as the `configuration` text summary.
-        ///   - histogramFrequency: Write weight histograms every this many epochs; never when 0.
-        ///   - weights: Returns the weights to histogram, by name.
-        ///   - resumeStep: The step training resumes from after a crash.
-        public init(
-            batchFrequency: Int? = nil,
-            writesStepsPerSecond: Bool = true,
-            writesLearningRate: Bool = true,
-            hparams: [String: any HParamConvertible] = [:],
-            monitoredMetrics: [String] = ["val_loss"],
-            configuration: String? = nil,
-            histogramFrequency: Int = 0,
-            weights: (() -> [String: [Float]])? = nil,
-            resumeStep: Int64? = nil
-        ) {
-            self.batchFrequency = batchFrequency
-            self.writesStepsPerSecond = writesStepsPerSecond
-            self.writesLearningRate = writesLearningRate
-            self.hparams = hparams.mapValues(\.hparamValue)
-            self.monitoredMetrics = monitoredMetrics
-            self.configuration = configuration
-            self.histogramFrequency = histogramFrequency
-            self.weights = weights
-            self.resumeStep = resumeStep
-        }
-    }
-
     /// The log directory (TensorBoard's `--logdir` for this run, or one run of a larger log directory).
     public let logDirectory: String
     /// What to write.
@@ -112,6 +54,20 @@ public final class TensorBoardLogger: Callback {
         self.options = options
     }
 
+    /// Creates the callback for one trial of a ``Sweep``: its runs go in the trial's directory, and its session
+    /// holds the trial's hyperparameters (the seed among them) and the sweep's monitored metrics, with no
+    /// experiment of its own, since the sweep writes the one experiment at its root.
+    /// - Parameters:
+    ///   - trial: The trial; its `hparams` and `monitoredMetrics` replace those of `options`.
+    ///   - options: What else to write.
+    public convenience init(trial: Sweep.Trial, options: Options = Options()) {
+        var options = options
+        options.hparams = trial.hparams
+        options.monitoredMetrics = trial.monitoredMetrics
+        options.writesExperiment = false
+        self.init(logDirectory: trial.directory, options: options)
+    }
+
     /// Opens the `train`, `validation` and (for hparams, configuration and best values) log-directory runs.
     public func trainingWillBegin(context: TrainingContext) {
         self.context = context
@@ -136,20 +92,13 @@ public final class TensorBoardLogger: Callback {
             session = attempt { try SummaryWriter(runDirectory: logDirectory, options: writerOptions) }
         }
         if !options.hparams.isEmpty, let session {
-            var metrics: [HParamsPluginData.Experiment.MetricInfo] = []
-            for key in options.monitoredMetrics {
-                let isValidation = key.hasPrefix("val_")
-                let name = isValidation ? String(key.dropFirst(4)) : key
-                metrics.append(
-                    .init(
-                        group: isValidation ? "validation" : "train",
-                        tag: "epoch_" + name,
-                        datasetType: isValidation ? 2 : 1
-                    )
-                )
-                if rules[key] != nil { metrics.append(.init(group: "", tag: "best_" + key)) }
+            if options.writesExperiment {
+                attempt {
+                    try session.hparams(options.hparams, metrics: Self.hparamsMetrics(of: options.monitoredMetrics))
+                }
+            } else {
+                attempt { try session.hparamsSession(options.hparams) }
             }
-            attempt { try session.hparams(options.hparams, metrics: metrics) }
         }
         if let configuration = options.configuration, let session {
             attempt { try session.text("configuration", configuration, step: 0) }
@@ -267,6 +216,26 @@ public final class TensorBoardLogger: Callback {
         train = nil
         validation = nil
         session = nil
+    }
+
+    /// The HParams metrics of a run monitoring `keys`: each key's final value (`epoch_<name>` of the
+    /// `validation` run for a `val_` key, else of `train`) and, when its better direction is known, its best
+    /// value (`best_<key>` in the session's own run), as the logger writes them.
+    static func hparamsMetrics(of keys: [String]) -> [HParamsPluginData.Experiment.MetricInfo] {
+        var metrics: [HParamsPluginData.Experiment.MetricInfo] = []
+        for key in keys {
+            let isValidation = key.hasPrefix("val_")
+            let name = isValidation ? String(key.dropFirst(4)) : key
+            metrics.append(
+                .init(
+                    group: isValidation ? "validation" : "train",
+                    tag: "epoch_" + name,
+                    datasetType: isValidation ? 2 : 1
+                )
+            )
+            if ImprovementRule.direction(ofMetric: key) != nil { metrics.append(.init(group: "", tag: "best_" + key)) }
+        }
+        return metrics
     }
 
     /// Runs a logging action; a failure is warned about once and otherwise ignored, so training goes on.

@@ -1,0 +1,71 @@
+// TensorBoardLogger+Options.swift: what the TensorBoard callback writes besides the epoch metrics.
+
+import TensorBoardEvents
+
+extension TensorBoardLogger {
+    /// What to write besides the epoch metrics.
+    public struct Options {
+        /// Write `batch_*` scalars every this many training batches; none when `nil` (the default).
+        public var batchFrequency: Int?
+        /// Write `epoch_steps_per_second` (and `batch_steps_per_second`); `true` by default.
+        public var writesStepsPerSecond: Bool
+        /// Write `epoch_learning_rate` when the model's hooks give the rate; `true` by default.
+        public var writesLearningRate: Bool
+        /// Hyperparameters for the HParams dashboard; none by default.
+        public var hparams: [String: HParamValue]
+        /// Logs keys whose best value is tracked (`best_<key>`) and shown with the hparams; `["val_loss"]` by
+        /// default.
+        public var monitoredMetrics: [String]
+        /// Markdown describing the run's configuration, written as the `configuration` text summary.
+        public var configuration: String?
+        /// Write weight histograms every this many epochs; never when 0 (the default).
+        public var histogramFrequency: Int
+        /// Returns the weights to histogram, by name (such as `"dense/kernel"`).
+        public var weights: (() -> [String: [Float]])?
+        /// The epoch training resumes from after a crash: TensorBoard then drops the interrupted attempt's
+        /// points from this epoch on (see `SummaryWriter.Options.resumeStep`). With batch logging, resume
+        /// from the global batch step instead.
+        public var resumeStep: Int64?
+        /// Write the HParams experiment (the hyperparameters' types and the metrics) beside the session; `true`
+        /// by default. A trial of a ``Sweep`` writes `false`: the dashboard shows the first experiment it finds
+        /// for the whole log directory, so a sweep writes one at its root (``Sweep/writeExperiment(wallTime:)``)
+        /// and each trial only its session.
+        public var writesExperiment: Bool
+
+        /// Creates options.
+        /// - Parameters:
+        ///   - batchFrequency: Write `batch_*` scalars every this many training batches; none by default.
+        ///   - writesStepsPerSecond: Write `epoch_steps_per_second` and `batch_steps_per_second`.
+        ///   - writesLearningRate: Write `epoch_learning_rate`.
+        ///   - hparams: Hyperparameters for the HParams dashboard: plain values (`["lr": lr, "layers": 3]`).
+        ///   - monitoredMetrics: Logs keys whose best value is tracked.
+        ///   - configuration: Markdown written as the `configuration` text summary.
+        ///   - histogramFrequency: Write weight histograms every this many epochs; never when 0.
+        ///   - weights: Returns the weights to histogram, by name.
+        ///   - resumeStep: The step training resumes from after a crash.
+        ///   - writesExperiment: Write the HParams experiment beside the session (`false` for a sweep's trial).
+        public init(
+            batchFrequency: Int? = nil,
+            writesStepsPerSecond: Bool = true,
+            writesLearningRate: Bool = true,
+            hparams: [String: any HParamConvertible] = [:],
+            monitoredMetrics: [String] = ["val_loss"],
+            configuration: String? = nil,
+            histogramFrequency: Int = 0,
+            weights: (() -> [String: [Float]])? = nil,
+            resumeStep: Int64? = nil,
+            writesExperiment: Bool = true
+        ) {
+            self.batchFrequency = batchFrequency
+            self.writesStepsPerSecond = writesStepsPerSecond
+            self.writesLearningRate = writesLearningRate
+            self.hparams = hparams.mapValues(\.hparamValue)
+            self.monitoredMetrics = monitoredMetrics
+            self.configuration = configuration
+            self.histogramFrequency = histogramFrequency
+            self.weights = weights
+            self.resumeStep = resumeStep
+            self.writesExperiment = writesExperiment
+        }
+    }
+}
