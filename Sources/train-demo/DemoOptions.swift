@@ -6,7 +6,7 @@ import Foundation
 struct DemoOptions {
     var epochs = 40
     var logDirectory = "runs"
-    var name = "digits-mlp"
+    var name: String?
     var seed: UInt64 = 42
     var dataPath: String?
     var hiddenUnits = 32
@@ -14,6 +14,10 @@ struct DemoOptions {
     var learningRate: Float = 0.05
     var patience = 6
     var showsLogs = true
+    var sweeps = false
+
+    /// The run's (or with `--sweep`, the sweep's) name under the log directory.
+    var runName: String { name ?? (sweeps ? "digits-sweep" : "digits-mlp") }
 
     static let help = """
         OVERVIEW: Trains a small network on scikit-learn's handwritten digits (1,797 8x8 images, no download)
@@ -24,20 +28,29 @@ struct DemoOptions {
         model in <logdir>/<name>/checkpoints, logs every epoch to <logdir>/<name>/training.csv, and ends with a
         summary of every metric and of the logs it wrote.
 
+        With --sweep it trains a hyperparameter sweep instead: learning rates 0.01, 0.05 and 0.2, each with seeds 1
+        and 2, as six trials <logdir>/<name>/<trial>/{train,validation} named like learning_rate-0.05_seed-1 (each
+        trial's hparams session in <logdir>/<name>/<trial>), with the HParams experiment (the hyperparameters'
+        domains and the metrics) written once in <logdir>/<name>; it ends with `eventdump hparams <logdir>/<name>`.
+
         USAGE: train-demo [options]
+               train-demo --sweep [--logdir <path>] [--epochs <n>] [options]
 
         OPTIONS:
-          --epochs <n>            Most epochs to train. (default: 40)
+          --epochs <n>            Most epochs to train. (default: 40; 10 per trial with --sweep)
           --logdir <path>         The log directory. (default: runs)
-          --name <name>           The run's name under the log directory. (default: digits-mlp)
-          --seed <n>              Seed of the split, the initial weights and the batch order. (default: 42)
+          --name <name>           The run's name under the log directory. (default: digits-mlp; digits-sweep
+                                  with --sweep)
+          --seed <n>              Seed of the split, the initial weights and the batch order. (default: 42; each
+                                  trial's with --sweep)
           --data <path>           The data CSV: a header line, then per line pixel values and a whole-number
                                   label from 0 to 999. (default: fixtures/datasets/digits.csv)
           --hidden <n>            Hidden units, at most 4096. (default: 32)
           --batch-size <n>        Samples per batch. (default: 32)
-          --learning-rate <x>     Initial learning rate. (default: 0.05)
+          --learning-rate <x>     Initial learning rate. (default: 0.05; each trial's with --sweep)
           --patience <n>          Early-stopping patience in epochs. (default: 6)
-          --no-logs-summary       Do not print the eventdump summary of the logs at the end.
+          --sweep                 Train the sweep described above.
+          --no-logs-summary       Do not print the eventdump summary (or hparams table) of the logs at the end.
           -h, --help              Show help information.
 
         Then look at the result with:
@@ -51,6 +64,7 @@ struct DemoOptions {
     /// Parses the arguments after the program name.
     static func parse(_ arguments: [String]) throws -> DemoOptions? {
         var options = DemoOptions()
+        var epochs: Int?
         var index = 0
         func value(_ name: String) throws -> String {
             index += 1
@@ -66,7 +80,7 @@ struct DemoOptions {
             let argument = arguments[index]
             switch argument {
             case "-h", "--help": return nil
-            case "--epochs": options.epochs = try number(argument)
+            case "--epochs": epochs = try number(argument)
             case "--logdir": options.logDirectory = try value(argument)
             case "--name": options.name = try value(argument)
             case "--seed": options.seed = try number(argument)
@@ -76,10 +90,12 @@ struct DemoOptions {
             case "--learning-rate": options.learningRate = try number(argument)
             case "--patience": options.patience = try number(argument)
             case "--no-logs-summary": options.showsLogs = false
+            case "--sweep": options.sweeps = true
             default: throw DemoError("unknown option '\(argument)'")
             }
             index += 1
         }
+        options.epochs = epochs ?? (options.sweeps ? 10 : 40)
         guard options.epochs > 0, options.hiddenUnits > 0, options.batchSize > 0, options.learningRate > 0,
             options.learningRate.isFinite
         else {

@@ -30,124 +30,25 @@ func printSummary(_ history: History) {
 
 func run(_ options: DemoOptions) throws {
     let dataset = try Dataset.load(csvAt: try options.resolvedDataPath())
-    var generator = SplitMix64(seed: options.seed)
-    let (training, validation) = dataset.split(validationShare: 0.2, generator: &generator)
-    var network = Network(
-        inputs: dataset.features[0].count,
-        hidden: options.hiddenUnits,
-        outputs: dataset.classCount,
-        generator: &generator
-    )
-    var optimizer = MomentumOptimizer(learningRate: options.learningRate, momentum: 0.9)
-    let runDirectory = options.logDirectory + "/" + options.name
-    say(
-        "Digits: \(training.count) training and \(validation.count) validation samples, \(dataset.classCount) "
-            + "classes; logging to \(runDirectory)"
-    )
-
-    let hparams: [String: HParamValue] = [
-        "hidden_units": .number(Double(options.hiddenUnits)), "batch_size": .number(Double(options.batchSize)),
-        "learning_rate": .number(Double(options.learningRate)), "optimizer": "sgd_momentum_0.9",
-        "seed": .number(Double(options.seed)),
-    ]
-    let trainingBatches =
-        training.count / options.batchSize + (training.count % options.batchSize == 0 ? 0 : 1)
-    let batchFrequency = 10
-    let histogramFrequency = 5
-    // scripts/check_demo_logs.py reads the last three rows to check the log's steps.
-    let configuration =
-        "| option | value |\n| --- | --- |\n"
-        + hparams.keys.sorted().map { "| \($0) | \(hparams[$0]?.description ?? "") |" }.joined(separator: "\n")
-        + "\n| max epochs | \(options.epochs) |\n| early-stopping patience | \(options.patience) |"
-        + "\n| steps per epoch | \(trainingBatches) |\n| batch logging every | \(batchFrequency) |"
-        + "\n| histograms every | \(histogramFrequency) |"
-    let logger = TensorBoardLogger(
-        logDirectory: runDirectory,
-        options: .init(
-            batchFrequency: batchFrequency,
-            hparams: hparams,
-            monitoredMetrics: ["val_loss", "val_accuracy"],
-            configuration: configuration,
-            histogramFrequency: histogramFrequency,
-            weights: {
-                [
-                    "mlp/hidden/kernel": network.hiddenWeights, "mlp/hidden/bias": network.hiddenBias,
-                    "mlp/out/kernel": network.outputWeights, "mlp/out/bias": network.outputBias,
-                ]
-            }
-        )
-    )
-    let earlyStopping = try EarlyStopping(monitor: "val_loss", patience: options.patience, restoreBestWeights: true)
-    let checkpoint = try ModelCheckpoint(
-        filePath: runDirectory + "/checkpoints/best-{epoch:02d}-{val_loss:.4f}.json",
-        monitor: "val_loss",
-        saveBestOnly: true
-    )
-    let callbacks: [any Callback] = [
-        ProgressBar(), logger, earlyStopping, checkpoint,
-        try ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: 3, minimumLearningRate: 1e-4),
-        TerminateOnNaN(), CSVLogger(path: runDirectory + "/training.csv"),
-        try OverfittingMonitor(note: { logger.note($0, epoch: $1) }),
-    ]
-    let trainer = Trainer(
-        metrics: { try [CategoricalAccuracy(), F1Score(average: .macro, name: "f1_macro"), AUC()] },
-        callbacks: callbacks
-    )
-    func oneHot(_ labels: [Int]) -> [[Double]] {
-        labels.map { label in (0..<dataset.classCount).map { $0 == label ? 1.0 : 0.0 } }
-    }
-    var shuffling: SplitMix64? = SplitMix64(seed: options.seed &+ 1)
-    var epochBatches: [[Int]] = []
-    var noShuffling: SplitMix64? = nil
-    let validationBatches = validation.batches(of: 256, shuffledWith: &noShuffling)
-    let model = ModelHooks(
-        captureWeights: { network },
-        restoreWeights: { network = $0 },
-        save: { path in try JSONEncoder().encode(network).write(to: URL(fileURLWithPath: path)) },
-        learningRate: { Double(optimizer.learningRate) },
-        setLearningRate: { optimizer.learningRate = Float($0) }
-    )
-    let history = try trainer.fit(
-        epochs: options.epochs,
-        trainingBatches: trainingBatches,
-        trainStep: { _, batch in
-            if batch == 0 { epochBatches = training.batches(of: options.batchSize, shuffledWith: &shuffling) }
-            let indices = epochBatches[batch]
-            let labels = indices.map { training.labels[$0] }
-            let (gradients, loss, probabilities) = network.gradients(
-                features: indices.map { training.features[$0] },
-                labels: labels
-            )
-            optimizer.step(&network, gradients: gradients)
-            return try BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
-        },
-        validationBatches: validationBatches.count,
-        validationStep: { _, batch in
-            let indices = validationBatches[batch]
-            let labels = indices.map { validation.labels[$0] }
-            let (_, loss, probabilities) = network.gradients(
-                features: indices.map { validation.features[$0] },
-                labels: labels
-            )
-            return try BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
-        },
-        model: model
-    )
-
-    let weights = earlyStopping.restoredEpoch.map { "best weights from epoch \($0 + 1) restored" } ?? "last weights"
-    say("\nSummary (\(history.epochs.count) epochs; \(weights)):")
-    printSummary(history)
-    if let saved = checkpoint.savedPaths.last { say("Best model saved to \(saved)") }
+    let runDirectory = options.logDirectory + "/" + options.runName
+    let run = try train(options, dataset: dataset, runDirectory: runDirectory)
+    let weights = run.restoredEpoch.map { "best weights from epoch \($0 + 1) restored" } ?? "last weights"
+    say("\nSummary (\(run.history.epochs.count) epochs; \(weights)):")
+    printSummary(run.history)
+    if let saved = run.savedPath { say("Best model saved to \(saved)") }
     say("Logs: \(runDirectory)   (tensorboard --logdir \(options.logDirectory))")
-    if options.showsLogs {
-        say("\n$ eventdump summary \(runDirectory)")
-        let status = EventDump.run(
-            ["summary", runDirectory],
-            output: FileDescriptorSink.standardOutput,
-            errors: FileDescriptorSink.standardError
-        )
-        if status != 0 { throw DemoError("eventdump exited with status \(status)") }
-    }
+    if options.showsLogs { try showEventdump(["summary", runDirectory]) }
+}
+
+/// Prints `$ eventdump <arguments>` and runs it in-process.
+func showEventdump(_ arguments: [String]) throws {
+    say("\n$ eventdump " + arguments.joined(separator: " "))
+    let status = EventDump.run(
+        arguments,
+        output: FileDescriptorSink.standardOutput,
+        errors: FileDescriptorSink.standardError
+    )
+    if status != 0 { throw DemoError("eventdump exited with status \(status)") }
 }
 
 do {
@@ -155,7 +56,7 @@ do {
         say(DemoOptions.help)
         exit(0)
     }
-    try run(options)
+    if options.sweeps { try runSweep(options) } else { try run(options) }
 } catch {
     FileHandle.standardError.write(Data("Error: \(error)\nSee 'train-demo --help' for more information.\n".utf8))
     exit(1)
