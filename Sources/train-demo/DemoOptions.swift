@@ -37,7 +37,7 @@ struct DemoOptions {
                train-demo --sweep [--logdir <path>] [--epochs <n>] [options]
 
         OPTIONS:
-          --epochs <n>            Most epochs to train. (default: 40; 10 per trial with --sweep)
+          --epochs <n>            Most epochs to train. (default: 40; 20 per trial with --sweep)
           --logdir <path>         The log directory. (default: runs)
           --name <name>           The run's name under the log directory. (default: digits-mlp; digits-sweep
                                   with --sweep)
@@ -95,7 +95,7 @@ struct DemoOptions {
             }
             index += 1
         }
-        options.epochs = epochs ?? (options.sweeps ? 10 : 40)
+        options.epochs = epochs ?? (options.sweeps ? 20 : 40)
         guard options.epochs > 0, options.hiddenUnits > 0, options.batchSize > 0, options.learningRate > 0,
             options.learningRate.isFinite
         else {

@@ -31,8 +31,7 @@ func runSweep(_ options: DemoOptions) throws {
             trialOptions,
             dataset: dataset,
             runDirectory: trial.directory,
-            trial: trial,
-            showsProgress: false
+            trial: trial
         )
         let losses = run.history.values(of: "val_loss").compactMap { $0 }
         let accuracy = run.history.values(of: "val_accuracy").compactMap { $0 }.last ?? .nan

@@ -12,14 +12,15 @@ struct DemoRun {
 
 /// Trains the network once with `options` (its seed, learning rate, sizes and epochs) and every callback, and
 /// logs into `runDirectory`: as one run with its own hparams experiment, or as `trial` of a sweep whose
-/// experiment is at the sweep's root (then the trial's hyperparameters and the sweep's metrics are logged).
+/// experiment is at the sweep's root (then the trial's hyperparameters and the sweep's metrics are logged, and
+/// nothing is printed: no progress bar, no overfitting warning, since the sweep prints a line per trial).
 func train(
     _ options: DemoOptions,
     dataset: Dataset,
     runDirectory: String,
-    trial: Sweep.Trial? = nil,
-    showsProgress: Bool = true
+    trial: Sweep.Trial? = nil
 ) throws -> DemoRun {
+    let showsProgress = trial == nil
     var generator = SplitMix64(seed: options.seed)
     let (training, validation) = dataset.split(validationShare: 0.2, generator: &generator)
     var network = Network(
@@ -79,8 +80,7 @@ func train(
             logger, earlyStopping, checkpoint,
             try ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: 3, minimumLearningRate: 1e-4),
             TerminateOnNaN(), CSVLogger(path: runDirectory + "/training.csv"),
-            try OverfittingMonitor(note: { logger.note($0, epoch: $1) }),
-        ]
+        ] + (showsProgress ? [try OverfittingMonitor(note: { logger.note($0, epoch: $1) })] : [])
     let trainer = Trainer(
         metrics: { try [CategoricalAccuracy(), F1Score(average: .macro, name: "f1_macro"), AUC()] },
         callbacks: callbacks
