@@ -219,3 +219,56 @@ private func hparams(_ run: LogdirContents.RunContents?, _ tag: String) -> [HPar
         #expect(hparams(root, HParamsPluginData.sessionStartInfoTag).count == 1)
     }
 }
+
+/// The sweep of the DocC "Getting started" article (TensorBoardTraining.docc/GettingStarted.md), run as a test so
+/// the article stays true; only the log directory differs.
+@Suite struct GettingStartedSweepTests {
+    let directory = TemporaryDirectory()
+
+    @Test func theArticlesSweepListsSixTrialsWithTheirSessions() throws {
+        let sweep = try Sweep(
+            logDirectory: directory.path + "/runs",
+            name: "lr-sweep",
+            settings: Sweep.grid(["learning_rate": [0.05, 0.2, 0.5]]),
+            seeds: [1, 2],
+            monitoredMetrics: ["val_loss"]
+        )
+        try sweep.writeExperiment()
+        let points = (0..<200).map { Double($0) / 200 }
+        for trial in sweep.trials {
+            guard case .number(let learningRate)? = trial.hparams["learning_rate"] else { continue }
+            var weight = Double(trial.seed) / 2
+            func step(_ batch: ArraySlice<Double>, learns: Bool) throws -> BatchResult {
+                var loss = 0.0
+                var gradient = 0.0
+                for x in batch {
+                    loss += (weight * x - 2 * x) * (weight * x - 2 * x)
+                    gradient += 2 * (weight * x - 2 * x) * x
+                }
+                if learns { weight -= learningRate * gradient / Double(batch.count) }
+                return try BatchResult(loss: loss / Double(batch.count), size: batch.count)
+            }
+            let trainer = Trainer(callbacks: [TensorBoardLogger(trial: trial)])
+            try trainer.fit(
+                epochs: 20,
+                trainingBatches: 5,
+                trainStep: { _, batch in try step(points[(batch * 32)..<(batch * 32 + 32)], learns: true) },
+                validationBatches: 1,
+                validationStep: { _, _ in try step(points[160...], learns: false) }
+            )
+        }
+        let log = try Logdir.read(sweep.directory)
+        let sessions = log.runs.filter { !hparams($0, HParamsPluginData.sessionStartInfoTag).isEmpty }.map(\.name)
+        #expect(
+            sessions.sorted() == [
+                "learning_rate-0.05_seed-1", "learning_rate-0.05_seed-2", "learning_rate-0.2_seed-1",
+                "learning_rate-0.2_seed-2", "learning_rate-0.5_seed-1", "learning_rate-0.5_seed-2",
+            ]
+        )
+        // Every trial learned: its last validation loss is below its first.
+        for name in sessions {
+            let losses = log.run(named: name + "/validation")?.scalars("epoch_loss").map(\.value) ?? []
+            #expect(losses.count == 20 && (losses.last ?? .infinity) < (losses.first ?? 0), "\(name)")
+        }
+    }
+}

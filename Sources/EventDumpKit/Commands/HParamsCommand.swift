@@ -15,7 +15,9 @@ enum HParamsCommand: Command {
         found, as the dashboard picks one), each the scalar series <tag> of the run <session>/<group> (the
         session run itself for an empty group). When the log holds no experiment, the metrics are inferred as
         the dashboard infers them: every scalar tag of a listed session's run and of the runs below it, the
-        group being the path below the session (a run below two sessions belongs to the nearer one).
+        group being the path below the session (a run below two sessions belongs to the nearer one). A sweep
+        (TensorBoardTraining's Sweep, or hp.hparams_config with hp.hparams) has its experiment in the sweep's own
+        run and a session in each trial's run: one row per trial, with the experiment's metrics.
 
         --run picks the sessions listed; --tag picks the metrics (the hyperparameters are always read). Best
         is the lowest value for losses and errors, the highest otherwise; final is the last value; NaN is left
@@ -26,6 +28,7 @@ enum HParamsCommand: Command {
         EXAMPLES:
           eventdump hparams runs --format markdown
           eventdump hparams runs --tag accuracy --format csv
+          eventdump hparams runs/digits-sweep            (train-demo --sweep: a row per trial)
         """
 
     /// A run's hyperparameters and how its session ended.
