@@ -23,6 +23,8 @@ import Darwin
 ///   hyperparameters for the HParams dashboard with, as metrics, the final values (`epoch_<metric>` of
 ///   `train`/`validation`) and the best values (`best_<monitored key>`, written here every epoch) of the
 ///   monitored metrics; the configuration as a `configuration` text summary; notes such as overfitting warnings.
+///   The hyperparameters are a session and its experiment, or the session alone for a ``Sweep``'s trial
+///   (``init(trial:options:)``), whose experiment the sweep writes once at its root.
 ///
 /// Every writer is flushed at the end of every epoch (and they flush by themselves at least every 2 s). A
 /// logging failure (disk full, directory removed) is a warning, never the end of training.

@@ -10,8 +10,8 @@ extension Sweep {
     /// call it: integers as integers (`32`), other numbers as `repr` of a float (`0.05`, `1.0`, `1e-05`),
     /// Booleans as `True` and `False`, strings as they are. The name is one path component whatever the values
     /// hold: every byte other than an ASCII letter, digit, `.`, `_`, `+` or `-` is written as `%XX` (`adam/w` is
-    /// `adam%2Fw`), and it never is `.` or `..`, since it holds a `-`. A group of seeds can be picked by
-    /// everything but `seed-<n>`, as `eventdump aggregate --group-by 'seed-\d+'` does.
+    /// `adam%2Fw`), and it never is `.` or `..`, since it holds a `-`. The trials of one setting differ only in
+    /// `seed-<n>`, so the pattern `seed-\d+` groups them.
     /// - Parameters:
     ///   - setting: The hyperparameter values, without the seed.
     ///   - seed: The seed.
