@@ -31,7 +31,8 @@ struct DemoOptions {
         With --sweep it trains a hyperparameter sweep instead: learning rates 0.01, 0.05 and 0.2, each with seeds 1
         and 2, as six trials <logdir>/<name>/<trial>/{train,validation} named like learning_rate-0.05_seed-1 (each
         trial's hparams session in <logdir>/<name>/<trial>), with the HParams experiment (the hyperparameters'
-        domains and the metrics) written once in <logdir>/<name>; it ends with `eventdump hparams <logdir>/<name>`.
+        domains and the metrics) written once in <logdir>/<name>; it ends with `eventdump hparams <logdir>/<name>`
+        for the epoch metrics.
 
         USAGE: train-demo [options]
                train-demo --sweep [--logdir <path>] [--epochs <n>] [options]

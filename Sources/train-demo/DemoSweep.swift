@@ -9,7 +9,7 @@ let sweepSettings = Sweep.grid(["learning_rate": [0.01, 0.05, 0.2]])
 let sweepSeeds = [1, 2]
 
 /// Trains every trial of the sweep into `<logdir>/<name>/<trial>`, after writing the experiment at
-/// `<logdir>/<name>`, printing one line per trial; then shows `eventdump hparams` of the sweep.
+/// `<logdir>/<name>`, printing one line per trial; then shows `eventdump hparams` of the sweep's epoch metrics.
 func runSweep(_ options: DemoOptions) throws {
     let dataset = try Dataset.load(csvAt: try options.resolvedDataPath())
     let sweep = try Sweep(
@@ -41,6 +41,7 @@ func runSweep(_ options: DemoOptions) throws {
                 + String(format: "%6d  %13.4f  %12.4f", run.history.epochs.count, losses.min() ?? .nan, accuracy)
         )
     }
-    say("Logs: \(sweep.directory)   (tensorboard --logdir \(options.logDirectory), then the HPARAMS tab)")
-    if options.showsLogs { try showEventdump(["hparams", sweep.directory]) }
+    say("Logs: \(sweep.directory)   (tensorboard --logdir \(sweep.directory), then the HPARAMS tab)")
+    // The epoch metrics only: their best values are what the best_* series hold.
+    if options.showsLogs { try showEventdump(["hparams", sweep.directory, "--tag", "^epoch_"]) }
 }
