@@ -235,6 +235,12 @@ def check_python_loader(logdir, manifest, report):
     report.equal(reader, "custom scalars layouts", layouts, expected_layouts(manifest))
     import numpy as np
 
+    for run, entry in manifest["runs"].items():
+        for tag, (plugin, name, description) in entry.get("descriptions", {}).items():
+            metadata = mux.SummaryMetadata(run, tag)
+            report.equal(reader, "%s/%s metadata" % (run, tag),
+                         (metadata.plugin_data.plugin_name, metadata.display_name, metadata.summary_description),
+                         (plugin, name, description))
     compare("pr_curves", expected_pr_curves(manifest), series_of("pr_curves"),
             lambda e: (e.step, to_bits(e.wall_time),
                        [[to_bits(float(x)) for x in row] for row in tensor_util.make_ndarray(e.tensor_proto).astype(np.float32)]))
@@ -372,6 +378,14 @@ def check_rust_loader(logdir, manifest, report):
             got = {tag: [(step, to_bits(wall), to_bits(value)) for wall, step, value in points]
                    for tag, points in lines.get("tag_to_events", {}).items()}
             report.equal(reader, "custom scalars chart ^loss$ in %s" % run, got, {"loss": scalars[(run, "loss")]})
+
+        # Display names and descriptions, as each plugin's tags route gives them (the description as HTML).
+        for run, entry in manifest["runs"].items():
+            for tag, (plugin, name, description) in entry.get("descriptions", {}).items():
+                listed = server.get_json("/data/plugin/%s/tags" % plugin).get(run, {}).get(tag, {})
+                got = {key: listed.get(key) for key in ("displayName", "description")}
+                want = {"displayName": name, "description": plugin_util.markdown_to_safe_html(description)}
+                report.equal(reader, "%s tags %s/%s names" % (plugin, run, tag), got, want)
 
         # The PR Curves dashboard's route answers with the plugin's own entry for each step (counts as integers,
         # the tail where no example is predicted positive trimmed): compare with the plugin's conversion of the

@@ -23,6 +23,12 @@ struct Sequence01 {
 @MainActor func writeCurvesAndAudio() throws {
     let writer = try SummaryWriter(runDirectory: logdir + "/media")
     var random = Sequence01(state: 20_261_204)
+    for (tag, plugin) in [("pr/binary", "pr_curves"), ("audio/mono", "audio")] {
+        let name = "The \(plugin) of \(tag)"
+        let description = "Written by **conformance-logdir**: \(tag)"
+        try writer.describe(tag, displayName: name, description: description)
+        manifest.describe(run: "media", tag: tag, plugin: plugin, displayName: name, description: description)
+    }
     for step in 0..<2 {
         let time = baseTime + 1_100 + Double(step)
         let count = 300 + 50 * step

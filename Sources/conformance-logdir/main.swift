@@ -44,6 +44,15 @@ final class Manifest {
         runs[run] = runEntry
     }
 
+    /// Records a tag's display name and description, as `descriptions: {tag: [plugin, name, description]}`.
+    func describe(run: String, tag: String, plugin: String, displayName: String, description: String) {
+        var runEntry = runs[run] ?? [:]
+        var descriptions = runEntry["descriptions"] as? [String: [String]] ?? [:]
+        descriptions[tag] = [plugin, displayName, description]
+        runEntry["descriptions"] = descriptions
+        runs[run] = runEntry
+    }
+
     func set(_ key: String, run: String, value: Any) {
         var runEntry = runs[run] ?? [:]
         runEntry[key] = value
@@ -77,6 +86,14 @@ let baseTime = 1_700_000_000.0
 // Keras-shaped runs: train and validation, epoch tags, steps = epochs.
 let train = try SummaryWriter(runDirectory: logdir + "/train")
 let validation = try SummaryWriter(runDirectory: logdir + "/validation")
+try train.describe("epoch_loss", displayName: "Loss per epoch", description: "Cross-entropy, *mean* over batches")
+manifest.describe(
+    run: "train",
+    tag: "epoch_loss",
+    plugin: "scalars",
+    displayName: "Loss per epoch",
+    description: "Cross-entropy, *mean* over batches"
+)
 var generator = SystemRandomNumberGenerator()
 for epoch in 0..<10 {
     let time = baseTime + Double(epoch) * 1.25
@@ -218,6 +235,15 @@ try validation.close()
 
 // A legacy (simple_value) run in the log directory itself: TensorBoard names it ".".
 let root = try SummaryWriter(runDirectory: logdir, options: .init(scalarEncoding: .simpleValue))
+// (With no display name, the Python loader would show the tag as one for a simple value; the Rust loader none.)
+try root.describe("legacy/loss", displayName: "Legacy loss", description: "A `simple_value` scalar, described")
+manifest.describe(
+    run: ".",
+    tag: "legacy/loss",
+    plugin: "scalars",
+    displayName: "Legacy loss",
+    description: "A `simple_value` scalar, described"
+)
 for step in 0..<5 {
     try scalar(
         root,

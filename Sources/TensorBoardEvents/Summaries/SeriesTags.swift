@@ -10,6 +10,10 @@ struct SeriesTags: ~Copyable {
     private var fieldStarts: [Int] = [0]
     /// Whether each tag's metadata is in the current file.
     var isDescribed: [Bool] = []
+    /// Whether each tag has a display name or description to put in its metadata (``annotations``).
+    private(set) var isAnnotated: [Bool] = []
+    /// The display name and description of the tags given one, by index.
+    private var annotations: [Int: (displayName: String, description: String)] = [:]
     /// The encoded metadata of a scalar series (``SummaryMetadata/scalars``).
     private var scalarsMetadataField = ProtoWriter(capacity: 32)
 
@@ -31,6 +35,7 @@ struct SeriesTags: ~Copyable {
                 }
                 fieldStarts.append(fields.count)
                 isDescribed.append(false)
+                isAnnotated.append(false)
             }
             return index
         }
@@ -40,6 +45,21 @@ struct SeriesTags: ~Copyable {
     func field(_ index: Int) -> UnsafeRawBufferPointer {
         let start = fieldStarts[index]
         return UnsafeRawBufferPointer(start: fields.base + start, count: fieldStarts[index + 1] - start)
+    }
+
+    /// Gives tag `index` a display name and description for its metadata.
+    mutating func annotate(_ index: Int, displayName: String, description: String) {
+        annotations[index] = (displayName, description)
+        isAnnotated[index] = true
+    }
+
+    /// `metadata` with tag `index`'s display name and description, when it has them.
+    func annotated(_ metadata: SummaryMetadata, _ index: Int) -> SummaryMetadata {
+        guard let annotation = annotations[index] else { return metadata }
+        var annotated = metadata
+        annotated.displayName = annotation.displayName
+        annotated.summaryDescription = annotation.description
+        return annotated
     }
 
     /// The encoded ``SummaryMetadata/scalars``; valid as long as the tags.

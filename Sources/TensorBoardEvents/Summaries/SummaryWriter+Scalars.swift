@@ -108,7 +108,8 @@ extension SummaryWriter {
         }
     }
 
-    /// Appends one scalar event, with the `scalars` plugin's metadata on a tensor tag's first value in the file.
+    /// Appends one scalar event, with the `scalars` plugin's metadata on a tensor tag's first value in the file
+    /// (and on a simple value's first when the tag has a display name or description).
     private static func append(
         _ tag: String,
         _ value: Float,
@@ -119,9 +120,27 @@ extension SummaryWriter {
         _ tags: inout SeriesTags
     ) throws(EventFileError) {
         let index = tags.index(of: tag)
-        let describes = asTensor && !tags.isDescribed[index]
+        let describes = !tags.isDescribed[index] && (asTensor || tags.isAnnotated[index])
         if describes { tags.isDescribed[index] = true }
         let field = tags.field(index)
+        if describes, tags.isAnnotated[index] {
+            // A tag with a display name or a description has metadata of its own (on its first value only).
+            var metadata = ProtoWriter(capacity: 64)
+            tags.annotated(.scalars, index).encode(to: &metadata)
+            try metadata.withUnsafeBytes { metadata throws(EventFileError) in
+                try file.appendRecord { writer in
+                    writer.writeScalarEvent(
+                        tagField: field,
+                        value: value,
+                        asTensor: asTensor,
+                        metadata: metadata,
+                        step: step,
+                        wallTime: wallTime
+                    )
+                }
+            }
+            return
+        }
         let metadata = describes ? tags.scalarsMetadata : nil
         try file.appendRecord { writer in
             writer.writeScalarEvent(

@@ -291,7 +291,7 @@ public final class SummaryWriter: Sendable {
             let index = tags.index(of: tag)
             if let metadata, !tags.isDescribed[index] {
                 tags.isDescribed[index] = true
-                value.metadata = metadata
+                value.metadata = tags.annotated(metadata, index)
             }
             try file.append(Event(wallTime: time, step: step, content: .summary(Summary(values: [value]))))
         }
