@@ -14,6 +14,10 @@ struct SeriesTags: ~Copyable {
     private(set) var isAnnotated: [Bool] = []
     /// The display name and description of the tags given one, by index.
     private var annotations: [Int: (displayName: String, description: String)] = [:]
+    /// Whether each tag has a value in the current file (kept only when the writer resumes by tag).
+    var isWritten: [Bool] = []
+    /// The step of the last summary event in the current file (kept only when the writer resumes by tag).
+    var lastSummaryStep: Int64?
     /// The encoded metadata of a scalar series (``SummaryMetadata/scalars``).
     private var scalarsMetadataField = ProtoWriter(capacity: 32)
 
@@ -36,6 +40,7 @@ struct SeriesTags: ~Copyable {
                 fieldStarts.append(fields.count)
                 isDescribed.append(false)
                 isAnnotated.append(false)
+                isWritten.append(false)
             }
             return index
         }

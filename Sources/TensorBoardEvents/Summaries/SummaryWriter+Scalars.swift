@@ -15,11 +15,13 @@ extension SummaryWriter {
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func scalar(_ tag: String, _ value: Float, step: Int64, wallTime: Double? = nil) throws(EventFileError) {
         let asTensor = options.scalarEncoding == .tensor
+        let resumesByTag = options.resumesByTag
         try withFile { file, tags, now throws(EventFileError) in
             try Self.append(
                 tag,
                 value,
                 asTensor: asTensor,
+                resumesByTag: resumesByTag,
                 step: step,
                 wallTime: Self.wallTime(wallTime, now: now),
                 &file,
@@ -100,10 +102,20 @@ extension SummaryWriter {
         wallTime: Double?
     ) throws(EventFileError) {
         let asTensor = options.scalarEncoding == .tensor
+        let resumesByTag = options.resumesByTag
         try withFile { file, tags, now throws(EventFileError) in
             let time = Self.wallTime(wallTime, now: now)
             for (tag, value) in values {
-                try Self.append(tag, value, asTensor: asTensor, step: step, wallTime: time, &file, &tags)
+                try Self.append(
+                    tag,
+                    value,
+                    asTensor: asTensor,
+                    resumesByTag: resumesByTag,
+                    step: step,
+                    wallTime: time,
+                    &file,
+                    &tags
+                )
             }
         }
     }
@@ -114,12 +126,16 @@ extension SummaryWriter {
         _ tag: String,
         _ value: Float,
         asTensor: Bool,
+        resumesByTag: Bool,
         step: Int64,
         wallTime: Double,
         _ file: inout EventFileWriter,
         _ tags: inout SeriesTags
     ) throws(EventFileError) {
         let index = tags.index(of: tag)
+        if resumesByTag {
+            try markRestart(tags: CollectionOfOne(index), step: step, wallTime: wallTime, &file, &tags)
+        }
         let describes = !tags.isDescribed[index] && (asTensor || tags.isAnnotated[index])
         if describes { tags.isDescribed[index] = true }
         let field = tags.field(index)

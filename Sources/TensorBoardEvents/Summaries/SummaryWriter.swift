@@ -52,6 +52,15 @@ public final class SummaryWriter: Sendable {
         /// default (Rust) loader drops a tag's stale points when that tag is written again at a lower step than
         /// its last, so a tag the resumed run never writes again keeps them there.
         public var resumeStep: Int64?
+        /// Continue an interrupted run tag by tag, for runs whose tags go at different steps (epochs and
+        /// global batch steps in one run), where no single restart step is right: TensorBoard then drops each
+        /// tag's stale points at and above the first step this writer writes that tag at, and keeps the rest.
+        /// Its default (Rust) loader does so by itself; for its Python loader the file says version
+        /// `brain.Event:1` (whose rule is "a summary event whose step goes backwards drops its own tags' points
+        /// at or above its step") and, before the first event of each tag in the file, an empty summary event
+        /// one step above it makes that event's step go backwards. `resumeStep` is then not written (version 1
+        /// ignores session logs). A tag written at `Int64.max` first gets no marker.
+        public var resumesByTag: Bool
 
         /// Creates options.
         /// - Parameters:
@@ -61,13 +70,15 @@ public final class SummaryWriter: Sendable {
         ///   - flushInterval: 2 seconds by default.
         ///   - syncsOnFlush: `false` by default.
         ///   - resumeStep: `nil` (a new run) by default.
+        ///   - resumesByTag: `false` (a new run) by default.
         public init(
             fileNameSuffix: String = "",
             scalarEncoding: ScalarEncoding = .tensor,
             bufferSize: Int = 1 << 20,
             flushInterval: Double = 2,
             syncsOnFlush: Bool = false,
-            resumeStep: Int64? = nil
+            resumeStep: Int64? = nil,
+            resumesByTag: Bool = false
         ) {
             self.fileNameSuffix = fileNameSuffix
             self.scalarEncoding = scalarEncoding
@@ -75,6 +86,7 @@ public final class SummaryWriter: Sendable {
             self.flushInterval = flushInterval
             self.syncsOnFlush = syncsOnFlush
             self.resumeStep = resumeStep
+            self.resumesByTag = resumesByTag
         }
     }
 
@@ -132,11 +144,11 @@ public final class SummaryWriter: Sendable {
         try file.append(
             Event(
                 wallTime: now,
-                content: .fileVersion("brain.Event:2"),
+                content: .fileVersion(options.resumesByTag ? "brain.Event:1" : "brain.Event:2"),
                 sourceMetadata: SourceMetadata(writer: "swift-tensorboard-events")
             )
         )
-        if let step = options.resumeStep {
+        if let step = options.resumeStep, !options.resumesByTag {
             // TensorBoard's Python loader ignores the first START of a run and purges every tag at steps >= START's
             // step on each later one; two STARTs purge whether or not the run already had one. The Rust loader
             // ignores STARTs and drops a tag's stale points as soon as a new point at a lower step arrives.
@@ -194,7 +206,14 @@ public final class SummaryWriter: Sendable {
     /// - Parameter event: The event.
     /// - Throws: ``EventFileError`` when a flush fails or the writer is closed.
     public func write(_ event: Event) throws(EventFileError) {
-        try withFile { file, _, _ throws(EventFileError) in try file.append(event) }
+        let resumesByTag = options.resumesByTag
+        try withFile { file, tags, _ throws(EventFileError) in
+            if resumesByTag, case .summary(let summary) = event.content {
+                let indices = summary.values.map { tags.index(of: $0.tag) }
+                try Self.markRestart(tags: indices, step: event.step, wallTime: event.wallTime, &file, &tags)
+            }
+            try file.append(event)
+        }
     }
 
     /// Writes buffered records to the file (and `fsync`s it when ``Options/syncsOnFlush`` is set).
@@ -285,10 +304,14 @@ public final class SummaryWriter: Sendable {
         step: Int64,
         wallTime: Double?
     ) throws(EventFileError) {
+        let resumesByTag = options.resumesByTag
         try withFile { file, tags, now throws(EventFileError) in
             let time = Self.wallTime(wallTime, now: now)
             var value = Summary.Value(tag: tag, kind: kind)
             let index = tags.index(of: tag)
+            if resumesByTag {
+                try Self.markRestart(tags: CollectionOfOne(index), step: step, wallTime: time, &file, &tags)
+            }
             if let metadata, !tags.isDescribed[index] {
                 tags.isDescribed[index] = true
                 value.metadata = tags.annotated(metadata, index)
