@@ -4,6 +4,10 @@
 ///
 /// At the end of an epoch, call ``epochWillEnd(_:logs:context:)`` and then ``epochDidEnd(_:logs:context:)`` with
 /// the logs it completed, as ``Trainer`` does: each callback then sees the entries the others added.
+///
+/// A ``BackupAndRestore`` in the list restores its backup before every callback's `trainingWillBegin` (a
+/// hand-written loop then starts from ``TrainingContext/epoch`` when ``TrainingContext/isResumed``), and backs
+/// up after every other callback's `epochDidEnd`, wherever it is in the list.
 public final class CallbackList: Callback {
     /// The callbacks, in calling order.
     public private(set) var callbacks: [any Callback]
@@ -19,8 +23,9 @@ public final class CallbackList: Callback {
         callbacks.append(callback)
     }
 
-    /// Calls each callback's `trainingWillBegin`.
+    /// Restores each ``BackupAndRestore``'s backup, then calls each callback's `trainingWillBegin`.
     public func trainingWillBegin(context: TrainingContext) {
+        for case let backup as BackupAndRestore in callbacks { backup.restore(into: callbacks, context: context) }
         for callback in callbacks { callback.trainingWillBegin(context: context) }
     }
 
@@ -39,9 +44,13 @@ public final class CallbackList: Callback {
         for callback in callbacks { callback.epochWillEnd(epoch, logs: &logs, context: context) }
     }
 
-    /// Calls each callback's `epochDidEnd`.
+    /// Calls each callback's `epochDidEnd`, then has each ``BackupAndRestore`` back up, so that the backup holds
+    /// what every callback did at this epoch.
     public func epochDidEnd(_ epoch: Int, logs: TrainingLogs, context: TrainingContext) {
         for callback in callbacks { callback.epochDidEnd(epoch, logs: logs, context: context) }
+        for case let backup as BackupAndRestore in callbacks {
+            backup.backUp(after: epoch, callbacks: callbacks, context: context)
+        }
     }
 
     /// Calls each callback's `trainingBatchWillBegin`.

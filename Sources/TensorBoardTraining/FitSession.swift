@@ -13,7 +13,8 @@ final class FitSession {
     private let trainingMetrics: [any Metric]
     private let validationLoss = Mean()
     private let validationMetrics: [any Metric]
-    let epochs: Range<Int>
+    /// The epochs to run: from `initialEpoch`, or from the epoch a ``BackupAndRestore`` restored.
+    private(set) var epochs: Range<Int>
     private let validationBatches: Int
     private let validationFrequency: Int
     /// The running logs of the batches read so far in this epoch's current phase.
@@ -45,6 +46,7 @@ final class FitSession {
         self.validationBatches = max(validationBatches, 0)
         self.validationFrequency = validationFrequency
         callbacks.trainingWillBegin(context: context)
+        if context.isResumed { self.epochs = context.epoch..<max(context.epoch, epochs) }
     }
 
     /// Throws what a callback reported so far (``TrainingContext/fail(_:)``).
@@ -133,6 +135,7 @@ final class FitSession {
     /// - Returns: The history.
     /// - Throws: `failure`, or a ``TrainingError`` a callback reported.
     func finish(after failure: (any Error)? = nil) throws -> History {
+        context.endsByError = failure != nil
         callbacks.trainingDidEnd(logs: lastLogs, context: context)
         if let failure { throw failure }
         try context.checkFailure()

@@ -25,6 +25,12 @@ public final class TrainingContext {
     public var epoch = 0
     /// Training batches run so far in the whole run.
     public var globalStep = 0
+    /// Whether a ``BackupAndRestore`` restored a backup at `trainingWillBegin`: ``epoch`` is then the epoch to
+    /// resume from and ``globalStep`` the batches run before it (a hand-written loop starts from them).
+    public internal(set) var isResumed = false
+    /// Set by the loop before `trainingDidEnd` when training ends because a step or a callback threw
+    /// (``Trainer`` does): ``BackupAndRestore`` then keeps its backup for the next run.
+    public var endsByError = false
     /// How callbacks reach the model.
     public var model: ModelHooks
     /// Why callbacks asked to stop, in order.

@@ -11,6 +11,12 @@ public enum TrainingError: Swift.Error, Sendable, Equatable, CustomStringConvert
     case unknownTemplateKey(key: String, template: String, available: [String], suggestion: String?)
     /// Best weights cannot be kept or put back, for the reason given.
     case weightsNotRestorable(String)
+    /// A backup could not be made (``BackupAndRestore``): at `path`, for `reason`. Training stops, keeping the
+    /// previous backup.
+    case backupFailed(path: String, reason: String)
+    /// A backup could not be read back: the file at `path` is damaged, is not a backup, or does not fit the
+    /// callbacks or the model, for `reason`. Training does not start, and the file is left as it is.
+    case backupUnreadable(path: String, reason: String)
 
     /// What is wrong, what was received, and the nearest logged key when one is close.
     public var description: String {
@@ -25,6 +31,10 @@ public enum TrainingError: Swift.Error, Sendable, Equatable, CustomStringConvert
                 + ". Received: template=\(template)"
         case .weightsNotRestorable(let reason):
             return reason
+        case .backupFailed(let path, let reason):
+            return "BackupAndRestore could not back up to \(path): \(reason)"
+        case .backupUnreadable(let path, let reason):
+            return "BackupAndRestore cannot resume from \(path): \(reason)"
         }
     }
 }

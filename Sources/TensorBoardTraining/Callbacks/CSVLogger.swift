@@ -24,9 +24,13 @@ public final class CSVLogger: Callback {
     public let separator: Character
     /// Whether to add to an existing file rather than replace it.
     public let appends: Bool
-    private var columns: [String]?
+    /// The columns, once known.
+    var columns: [String]?
     private var writesHeader = true
-    private var rows: [[String]] = []
+    /// The rows written so far (without the header).
+    var rows: [[String]] = []
+    /// A resumed state: `trainingWillBegin` then rewrites the file with its header and rows.
+    var resumedState: ResumeState?
 
     /// Creates the callback.
     /// - Parameters:
@@ -46,7 +50,15 @@ public final class CSVLogger: Callback {
         columns = nil
         rows = []
         writesHeader = true
-        if appends, let existing = try? String(contentsOfFile: path, encoding: .utf8) {
+        if let resumed = resumedState {
+            // Exactly the rows of the epochs before the resume: rows an interrupted attempt wrote after its last
+            // backup go.
+            columns = resumed.columns
+            rows = resumed.rows
+            writesHeader = false
+            let text = resumed.columns.map { ([$0] + resumed.rows).map(dialect.line).joined() } ?? ""
+            write(text, replacing: true, context: context)
+        } else if appends, let existing = try? String(contentsOfFile: path, encoding: .utf8) {
             let parsed = dialect.rows(existing)
             if let header = parsed.first {
                 columns = header

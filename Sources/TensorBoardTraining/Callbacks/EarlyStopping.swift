@@ -35,8 +35,10 @@ public final class EarlyStopping: Callback {
     /// Whether to restore the best epoch's weights when training ends.
     public let restoresBestWeights: Bool
     private var rule: EarlyStoppingRule
-    private let initialState: EarlyStoppingState
-    private let initialBestWeights: Any?
+    /// What `trainingWillBegin` starts from: the initialiser's state, or a resumed one.
+    var initialState: EarlyStoppingState
+    /// The weights of ``initialState``'s best epoch, when given.
+    var initialBestWeights: Any?
     /// The weights captured at ``bestWeightsEpoch`` (or given to resume), if any.
     public private(set) var bestWeights: Any?
     /// The epoch whose weights ``bestWeights`` are.
@@ -44,7 +46,8 @@ public final class EarlyStopping: Callback {
     /// The epoch whose weights were restored when training ended, if any were.
     public private(set) var restoredEpoch: Int?
     private var monitored: MonitoredKey
-    private let initialSmoother: StreamingSmoother?
+    /// The smoother `trainingWillBegin` starts from.
+    var initialSmoother: StreamingSmoother?
     /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
     public private(set) var smoother: StreamingSmoother?
 

@@ -28,7 +28,8 @@ public final class ModelCheckpoint: Callback {
     /// Whether to save only on improvement.
     public let savesBestOnly: Bool
     private let rule: ImprovementRule
-    private let initialBest: Double?
+    /// The best value `trainingWillBegin` starts from: the initialiser's, or a resumed one.
+    var initialBest: Double?
     private let save: ((String) throws -> Void)?
     /// The best monitored value so far (the value last saved, with `savesBestOnly`).
     public private(set) var best: Double?
@@ -37,7 +38,8 @@ public final class ModelCheckpoint: Callback {
     /// The paths written, in order.
     public private(set) var savedPaths: [String] = []
     private var monitored: MonitoredKey
-    private let initialSmoother: StreamingSmoother?
+    /// The smoother `trainingWillBegin` starts from.
+    var initialSmoother: StreamingSmoother?
     /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
     public private(set) var smoother: StreamingSmoother?
 

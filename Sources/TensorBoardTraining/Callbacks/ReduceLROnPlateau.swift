@@ -28,11 +28,15 @@ public final class ReduceLROnPlateau: Callback {
     /// The lowest learning rate.
     public let minimumLearningRate: Double
     private let rule: ImprovementRule
-    private var best: Double?
-    private var wait = 0
-    private var cooldownCounter = 0
+    /// The best monitored value so far.
+    var best: Double?
+    /// Epochs without improvement so far.
+    var wait = 0
+    /// Epochs of cooldown left.
+    var cooldownCounter = 0
     private var monitored: MonitoredKey
-    private let initialSmoother: StreamingSmoother?
+    /// What `trainingWillBegin` starts from: nothing seen, or a resumed state.
+    var initialState = ResumeState()
     /// Where the smoothing of the monitored series stands (`nil` without smoothing); give it back to resume.
     public private(set) var smoother: StreamingSmoother?
 
@@ -86,16 +90,17 @@ public final class ReduceLROnPlateau: Callback {
         self.cooldown = cooldown
         self.minimumLearningRate = minimumLearningRate
         self.rule = try ImprovementRule(monitor: monitor, mode: mode, minDelta: minDelta)
-        self.initialSmoother = smoothing
+        self.initialState.smoother = smoothing
         self.smoother = smoothing
     }
 
-    /// Forgets the best value, the wait and the cooldown, and checks the model's learning-rate hooks.
+    /// Starts from the initial (or resumed) best value, wait and cooldown, and checks the model's learning-rate
+    /// hooks.
     public func trainingWillBegin(context: TrainingContext) {
-        best = nil
-        wait = 0
-        cooldownCounter = 0
-        smoother = initialSmoother
+        best = initialState.best
+        wait = initialState.wait
+        cooldownCounter = initialState.cooldownCounter
+        smoother = initialState.smoother
         monitored.reset()
         if context.model.learningRate == nil || context.model.setLearningRate == nil {
             context.warnOnce(

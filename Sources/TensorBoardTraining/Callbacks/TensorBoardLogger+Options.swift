@@ -22,9 +22,9 @@ extension TensorBoardLogger {
         public var histogramFrequency: Int
         /// Returns the weights to histogram, by name (such as `"dense/kernel"`).
         public var weights: (() -> [String: [Float]])?
-        /// The epoch training resumes from after a crash: TensorBoard then drops the interrupted attempt's
-        /// points from this epoch on (see `SummaryWriter.Options.resumeStep`). With batch logging, resume
-        /// from the global batch step instead.
+        /// The epoch training resumes from after a crash, for a resume by hand: TensorBoard then drops the
+        /// interrupted attempt's points from this epoch on (see `SummaryWriter.Options.resumeStep`). With batch
+        /// logging no one step is right: use ``BackupAndRestore``, which resumes each run tag by tag.
         public var resumeStep: Int64?
         /// Write the HParams experiment (the hyperparameters' types and the metrics) beside the session; `true`
         /// by default. A trial of a ``Sweep`` writes `false`: the dashboard shows the first experiment it finds

@@ -36,7 +36,10 @@ public final class TensorBoardLogger: Callback {
     private var train: SummaryWriter?
     private var validation: SummaryWriter?
     private var session: SummaryWriter?
-    private var best: [String: Double] = [:]
+    /// The best value of each monitored key so far (`best_<key>`).
+    var best: [String: Double] = [:]
+    /// A resumed run's best values: `trainingWillBegin` then starts from them and resumes each run by tag.
+    var resumedBest: [String: Double]?
     private var rules: [String: ImprovementRule] = [:]
     private var epochStart = 0.0
     private var batchWindowStart = 0.0
@@ -74,7 +77,7 @@ public final class TensorBoardLogger: Callback {
     public func trainingWillBegin(context: TrainingContext) {
         self.context = context
         hasWarned = false
-        best = [:]
+        best = resumedBest ?? [:]
         rules = [:]
         for key in options.monitoredMetrics {
             if let direction = ImprovementRule.direction(ofMetric: key) {
@@ -86,7 +89,11 @@ public final class TensorBoardLogger: Callback {
                 )
             }
         }
-        let writerOptions = SummaryWriter.Options(fileNameSuffix: ".v2", resumeStep: options.resumeStep)
+        let writerOptions = SummaryWriter.Options(
+            fileNameSuffix: ".v2",
+            resumeStep: options.resumeStep,
+            resumesByTag: resumedBest != nil
+        )
         train = attempt { try SummaryWriter(runDirectory: logDirectory + "/train", options: writerOptions) }
         validation = attempt { try SummaryWriter(runDirectory: logDirectory + "/validation", options: writerOptions) }
         let needsSession = !options.hparams.isEmpty || options.configuration != nil || !rules.isEmpty
@@ -198,9 +205,8 @@ public final class TensorBoardLogger: Callback {
 
     /// Writes a Markdown note into the log directory's own run (for example an overfitting warning).
     public func note(_ markdown: String, epoch: Int) {
-        guard
-            let session = session
-                ?? attempt({ try SummaryWriter(runDirectory: logDirectory, options: .init(fileNameSuffix: ".v2")) })
+        let options = SummaryWriter.Options(fileNameSuffix: ".v2", resumesByTag: resumedBest != nil)
+        guard let session = session ?? attempt({ try SummaryWriter(runDirectory: logDirectory, options: options) })
         else { return }
         self.session = session
         attempt { try session.text("notes", markdown, step: Int64(epoch)) }
