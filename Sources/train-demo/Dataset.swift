@@ -86,8 +86,9 @@ struct Dataset {
     }
 }
 
-/// A deterministic random generator (SplitMix64), so a seed gives the same run every time.
-struct SplitMix64: RandomNumberGenerator {
+/// A deterministic random generator (SplitMix64), so a seed gives the same run every time; `Codable`, so a
+/// backup keeps where the batch order stands.
+struct SplitMix64: RandomNumberGenerator, Codable {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

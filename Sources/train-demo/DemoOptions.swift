@@ -15,6 +15,8 @@ struct DemoOptions {
     var patience = 6
     var showsLogs = true
     var sweeps = false
+    var resumes = false
+    var hangEpoch: Int?
 
     /// The run's (or with `--sweep`, the sweep's) name under the log directory.
     var runName: String { name ?? (sweeps ? "digits-sweep" : "digits-mlp") }
@@ -52,6 +54,11 @@ struct DemoOptions {
           --patience <n>          Early-stopping patience in epochs. (default: 6)
           --sweep                 Train the sweep described above.
           --no-logs-summary       Do not print the eventdump summary (or hparams table) of the logs at the end.
+          --resume                Continue the interrupted run of this name from its backup
+                                  (<logdir>/<name>/backup, written at every epoch end and deleted when
+                                  training ends normally): same epochs, steps, decisions and logs as if it had
+                                  never stopped.
+          --hang-in-epoch <n>     (for tests) Stop halfway through epoch <n> (from 1) and wait to be killed.
           -h, --help              Show help information.
 
         Then look at the result with:
@@ -92,6 +99,8 @@ struct DemoOptions {
             case "--patience": options.patience = try number(argument)
             case "--no-logs-summary": options.showsLogs = false
             case "--sweep": options.sweeps = true
+            case "--resume": options.resumes = true
+            case "--hang-in-epoch": options.hangEpoch = try number(argument)
             default: throw DemoError("unknown option '\(argument)'")
             }
             index += 1

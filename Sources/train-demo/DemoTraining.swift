@@ -69,6 +69,19 @@ func train(
     let logger =
         trial.map { TensorBoardLogger(trial: $0, options: loggerOptions) }
         ?? TensorBoardLogger(logDirectory: runDirectory, options: loggerOptions)
+    // A single run backs up at every epoch end, so that --resume can continue it (a sweep's trials do not).
+    let backup = trial == nil ? try BackupAndRestore(directory: runDirectory + "/backup") : nil
+    if let backup {
+        if options.resumes {
+            guard FileManager.default.fileExists(atPath: backup.backupPath) else {
+                throw DemoError(
+                    "nothing to resume: no backup at \(backup.backupPath) (the run ended normally, or never began)"
+                )
+            }
+        } else {
+            try? FileManager.default.removeItem(atPath: backup.directory)  // a new run starts afresh
+        }
+    }
     let earlyStopping = try EarlyStopping(monitor: "val_loss", patience: options.patience, restoreBestWeights: true)
     let checkpoint = try ModelCheckpoint(
         filePath: runDirectory + "/checkpoints/best-{epoch:02d}-{val_loss:.4f}.json",
@@ -81,6 +94,7 @@ func train(
             try ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: 3, minimumLearningRate: 1e-4),
             TerminateOnNaN(), CSVLogger(path: runDirectory + "/training.csv"),
         ] + (showsProgress ? [try OverfittingMonitor(note: { logger.note($0, epoch: $1) })] : [])
+        + (backup.map { [$0] } ?? [])
     let trainer = Trainer(
         metrics: { try [CategoricalAccuracy(), F1Score(average: .macro, name: "f1_macro"), AUC()] },
         callbacks: callbacks
@@ -95,15 +109,22 @@ func train(
     let model = ModelHooks(
         captureWeights: { network },
         restoreWeights: { network = $0 },
-        save: { path in try JSONEncoder().encode(network).write(to: URL(fileURLWithPath: path)) },
+        save: { path in
+            try TrainingState(network: network, optimizer: optimizer, shuffling: shuffling).save(to: path)
+        },
+        load: { path in
+            let state = try TrainingState.load(from: path)
+            (network, optimizer, shuffling) = (state.network, state.optimizer, state.shuffling)
+        },
         learningRate: { Double(optimizer.learningRate) },
         setLearningRate: { optimizer.learningRate = Float($0) }
     )
     let history = try trainer.fit(
         epochs: options.epochs,
         trainingBatches: trainingBatches,
-        trainStep: { _, batch in
+        trainStep: { epoch, batch in
             if batch == 0 { epochBatches = training.batches(of: options.batchSize, shuffledWith: &shuffling) }
+            if let hang = options.hangEpoch, epoch + 1 == hang, batch == trainingBatches / 2 { hangUntilKilled(epoch) }
             let indices = epochBatches[batch]
             let labels = indices.map { training.labels[$0] }
             let (gradients, loss, probabilities) = network.gradients(

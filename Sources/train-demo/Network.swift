@@ -92,7 +92,7 @@ struct Network: Codable {
 }
 
 /// Gradient descent with momentum: `v = μv − η·g`, `w += v`.
-struct MomentumOptimizer {
+struct MomentumOptimizer: Codable {
     var learningRate: Float
     let momentum: Float
     private var velocity: Network?

@@ -16,7 +16,7 @@ func printSummary(_ history: History) {
     say("  " + "metric".padding(toLength: width, withPad: " ", startingAt: 0) + "best      (epoch)  final")
     for name in names {
         var indexed: [(epoch: Int, value: Double)] = []
-        for (epoch, value) in history.values(of: name).enumerated() {
+        for (epoch, value) in zip(history.epochs, history.values(of: name)) {
             if let value { indexed.append((epoch, value)) }
         }
         guard let last = indexed.last else { continue }
@@ -26,6 +26,13 @@ func printSummary(_ history: History) {
         let label = name.padding(toLength: width, withPad: " ", startingAt: 0)
         say("  " + label + String(format: "%-9.4f (%3d)   %.4f", best.value, best.epoch + 1, last.value))
     }
+}
+
+/// Waits to be killed, halfway through an epoch (`--hang-in-epoch`, for the resume test): the batches logged so
+/// far reach the event files within the writers' 2-second flush interval.
+func hangUntilKilled(_ epoch: Int) -> Never {
+    FileHandle.standardError.write(Data("hanging in epoch \(epoch + 1)\n".utf8))
+    while true { sleep(3600) }
 }
 
 func run(_ options: DemoOptions) throws {
