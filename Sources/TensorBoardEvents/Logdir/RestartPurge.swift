@@ -17,7 +17,8 @@
 /// default here. The older `event_accumulator.EventAccumulator`, which tbparse runs on each file alone, differs
 /// from ``Rules/pythonLoader`` in two details: every START purges (the first too), and a step is compared with
 /// the last in-order event's of any kind.
-/// ``SummaryWriter``'s resume writes two STARTs at the resume step, so the two loaders agree on its runs.
+/// ``SummaryWriter``'s `resumeStep` writes two STARTs at the resume step, and its `resumesByTag` a file of
+/// version 1 with a marker before each tag's first event, so the two loaders agree on its runs.
 public struct RestartPurge: Sendable {
     /// Which loader's rules to apply.
     public struct Rules: OptionSet, Sendable {
