@@ -78,8 +78,9 @@ func train(
                     "nothing to resume: no backup at \(backup.backupPath) (the run ended normally, or never began)"
                 )
             }
-        } else {
-            try? FileManager.default.removeItem(atPath: backup.directory)  // a new run starts afresh
+        } else if FileManager.default.fileExists(atPath: backup.backupPath) {
+            say("Starting afresh: the interrupted run's backup in \(backup.directory) is discarded (--resume continues it)")
+            try FileManager.default.removeItem(atPath: backup.directory)
         }
     }
     let earlyStopping = try EarlyStopping(monitor: "val_loss", patience: options.patience, restoreBestWeights: true)
