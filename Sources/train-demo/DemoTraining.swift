@@ -79,7 +79,9 @@ func train(
                 )
             }
         } else if FileManager.default.fileExists(atPath: backup.backupPath) {
-            say("Starting afresh: the interrupted run's backup in \(backup.directory) is discarded (--resume continues it)")
+            say(
+                "Starting afresh: the interrupted run's backup in \(backup.directory) is discarded (--resume continues it)"
+            )
             try FileManager.default.removeItem(atPath: backup.directory)
         }
     }
