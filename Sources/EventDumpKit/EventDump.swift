@@ -18,6 +18,7 @@ public enum EventDump {
     static let commands: [any Command.Type] = [
         LsCommand.self, ScalarsCommand.self, SummaryCommand.self, CompareCommand.self, RecordsCommand.self,
         HistCommand.self, TextCommand.self, HParamsCommand.self, PlotCommand.self, AggregateCommand.self,
+        ImagesCommand.self, AudioCommand.self, PRCommand.self,
     ]
 
     static var overview: String {
