@@ -17,6 +17,12 @@ enum PlotCommand: Command {
         shaded band of ± one standard deviation (dotted edges in the terminal), as `eventdump aggregate`
         computes them.
 
+        The x axis is one of TensorBoard's three (--x): the step; relative, the hours since the first point of
+        each run and tag (as the dashboard's Relative axis measures it, from the series' first point kept after
+        restart purging, whatever --steps shows); or wall, the wall time (labelled in UTC). --log-y draws the
+        values on a base-10 logarithmic scale, as the dashboard's log toggle does; values that are zero or
+        negative have no logarithm and are left out, with a note saying how many.
+
         USAGE: eventdump plot <logdir> --tag <regex> [options]
 
         ARGUMENTS:
@@ -28,6 +34,8 @@ enum PlotCommand: Command {
           --steps <a:b>           Only steps from a to b.
           --smooth <weight>       Draw TensorBoard's smoothed values instead (0.6 is its default weight).
           --group-by <regex>      Draw each group's mean ± std over its runs (see eventdump aggregate).
+          --x <axis>              The x axis: step, relative (hours) or wall (wall time). (default: step)
+          --log-y                 A logarithmic y scale (values <= 0 left out).
           --output <file>         Write an .svg or .png file instead of drawing in the terminal.
           --width <n>             Terminal columns (4 to 1000), or image pixels (100 to 10000). (default: 80 columns, 900 pixels)
           --height <n>            Terminal rows (4 to 1000), or image pixels (100 to 10000). (default: 20 rows, 520 pixels)
@@ -42,6 +50,7 @@ enum PlotCommand: Command {
           eventdump plot runs --tag epoch_loss
           eventdump plot runs --tag 'epoch_(loss|accuracy)' --run validation --smooth 0.6
           eventdump plot runs --tag epoch_loss --output loss.svg
+          eventdump plot runs --tag epoch_loss --x relative --log-y
           eventdump plot runs --tag epoch_loss --group-by 'seed-[0-9]+' --output seeds.png
         """
 
@@ -55,22 +64,26 @@ enum PlotCommand: Command {
         var height: Int
         var smoothing: Double?
         var grouping: RunGrouping?
+        var axes: PlotAxes
     }
 
     static func run(_ arguments: [String], context: CommandContext) throws {
         let request = try parse(arguments)
         let scan = LogScan(logdir: request.logdir, options: request.options, context: context)
-        let (series, pointCount) =
+        var (series, pointCount) =
             try request.grouping.map { try groupSeries(scan, grouping: $0) }
-            ?? collectSeries(scan, smoothing: request.smoothing)
-        guard let scale = PlotScale(series) else {
+            ?? collectSeries(scan, smoothing: request.smoothing, xAxis: request.axes.x)
+        if request.axes.logarithmicY { series = logarithmic(series, context: context) }
+        guard var scale = PlotScale(series) else {
+            let wanted = request.axes.logarithmicY ? "finite positive number" : "finite number (NaN or infinite)"
             context.note(
                 pointCount == 0
                     ? "no scalar points match --tag"
-                    : "nothing to draw: none of the \(pointCount) matching points is a finite number (NaN or infinite)"
+                    : "nothing to draw: none of the \(pointCount) matching points is a \(wanted)"
             )
             return
         }
+        scale.axes = request.axes
         try draw(series, scale: scale, request: request, context: context)
     }
 
@@ -78,9 +91,9 @@ enum PlotCommand: Command {
         let parsed = try ArgumentList(
             arguments,
             valueOptions: CommonOptions.valueOptions.union([
-                "--smooth", "--output", "--width", "--height", "--group-by",
+                "--smooth", "--output", "--width", "--height", "--group-by", "--x",
             ]),
-            flagOptions: CommonOptions.flagOptions
+            flagOptions: CommonOptions.flagOptions.union(["--log-y"])
         )
         let logdir = try parsed.onlyPositional(named: "<logdir>")
         guard parsed.value("--format") == nil else {
@@ -102,6 +115,13 @@ enum PlotCommand: Command {
             }
             return value
         }
+        let xAxis =
+            try parsed.value("--x").map { name throws(UsageError) in
+                guard let axis = PlotAxes.XAxis(rawValue: name) else {
+                    throw UsageError("--x takes step, relative or wall. Received: \(name)")
+                }
+                return axis
+            } ?? .step
         return Request(
             options: options,
             logdir: logdir,
@@ -114,28 +134,39 @@ enum PlotCommand: Command {
                 guard parsed.value("--smooth") == nil else {
                     throw UsageError("--group-by cannot be combined with --smooth")
                 }
+                guard xAxis == .step else { throw UsageError("--group-by draws against the step only (no --x)") }
                 return try AggregateCommand.groupingOption(parsed)
-            }
+            },
+            axes: PlotAxes(x: xAxis, logarithmicY: parsed.has("--log-y"))
         )
     }
 
     /// The lines to draw, one per run and tag, and how many points they hold (finite or not). Smoothing runs over
     /// every point of a series; `--steps` then picks the points drawn.
-    private static func collectSeries(_ scan: LogScan, smoothing: Double?) throws -> ([PlotSeries], Int) {
+    private static func collectSeries(
+        _ scan: LogScan,
+        smoothing: Double?,
+        xAxis: PlotAxes.XAxis
+    ) throws -> ([PlotSeries], Int) {
         var series: [PlotSeries] = []
         var pointCount = 0
         let runs = try scan.runs()
         for run in runs {
-            var byTag: [String: [(step: Int64, value: Double)]] = [:]
-            let purged = try scan.forEachScalar(of: run, filtersSteps: false) { tag, step, _, value in
-                byTag[tag, default: []].append((step, value))
+            var byTag: [String: [(step: Int64, wallTime: Double, value: Double)]] = [:]
+            let purged = try scan.forEachScalar(of: run, filtersSteps: false) { tag, step, wallTime, value in
+                byTag[tag, default: []].append((step, wallTime, value))
             }
             scan.reportPurged(purged, run: run)
             for tag in byTag.keys.sorted() {
                 let points = byTag[tag] ?? []
                 let values = smoothing.map { Smoothing.smooth(points.map(\.value), weight: $0) } ?? points.map(\.value)
-                let drawn = zip(points, values).filter { scan.options.includesStep($0.0.step) }.map {
-                    (x: Double($0.0.step), y: $0.1)
+                let start = points.first?.wallTime ?? 0
+                let drawn = zip(points, values).filter { scan.options.includesStep($0.0.step) }.map { point, value in
+                    switch xAxis {
+                    case .step: return (x: Double(point.step), y: value)
+                    case .relative: return (x: (point.wallTime - start) / 3600, y: value)
+                    case .wall: return (x: point.wallTime, y: value)
+                    }
                 }
                 pointCount += drawn.count
                 let label = runs.count > 1 || byTag.count > 1 ? "\(run.name) \(tag)" : tag
@@ -154,6 +185,7 @@ enum PlotCommand: Command {
         let title =
             request.tag + (request.smoothing.map { " (smoothed \($0))" } ?? "")
             + (request.grouping == nil ? "" : " (mean +/- std over the runs of each group)")
+            + (request.axes.logarithmicY ? " (log scale)" : "")
         switch request.output {
         case let path? where path.hasSuffix(".svg"):
             let svg = SVGChart(width: request.width, height: request.height).render(series, scale: scale, title: title)

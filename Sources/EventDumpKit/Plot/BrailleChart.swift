@@ -13,8 +13,8 @@ struct BrailleChart {
 
     func render(_ series: [PlotSeries], scale: PlotScale) -> String {
         let rows = max(1, height)
-        let yTicks = PlotScale.ticks(scale.minimumY, scale.maximumY, count: max(3, rows / 3))
-        let labelWidth = max(yTicks.map { PlotScale.label($0).count }.max() ?? 1, 1)
+        let yTicks = scale.axes.yTicks(scale.minimumY, scale.maximumY, count: max(3, rows / 3))
+        let labelWidth = max(yTicks.map { scale.axes.yLabel($0).count }.max() ?? 1, 1)
         var grid = BrailleGrid(columns: max(10, width - labelWidth - 3), rows: rows)
         for (index, line) in series.enumerated() { grid.drawBandEdges(line, scale: scale, index: index) }
         for (index, line) in series.enumerated() {
@@ -22,11 +22,13 @@ struct BrailleChart {
         }
         var lines = plotLines(grid, yTicks: yTicks, scale: scale, labelWidth: labelWidth)
         lines.append(String(repeating: " ", count: labelWidth + 1) + "└" + String(repeating: "─", count: grid.columns))
-        let left = PlotScale.label(scale.minimumX)
-        let right = PlotScale.label(scale.maximumX)
+        let span = scale.maximumX - scale.minimumX
+        let left = scale.axes.xLabel(scale.minimumX, span: span)
+        let right = scale.axes.xLabel(scale.maximumX, span: span)
         lines.append(
             String(repeating: " ", count: labelWidth + 2) + left
-                + String(repeating: " ", count: max(1, grid.columns - left.count - right.count)) + right + "  step"
+                + String(repeating: " ", count: max(1, grid.columns - left.count - right.count)) + right + "  "
+                + scale.axes.xTitle(minimumX: scale.minimumX)
         )
         for (index, line) in series.enumerated() {
             let swatch = colors ? Self.palette[index % Self.palette.count] + "⣿" + Self.reset : "⣿ \(index + 1)"
@@ -39,7 +41,7 @@ struct BrailleChart {
     private func plotLines(_ grid: BrailleGrid, yTicks: [Double], scale: PlotScale, labelWidth: Int) -> [String] {
         let tickRows = Dictionary(
             yTicks.map { tick in
-                (grid.rows - 1 - PlotScale.index(scale.unitY(tick), count: grid.rows), PlotScale.label(tick))
+                (grid.rows - 1 - PlotScale.index(scale.unitY(tick), count: grid.rows), scale.axes.yLabel(tick))
             },
             uniquingKeysWith: { first, _ in first }
         )

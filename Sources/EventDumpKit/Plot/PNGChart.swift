@@ -19,14 +19,14 @@ struct PNGChart {
         func x(_ value: Double) -> Int { left + PlotScale.index(scale.unitX(value), count: plotWidth) }
         func y(_ value: Double) -> Int { top + plotHeight - 1 - PlotScale.index(scale.unitY(value), count: plotHeight) }
         canvas.text(title, x: left, y: 14, color: (0, 0, 0))
-        for tick in PlotScale.ticks(scale.minimumY, scale.maximumY, count: 6) {
+        for tick in scale.axes.yTicks(scale.minimumY, scale.maximumY, count: 6) {
             canvas.line((left, y(tick)), (left + plotWidth - 1, y(tick)), color: (229, 229, 229))
-            let label = PlotScale.label(tick)
+            let label = scale.axes.yLabel(tick)
             canvas.text(label, x: left - 8 - label.count * 8, y: y(tick) - 5, color: (60, 60, 60))
         }
-        for tick in PlotScale.ticks(scale.minimumX, scale.maximumX, count: 8) {
+        for tick in scale.axes.xTicks(scale.minimumX, scale.maximumX, count: 8) {
             canvas.line((x(tick), top), (x(tick), top + plotHeight - 1), color: (240, 240, 240))
-            let label = PlotScale.label(tick)
+            let label = scale.axes.xLabel(tick, span: scale.maximumX - scale.minimumX)
             canvas.text(label, x: x(tick) - label.count * 4, y: top + plotHeight + 8, color: (60, 60, 60))
         }
         canvas.rectangle(x: left, y: top, width: plotWidth, height: plotHeight, color: (51, 51, 51))

@@ -27,6 +27,8 @@ struct PlotScale {
     let maximumX: Double
     let minimumY: Double
     let maximumY: Double
+    /// What the axes stand for (the charts' tick labels and x title).
+    var axes = PlotAxes()
 
     /// The range of all finite points, or `nil` when there are none (no points, or only NaN and infinities).
     init?(_ series: [PlotSeries]) {

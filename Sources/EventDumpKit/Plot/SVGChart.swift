@@ -18,22 +18,23 @@ struct SVGChart {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"sans-serif\" font-size=\"12\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         svg += "<text x=\"\(left)\" y=\"24\" font-size=\"15\">\(escape(title))</text>\n"
-        for tick in PlotScale.ticks(scale.minimumY, scale.maximumY, count: 6) {
+        for tick in scale.axes.yTicks(scale.minimumY, scale.maximumY, count: 6) {
             svg +=
                 "<line x1=\"\(left)\" x2=\"\(left + plotWidth)\" y1=\"\(format(y(tick)))\" y2=\"\(format(y(tick)))\" stroke=\"#e5e5e5\"/>\n"
             svg +=
-                "<text x=\"\(left - 6)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\">\(PlotScale.label(tick))</text>\n"
+                "<text x=\"\(left - 6)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\">\(scale.axes.yLabel(tick))</text>\n"
         }
-        for tick in PlotScale.ticks(scale.minimumX, scale.maximumX, count: 8) {
+        let span = scale.maximumX - scale.minimumX
+        for tick in scale.axes.xTicks(scale.minimumX, scale.maximumX, count: 8) {
             svg +=
                 "<line x1=\"\(format(x(tick)))\" x2=\"\(format(x(tick)))\" y1=\"\(top)\" y2=\"\(top + plotHeight)\" stroke=\"#f0f0f0\"/>\n"
             svg +=
-                "<text x=\"\(format(x(tick)))\" y=\"\(format(top + plotHeight + 16))\" text-anchor=\"middle\">\(PlotScale.label(tick))</text>\n"
+                "<text x=\"\(format(x(tick)))\" y=\"\(format(top + plotHeight + 16))\" text-anchor=\"middle\">\(scale.axes.xLabel(tick, span: span))</text>\n"
         }
         svg +=
             "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(format(plotWidth))\" height=\"\(format(plotHeight))\" fill=\"none\" stroke=\"#333\"/>\n"
         svg +=
-            "<text x=\"\(format(left + plotWidth / 2))\" y=\"\(format(top + plotHeight + 34))\" text-anchor=\"middle\">step</text>\n"
+            "<text x=\"\(format(left + plotWidth / 2))\" y=\"\(format(top + plotHeight + 34))\" text-anchor=\"middle\">\(escape(scale.axes.xTitle(minimumX: scale.minimumX)))</text>\n"
         return svg + lines(series, scale: scale, layout: layout) + "</svg>\n"
     }
 
