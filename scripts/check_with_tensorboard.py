@@ -287,7 +287,7 @@ def check_python_loader(logdir, manifest, report):
 class TensorBoardServer:
     """A `tensorboard` process on 127.0.0.1, loading LOGDIR once with the Rust data server."""
 
-    def __init__(self, logdir):
+    def __init__(self, logdir, samples="scalars=100000,images=10000,histograms=10000"):
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
@@ -295,7 +295,7 @@ class TensorBoardServer:
         self.log = open(os.path.join(os.path.dirname(os.path.abspath(logdir)), "tensorboard.log"), "w")
         self.process = subprocess.Popen(
             [executable, "--logdir", logdir, "--host", "127.0.0.1", "--port", str(self.port),
-             "--load_fast=true", "--reload_interval=0", "--samples_per_plugin=scalars=100000,images=10000,histograms=10000"],
+             "--load_fast=true", "--reload_interval=0", "--samples_per_plugin=" + samples],
             stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         self.base = "http://127.0.0.1:%d" % self.port
 
