@@ -53,6 +53,13 @@ func train(
         + "\n| max epochs | \(options.epochs) |\n| early-stopping patience | \(options.patience) |"
         + "\n| steps per epoch | \(trainingBatches) |\n| batch logging every | \(batchFrequency) |"
         + "\n| histograms every | \(histogramFrequency) |"
+    // The last validation pass's labels and predicted probabilities, for the PR curves per digit.
+    var validationLabels: [Int] = []
+    var validationProbabilities: [[Double]] = []
+    let classification = TensorBoardLogger.Classification(
+        classNames: (0..<dataset.classCount).map { "digit_\($0)" },
+        predictions: { (validationLabels, validationProbabilities) }
+    )
     let loggerOptions = TensorBoardLogger.Options(
         batchFrequency: batchFrequency,
         hparams: hparams,
@@ -64,7 +71,10 @@ func train(
                 "mlp/hidden/kernel": network.hiddenWeights, "mlp/hidden/bias": network.hiddenBias,
                 "mlp/out/kernel": network.outputWeights, "mlp/out/bias": network.outputBias,
             ]
-        }
+        },
+        classification: trial == nil ? classification : nil,
+        classificationFrequency: 5,
+        writesTrainValidationLayout: trial == nil
     )
     let logger =
         trial.map { TensorBoardLogger(trial: $0, options: loggerOptions) }
@@ -145,6 +155,9 @@ func train(
                 features: indices.map { validation.features[$0] },
                 labels: labels
             )
+            if batch == 0 { (validationLabels, validationProbabilities) = ([], []) }
+            validationLabels += labels
+            validationProbabilities += probabilities.map { $0.map(Double.init) }
             return try BatchResult(loss: loss, yTrue: oneHot(labels), yPred: probabilities.map { $0.map(Double.init) })
         },
         model: model

@@ -31,6 +31,14 @@ extension TensorBoardLogger {
         /// for the whole log directory, so a sweep writes one at its root (``Sweep/writeExperiment(wallTime:)``)
         /// and each trial only its session.
         public var writesExperiment: Bool
+        /// What classification dashboards need (PR curves per class), or `nil` (the default) for none.
+        public var classification: Classification?
+        /// Write the classification dashboards every this many epochs, and after the last; only after the last
+        /// when 0. 1 by default.
+        public var classificationFrequency: Int
+        /// Write a Custom Scalars layout with one chart per metric, its training and validation curves on the
+        /// same chart (tags `epoch_<metric>` of both runs); `false` by default (Keras writes none).
+        public var writesTrainValidationLayout: Bool
 
         /// Creates options.
         /// - Parameters:
@@ -44,6 +52,9 @@ extension TensorBoardLogger {
         ///   - weights: Returns the weights to histogram, by name.
         ///   - resumeStep: The step training resumes from after a crash.
         ///   - writesExperiment: Write the HParams experiment beside the session (`false` for a sweep's trial).
+        ///   - classification: What classification dashboards need; none by default.
+        ///   - classificationFrequency: Write them every this many epochs and after the last; 1 by default.
+        ///   - writesTrainValidationLayout: Write a Custom Scalars layout of train against validation.
         public init(
             batchFrequency: Int? = nil,
             writesStepsPerSecond: Bool = true,
@@ -54,7 +65,10 @@ extension TensorBoardLogger {
             histogramFrequency: Int = 0,
             weights: (() -> [String: [Float]])? = nil,
             resumeStep: Int64? = nil,
-            writesExperiment: Bool = true
+            writesExperiment: Bool = true,
+            classification: Classification? = nil,
+            classificationFrequency: Int = 1,
+            writesTrainValidationLayout: Bool = false
         ) {
             self.batchFrequency = batchFrequency
             self.writesStepsPerSecond = writesStepsPerSecond
@@ -66,6 +80,9 @@ extension TensorBoardLogger {
             self.weights = weights
             self.resumeStep = resumeStep
             self.writesExperiment = writesExperiment
+            self.classification = classification
+            self.classificationFrequency = classificationFrequency
+            self.writesTrainValidationLayout = writesTrainValidationLayout
         }
     }
 }

@@ -33,8 +33,8 @@ public final class TensorBoardLogger: Callback {
     public let logDirectory: String
     /// What to write.
     public let options: Options
-    private var train: SummaryWriter?
-    private var validation: SummaryWriter?
+    var train: SummaryWriter?
+    var validation: SummaryWriter?
     private var session: SummaryWriter?
     /// The best value of each monitored key so far (`best_<key>`).
     var best: [String: Double] = [:]
@@ -49,6 +49,12 @@ public final class TensorBoardLogger: Callback {
     var clock: () -> Double = TensorBoardLogger.now
     private var context: TrainingContext?
     private var hasWarned = false
+    /// The last epoch whose classification dashboards were written (``Options/classification``).
+    var classificationEpoch: Int?
+    /// Whether the train-against-validation layout has been written.
+    var wroteLayout = false
+    /// The last epoch that ended in this fit, if any.
+    var lastEndedEpoch: Int?
 
     /// Creates the callback.
     /// - Parameters:
@@ -79,6 +85,9 @@ public final class TensorBoardLogger: Callback {
         hasWarned = false
         best = resumedBest ?? [:]
         rules = [:]
+        classificationEpoch = nil
+        wroteLayout = false
+        lastEndedEpoch = nil
         for key in options.monitoredMetrics {
             if let direction = ImprovementRule.direction(ofMetric: key) {
                 rules[key] = ImprovementRule(direction: direction)
@@ -190,6 +199,8 @@ public final class TensorBoardLogger: Callback {
             guard let value = logs[key], rule.isImprovement(value, over: best[key]) else { continue }
             best[key] = value
         }
+        lastEndedEpoch = epoch
+        writeDashboards(epoch: epoch, logs: logs, isLast: false)
         if let session {
             for (key, value) in best.sorted(by: { $0.key < $1.key }) {
                 attempt { try session.scalar("best_" + key, value, step: step) }
@@ -215,6 +226,7 @@ public final class TensorBoardLogger: Callback {
 
     /// Ends the hparams session and closes every run.
     public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
+        if let epoch = lastEndedEpoch { writeDashboards(epoch: epoch, logs: logs, isLast: true) }
         if !options.hparams.isEmpty, let session {
             attempt { try session.hparamsEnd(status: .success) }
         }
@@ -248,7 +260,7 @@ public final class TensorBoardLogger: Callback {
 
     /// Runs a logging action; a failure is warned about once and otherwise ignored, so training goes on.
     @discardableResult
-    private func attempt<T>(_ action: () throws -> T) -> T? {
+    func attempt<T>(_ action: () throws -> T) -> T? {
         do {
             return try action()
         } catch {

@@ -1,0 +1,69 @@
+// TensorBoardLogger+Dashboards.swift: the logger's PR curves per class and its train-against-validation layout.
+
+import TensorBoardEvents
+
+extension TensorBoardLogger {
+    /// What the classification dashboards need: the class names, and the validation labels with the predicted
+    /// probabilities, asked for when the dashboards are written (a closure, so the loop hands over its last
+    /// validation pass without the logger holding every batch).
+    public struct Classification {
+        /// The name of each class, by index.
+        public var classNames: [String]
+        /// The true class index of each validation example and its predicted probability per class.
+        public var predictions: () -> (labels: [Int], probabilities: [[Double]])
+
+        /// Creates the description.
+        /// - Parameters:
+        ///   - classNames: The name of each class, by index.
+        ///   - predictions: The validation labels (class indices) and predicted probabilities per class.
+        public init(classNames: [String], predictions: @escaping () -> (labels: [Int], probabilities: [[Double]])) {
+            self.classNames = classNames
+            self.predictions = predictions
+        }
+    }
+
+    /// Writes the dashboards due at the end of `epoch`: the train-against-validation layout after the first
+    /// epoch, and the PR curves every ``Options/classificationFrequency`` epochs and after the last (once per
+    /// epoch). A PR curve per class, one against the rest, goes in the validation run as `pr_curves/<class>`
+    /// at step = epoch; examples whose label is not a class index, or whose probabilities are not one per
+    /// class, are left out.
+    func writeDashboards(epoch: Int, logs: TrainingLogs, isLast: Bool) {
+        if options.writesTrainValidationLayout, !wroteLayout, let train {
+            wroteLayout = true
+            let metrics = logs.keys.filter { !$0.hasPrefix("val_") && $0 != "learning_rate" }.sorted()
+            let charts = metrics.map {
+                CustomScalarLayout.Chart.multiline($0, tagPatterns: ["^epoch_\(Self.escaped($0))$"])
+            }
+            attempt {
+                try train.customScalarLayout(CustomScalarLayout([.init("train against validation", charts: charts)]))
+            }
+        }
+        guard let classification = options.classification, let validation, classificationEpoch != epoch else { return }
+        let frequency = options.classificationFrequency
+        guard isLast || (frequency > 0 && epoch % frequency == 0) else { return }
+        classificationEpoch = epoch
+        let (labels, probabilities) = classification.predictions()
+        let classCount = classification.classNames.count
+        let usable = zip(labels, probabilities).filter { (0..<classCount).contains($0.0) && $0.1.count == classCount }
+        for (index, name) in classification.classNames.enumerated() {
+            attempt {
+                try validation.prCurve(
+                    "pr_curves/" + name,
+                    labels: usable.map { $0.0 == index },
+                    predictions: usable.map { $0.1[index] },
+                    step: epoch
+                )
+            }
+        }
+    }
+
+    /// `text` with every character Python's `re` treats specially escaped, so that the pattern matches it as is.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
