@@ -26,7 +26,8 @@ DASHBOARDS = ["scalars", "custom_scalars", "pr_curves", "histograms", "distribut
               "hparams", "projector"]
 # The plugin whose data each dashboard draws (the distributions dashboard draws the histograms plugin's).
 PLUGIN = {"distributions": "histograms"}
-WIDTH, HEIGHT = 1280, 860
+# The window, in CSS pixels; PICTURE_SIZE=W,H overrides it (scripts/make-readme-pictures makes small ones).
+WIDTH, HEIGHT = (int(x) for x in os.environ.get("PICTURE_SIZE", "1280,860").split(","))
 TITLE_BAR = 70
 SIDEBAR = 330
 

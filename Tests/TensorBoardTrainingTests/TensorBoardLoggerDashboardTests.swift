@@ -74,7 +74,16 @@ import Testing
     }
 
     @Test func theLayoutPutsEachMetricsTrainingAndValidationCurvesOnOneChart() throws {
-        let log = try train(epochs: 2, options: .init(writesTrainValidationLayout: true))
+        let logdir = directory.path + "/layout"
+        let logger = TensorBoardLogger(logDirectory: logdir, options: .init(writesTrainValidationLayout: true))
+        _ = try Trainer(metrics: { [BinaryAccuracy(), BinaryAccuracy(name: "z.score")] }, callbacks: [logger]).fit(
+            epochs: 2,
+            trainingBatches: 1,
+            trainStep: { _, _ in try BatchResult(loss: 1, yTrue: [[1]], yPred: [[0.9]]) },
+            validationBatches: 1,
+            validationStep: { _, _ in try BatchResult(loss: 2, yTrue: [[1]], yPred: [[0.2]]) }
+        )
+        let log = try Logdir.read(logdir)
         let train = try #require(log.run(named: "train"))
         let point = try #require(train.points(CustomScalarLayout.tag).first)
         guard case .tensor(let tensor) = point.value, let bytes = tensor.stringValues.first else {
@@ -83,7 +92,14 @@ import Testing
         }
         let layout = try CustomScalarLayout(serializedBytes: bytes)
         #expect(layout.categories.map(\.title) == ["train against validation"])
-        #expect(layout.categories.first?.charts == [.multiline("loss", tagPatterns: ["^epoch_loss$"])])
+        // The loss first, then the metrics by name, each drawing both runs' epoch_<metric>.
+        #expect(
+            layout.categories.first?.charts == [
+                .multiline("loss", tagPatterns: ["^epoch_loss$"]),
+                .multiline("accuracy", tagPatterns: ["^epoch_accuracy$"]),
+                .multiline("z.score", tagPatterns: ["^epoch_z\\.score$"]),
+            ]
+        )
         #expect(train.points(CustomScalarLayout.tag).count == 1)
     }
 

@@ -23,14 +23,16 @@ extension TensorBoardLogger {
     }
 
     /// Writes the dashboards due at the end of `epoch`: the train-against-validation layout after the first
-    /// epoch, and the PR curves every ``Options/classificationFrequency`` epochs and after the last (once per
+    /// epoch (a chart per training metric, the loss first), and the PR curves every ``Options/classificationFrequency`` epochs and after the last (once per
     /// epoch). A PR curve per class, one against the rest, goes in the validation run as `pr_curves/<class>`
     /// at step = epoch; examples whose label is not a class index, or whose probabilities are not one per
     /// class, are left out.
     func writeDashboards(epoch: Int, logs: TrainingLogs, isLast: Bool) {
         if options.writesTrainValidationLayout, !wroteLayout, let train {
             wroteLayout = true
-            let metrics = logs.keys.filter { !$0.hasPrefix("val_") && $0 != "learning_rate" }.sorted()
+            // The loss first, as Keras's progress bar shows it, then the metrics by name.
+            let metrics = logs.keys.filter { !$0.hasPrefix("val_") && $0 != "learning_rate" }
+                .sorted { $1 != "loss" && ($0 == "loss" || $0 < $1) }
             let charts = metrics.map {
                 CustomScalarLayout.Chart.multiline($0, tagPatterns: ["^epoch_\(Self.escaped($0))$"])
             }
