@@ -28,6 +28,8 @@ package enum SystemCalls {
     package static let createExclusiveFlags = O_WRONLY | O_CREAT | O_EXCL
     /// Flags that open an existing file for appending.
     package static let appendFlags = O_WRONLY | O_APPEND
+    /// Flags that open a file for appending, creating it when it does not exist.
+    package static let appendCreatingFlags = O_WRONLY | O_CREAT | O_APPEND
     /// Flags that open a file for reading.
     package static let readOnlyFlags = O_RDONLY
 

@@ -1,9 +1,9 @@
-// PythonFloatText.swift: a double as Python's repr/str writes it, for files that Python tools wrote before us.
+// PythonFloatText.swift: a double as Python's repr/str writes it, for files that Python tools read or wrote.
 
 /// The text Python 3's `repr(value)` (and `str`, and `format(value, "")`) gives a float: the shortest digits that
 /// read back as `value`, in fixed notation when the decimal exponent is from -4 to 15 (with `.0` when whole),
 /// otherwise as `d.ddde±XX` (at least two exponent digits); `nan`, `inf`, `-inf`.
-func pythonRepr(_ value: Double) -> String {
+package func pythonRepr(_ value: Double) -> String {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
     let (negative, digits, exponent) = shortestDigits(value)
@@ -16,7 +16,7 @@ func pythonRepr(_ value: Double) -> String {
 
 /// `digits` (a first digit that is not 0, no trailing zeros) times `10^exponent` of the first digit, in fixed
 /// notation with at least one digit after the point.
-func fixedNotation(_ digits: String, exponent: Int) -> String {
+package func fixedNotation(_ digits: String, exponent: Int) -> String {
     if exponent < 0 { return "0." + String(repeating: "0", count: -exponent - 1) + digits }
     let whole = digits.prefix(exponent + 1)
     let integer = whole + String(repeating: "0", count: exponent + 1 - whole.count)
@@ -25,7 +25,7 @@ func fixedNotation(_ digits: String, exponent: Int) -> String {
 }
 
 /// `e+05`, `e-07`, `e+308`: Python's exponent, at least two digits.
-func exponentSuffix(_ exponent: Int) -> String {
+package func exponentSuffix(_ exponent: Int) -> String {
     let magnitude = String(exponent.magnitude)
     return (exponent < 0 ? "e-" : "e+") + (magnitude.count < 2 ? "0" + magnitude : magnitude)
 }
@@ -33,7 +33,7 @@ func exponentSuffix(_ exponent: Int) -> String {
 /// The shortest round-trip digits of a finite `value` (Swift's `description` computes them, as Python's repr
 /// does): its sign, the digits without leading or trailing zeros (empty for zero), and the decimal exponent of
 /// the first digit.
-func shortestDigits(_ value: Double) -> (negative: Bool, digits: String, exponent: Int) {
+package func shortestDigits(_ value: Double) -> (negative: Bool, digits: String, exponent: Int) {
     let text = value.magnitude.description
     let parts = text.split(separator: "e", maxSplits: 1)
     let mantissa = parts.first ?? ""

@@ -1,0 +1,40 @@
+// AssetFile.swift: a plugin's file beside a run's event files, written whole.
+
+/// Writes the files a TensorBoard plugin reads beside a run's event files (the projector's TSV files, sprite
+/// and config), with the package's system calls, so that every failure is an ``EventFileError`` naming the file.
+///
+/// A file is never replaced: ``create(_:bytes:)`` fails when the name is taken, and ``append(_:bytes:)`` adds
+/// to the end in one `write` on a descriptor opened with `O_APPEND`, so that blocks appended by several
+/// writers at once (threads or processes) never interleave on a local file system.
+package enum AssetFile {
+    /// Creates `path` holding `bytes`.
+    /// - Throws: ``EventFileError`` naming `path`: `.openFailed` with `EEXIST` when anything has that name
+    ///   (nothing is replaced), another `errno` when the file cannot be created, `.writeFailed` or, when closing
+    ///   reports a late failure, `.writeFailed` too.
+    package static func create(_ path: String, bytes: [UInt8]) throws(EventFileError) {
+        try write(bytes, to: path, flags: SystemCalls.createExclusiveFlags)
+    }
+
+    /// Appends `bytes` to `path` in one `write` call, creating the file when it does not exist.
+    /// - Throws: ``EventFileError`` naming `path`: `.openFailed` or `.writeFailed` with the `errno`.
+    package static func append(_ path: String, bytes: [UInt8]) throws(EventFileError) {
+        try write(bytes, to: path, flags: SystemCalls.appendCreatingFlags)
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String, flags: Int32) throws(EventFileError) {
+        let descriptor: Int32
+        switch SystemCalls.openFile(path, flags: flags) {
+        case .success(let opened): descriptor = opened
+        case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
+        }
+        let failure = bytes.withUnsafeBytes { buffer -> SystemError? in
+            guard let base = buffer.baseAddress else { return nil }
+            return SystemCalls.writeAll(descriptor, from: base, count: buffer.count).error
+        }
+        // A file system that reports a full disk only at `close` (NFS) does not pass for success.
+        let closeFailure = SystemCalls.closeFile(descriptor)
+        if let failure = failure ?? closeFailure {
+            throw EventFileError(.writeFailed(errno: failure.code), path: path)
+        }
+    }
+}
