@@ -16,6 +16,14 @@ extra of the kinds the manifest lists:
 Besides, every histogram the manifest lists under "bucketing" (bucketed by our writer from raw values) is
 bucketed again from the same values by TensorBoard's own `histogram_pb`, and the buckets must be the same bits.
 
+The embeddings the manifest lists under "embeddings" are written again by tensorboardX's `add_embedding` (the
+peer PyTorch users know): `tensors.tsv`, `metadata.tsv` and each config block (for plain ASCII tags, which
+tensorboardX does not escape) must be the same bytes, the parsed `projector_config.pbtxt` the config its rules
+give, and the sprite's grid the same pixels as `make_sprite`'s. The projector plugin's routes (`runs`, `info`,
+`tensor` as float32 bytes, `metadata`, `sprite_image`) must serve exactly that. Each confusion matrix's image must
+be the heat map drawn here with numpy from the counts by the documented rule, and its table, as TensorBoard's
+text plugin renders it, must have the labels and counts in its cells, rows the true classes.
+
 Exits 0 when all three agree with the manifest, 1 with every mismatch printed otherwise.
 """
 
@@ -459,6 +467,7 @@ def check_rust_loader(logdir, manifest, report):
                 group, session = sessions[run]
                 report.equal(reader, "hparams session %s values" % run, group["hparams"], want["hparams"])
                 report.equal(reader, "hparams session %s status" % run, session["status"], want["status"])
+        check_projector_routes(server, logdir, manifest, report)
     finally:
         server.stop()
 
@@ -539,6 +548,266 @@ def check_bucketing(logdir, manifest, report):
         report.equal(reader, "%s step %d" % (case["tag"], case["step"]), got, want)
 
 
+# ---------------------------------------------------------------------------------------------------------
+# The projector's files (against tensorboardX's add_embedding) and HTTP routes, and the confusion matrices.
+
+
+def expected_embeddings(manifest):
+    """{run: [embedding]} of the runs whose manifest entry lists embeddings, in writing order."""
+    return {run: entry["embeddings"] for run, entry in manifest["runs"].items() if "embeddings" in entry}
+
+
+def embedding_arrays(embedding):
+    """The embedding as tensorboardX's `add_embedding` takes it: the matrix (float32 or float64, as written),
+    the metadata (labels, or rows with a header) and the images as NCHW floats in [0, 1] (gray repeated to
+    three channels; each byte p as (p + 0.5) / 255, which tensorboardX's `uint8(x * 255)` turns back into p)."""
+    import numpy as np
+
+    dtype = np.float32 if embedding["dtype"] == "float32" else np.float64
+    matrix = np.array([[from_bits(x) for x in row] for row in embedding["vectors"]], dtype=dtype)
+    metadata = embedding.get("labels", embedding.get("rows"))
+    images = None
+    if "images" in embedding:
+        planes = []
+        for image in embedding["images"]:
+            pixels = np.frombuffer(base64.b64decode(image["pixels"]), dtype=np.uint8)
+            hwc = pixels.reshape(image["height"], image["width"], image["channels"])
+            if image["channels"] == 1:
+                hwc = np.repeat(hwc, 3, axis=2)
+            planes.append(hwc.transpose(2, 0, 1))
+        images = (np.array(planes, dtype=np.float64) + 0.5) / 255
+    return matrix, metadata, images
+
+
+def tensorboardx_embeddings(embeddings, directory):
+    """Writes `embeddings` with tensorboardX's `SummaryWriter.add_embedding` into `directory`, in order."""
+    from tensorboardX import SummaryWriter
+
+    writer = SummaryWriter(directory)
+    for embedding in embeddings:
+        matrix, metadata, images = embedding_arrays(embedding)
+        writer.add_embedding(matrix, metadata=metadata, label_img=images, global_step=embedding["step"],
+                             tag=embedding["tag"], metadata_header=embedding.get("header"))
+    writer.close()
+
+
+def embedding_directory(embedding):
+    """`<step>/<tag>` as tensorboardX names it (its own `_encode` of the tag)."""
+    from tensorboardX import SummaryWriter
+
+    return "%s/%s" % (str(embedding["step"]).zfill(5), SummaryWriter._encode(embedding["tag"]))
+
+
+def expected_projector_config(embeddings):
+    """The `ProjectorConfig` the embeddings must make, built from the manifest by tensorboardX's rules."""
+    from tensorboard.plugins.projector.projector_config_pb2 import ProjectorConfig
+
+    config = ProjectorConfig()
+    for embedding in embeddings:
+        directory = embedding_directory(embedding)
+        info = config.embeddings.add(tensor_name="%s:%s" % (embedding["tag"], str(embedding["step"]).zfill(5)),
+                                     tensor_path=directory + "/tensors.tsv")
+        if "labels" in embedding or "rows" in embedding:
+            info.metadata_path = directory + "/metadata.tsv"
+        if "images" in embedding:
+            info.sprite.image_path = directory + "/sprite.png"
+            info.sprite.single_image_dim.extend([embedding["images"][0]["width"], embedding["images"][0]["height"]])
+    return config
+
+
+def check_projector_files(logdir, manifest, report):
+    import tempfile
+
+    import numpy as np
+    from google.protobuf import text_format
+    from PIL import Image
+    from tensorboard.plugins.projector.projector_config_pb2 import ProjectorConfig
+
+    reader = "tensorboardX add_embedding"
+    embeddings_by_run = expected_embeddings(manifest)
+    report.check(reader, "embeddings", sum(map(len, embeddings_by_run.values())) >= 3, "fewer than 3 embeddings")
+    for run, embeddings in embeddings_by_run.items():
+        ours = os.path.join(logdir, run)
+        with open(os.path.join(ours, "projector_config.pbtxt"), encoding="utf-8") as f:
+            our_text = f.read()
+        report.equal(reader, "%s config, parsed" % run, text_format.Parse(our_text, ProjectorConfig()),
+                     expected_projector_config(embeddings))
+        with tempfile.TemporaryDirectory() as theirs:
+            tensorboardx_embeddings(embeddings, theirs)
+            with open(os.path.join(theirs, "projector_config.pbtxt"), encoding="utf-8") as f:
+                their_blocks = f.read().split("embeddings {\n")[1:]
+            our_blocks = our_text.split("embeddings {\n")[1:]
+            report.equal(reader, "%s config blocks" % run, len(our_blocks), len(embeddings))
+            for index, embedding in enumerate(embeddings):
+                where = "%s %s:%d" % (run, embedding["tag"], embedding["step"])
+                # tensorboardX writes a tag as it is, unescaped, so its block is only valid text format for a
+                # plain ASCII tag: compare the text of those; the parsed config above covers every block.
+                if embedding["tag"].isascii() and not any(c in embedding["tag"] for c in "\"\\"):
+                    report.equal(reader, where + " config block", our_blocks[index:index + 1],
+                                 their_blocks[index:index + 1])
+                directory = embedding_directory(embedding)
+                for name in ("tensors.tsv", "metadata.tsv"):
+                    path = os.path.join(directory, name)
+                    exists = os.path.exists(os.path.join(theirs, path))
+                    report.equal(reader, "%s %s exists" % (where, name), os.path.exists(os.path.join(ours, path)),
+                                 exists)
+                    if exists:
+                        report.equal(reader, "%s %s bytes" % (where, name), read_bytes(ours, path),
+                                     read_bytes(theirs, path))
+                if "images" in embedding:
+                    ours_sprite = np.asarray(Image.open(os.path.join(ours, directory, "sprite.png")))
+                    their_sprite = np.asarray(Image.open(os.path.join(theirs, directory, "sprite.png")))
+                    # tensorboardX leaves the rows below the last grid row uninitialized; ours are black.
+                    side = embedding["images"][0]["height"]
+                    filled = side * -(-len(embedding["images"]) // (their_sprite.shape[1] // side))
+                    report.equal(reader, where + " sprite size", ours_sprite.shape, their_sprite.shape)
+                    report.check(reader, where + " sprite pixels",
+                                 ours_sprite.shape == their_sprite.shape
+                                 and np.array_equal(ours_sprite[:filled], their_sprite[:filled])
+                                 and not ours_sprite[filled:].any(), "the sprites' grids differ")
+
+
+def read_bytes(directory, path):
+    with open(os.path.join(directory, path), "rb") as f:
+        return f.read()
+
+
+def check_projector_routes(server, logdir, manifest, report):
+    """The projector plugin's HTTP routes, served by the `tensorboard` process (no TensorFlow needed: the plugin
+    reads the TSV files itself and needs TensorFlow only for checkpoints)."""
+    import tempfile
+
+    import numpy as np
+    from tensorboardX.embedding import make_tsv
+
+    reader = "rust data server (HTTP)"
+    embeddings_by_run = expected_embeddings(manifest)
+    deadline = time.monotonic() + 60  # the plugin decides whether it is active in a thread of its own
+    while not server.get_json("/data/plugins_listing").get("projector", {}).get("enabled"):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    report.check(reader, "plugin projector", server.get_json("/data/plugins_listing")["projector"]["enabled"],
+                 "not enabled")
+    report.equal(reader, "projector runs", sorted(server.get_json("/data/plugin/projector/runs")),
+                 sorted(embeddings_by_run))
+    for run, embeddings in embeddings_by_run.items():
+        info = server.get_json("/data/plugin/projector/info", run=run)
+        config = expected_projector_config(embeddings)
+        for embedding, expected in zip(embeddings, config.embeddings):
+            expected.tensor_shape.extend([len(embedding["vectors"]), len(embedding["vectors"][0])])
+        from google.protobuf import json_format
+
+        report.equal(reader, "projector info %s" % run, info, json.loads(json_format.MessageToJson(config)))
+        for embedding, expected in zip(embeddings, config.embeddings):
+            name, where = expected.tensor_name, "projector %s %s" % (run, expected.tensor_name)
+            matrix, metadata, _ = embedding_arrays(embedding)
+            report.equal(reader, where + " tensor", server.get("/data/plugin/projector/tensor", run=run, name=name),
+                         matrix.astype(np.float32).tobytes())
+            if metadata is not None:
+                with tempfile.TemporaryDirectory() as directory:
+                    make_tsv(metadata, directory, metadata_header=embedding.get("header"))
+                    want = read_bytes(directory, "metadata.tsv")
+                report.equal(reader, where + " metadata",
+                             server.get("/data/plugin/projector/metadata", run=run, name=name), want)
+            if "images" in embedding:
+                report.equal(reader, where + " sprite",
+                             server.get("/data/plugin/projector/sprite_image", run=run, name=name),
+                             read_bytes(os.path.join(logdir, run), expected.sprite.image_path))
+
+
+def expected_heat_map(counts, normalized):
+    """The heat map of a confusion matrix as ConfusionMatrixRendering documents it, drawn here with numpy: cells
+    of max(2, min(16, 512 // n)) pixels from white to (8, 48, 107) by value / largest (rounded half up), in a
+    grid of one-pixel lines of gray 200."""
+    import numpy as np
+
+    values = np.array(counts, dtype=np.float64)
+    if normalized:
+        sums = values.sum(axis=1, keepdims=True)
+        values = np.divide(values, sums, out=np.zeros_like(values), where=sums > 0)
+    n = len(values)
+    cell = max(2, min(16, 512 // n))
+    largest = values.max()
+    side = n * cell + n + 1
+    image = np.full((side, side, 3), 200, dtype=np.uint8)
+    for row in range(n):
+        for column in range(n):
+            share = values[row, column] / largest if largest > 0 else 0.0
+            color = [math.floor(255 + (dark - 255) * share + 0.5) for dark in (8.0, 48.0, 107.0)]
+            top, left = 1 + row * (cell + 1), 1 + column * (cell + 1)
+            image[top:top + cell, left:left + cell] = color
+    return image
+
+
+def table_cells(html):
+    """The rows of cell texts of the first table in `html`."""
+    from html.parser import HTMLParser
+
+    class Cells(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.cell = [], None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell = ""
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                self.rows[-1].append(self.cell.strip())
+                self.cell = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell += data
+
+    parser = Cells()
+    parser.feed(html)
+    return parser.rows
+
+
+def check_confusion_matrices(logdir, manifest, report):
+    """Each confusion matrix's image (the manifest's PNG, which the loaders compare with what they serve) against
+    the heat map drawn here from the counts, and its table as TensorBoard's text plugin renders it: rows the
+    true classes, columns the predicted ones (scikit-learn's convention), integers as integers, other values
+    rounded to three decimals."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+    from tensorboard.plugins.text import text_plugin
+
+    reader = "confusion matrix drawing"
+    images, texts = expected_images(manifest), expected_text(manifest)
+    cases = [(run, tag, case) for run, entry in manifest["runs"].items()
+             for tag, case in entry.get("confusion", {}).items()]
+    report.check(reader, "cases", len(cases) >= 2, "only %d cases" % len(cases))
+
+    def cell(value):
+        return str(int(value)) if float(value).is_integer() else repr(round(value, 3))
+
+    for run, tag, case in cases:
+        points = images.get((run, tag), [])
+        report.equal(reader, "%s/%s image steps" % (run, tag), [p[0] for p in points], [case["step"]])
+        for _, _, _, _, blobs in points:
+            got = np.asarray(Image.open(io.BytesIO(blobs[0])).convert("RGB"))
+            want = expected_heat_map(case["counts"], case["normalized"])
+            report.check(reader, "%s/%s heat map" % (run, tag), got.shape == want.shape and np.array_equal(got, want),
+                         "pixels differ from the documented drawing")
+        values = np.array(case["counts"], dtype=np.float64)
+        if case["normalized"]:
+            sums = values.sum(axis=1, keepdims=True)
+            values = np.divide(values, sums, out=np.zeros_like(values), where=sums > 0)
+        want = [["true ↓ / predicted →"] + case["labels"]]
+        want += [[label] + [cell(v) for v in row] for label, row in zip(case["labels"], values.tolist())]
+        for _, _, markdown in texts.get((run, tag + "_table"), []):
+            html = text_plugin.text_array_to_html(_string_array(markdown), enable_markdown=True)
+            report.equal(reader, "%s/%s_table cells" % (run, tag), table_cells(html), want)
+
+
 def from_bits(hex_digits):
     """The float64 with the bit pattern `hex_digits` (16 hex digits)."""
     return struct.unpack("<d", struct.pack("<Q", int(hex_digits, 16)))[0]
@@ -552,7 +821,8 @@ def main(argv):
     with open(arguments.manifest, encoding="utf-8") as f:
         manifest = json.load(f)
     report = Report()
-    for check in (check_python_loader, check_rust_loader, check_tbparse, check_bucketing):
+    for check in (check_python_loader, check_rust_loader, check_tbparse, check_bucketing, check_projector_files,
+                  check_confusion_matrices):
         try:
             check(arguments.logdir, manifest, report)
         except Exception as error:  # a reader that cannot run is a failure, not a skip

@@ -288,9 +288,9 @@ for step in 5..<13 {
     }
 }
 try second.close()
-
 try writeLayoutAndSiblings()
 try writeCurvesAndAudio()
+try writeProjectorAndConfusion()
 
 let json = try JSONSerialization.data(
     withJSONObject: ["runs": manifest.runs, "bucketing": manifest.bucketing] as [String: Any],
