@@ -33,8 +33,7 @@ extension SummaryWriter {
     }
 
     /// Logs a confusion matrix of weighted counts (such as `ConfusionMatrix.counts` of the training metrics),
-    /// as ``confusionMatrix(_:_:labels:normalized:step:wallTime:)-(_,[[Count]],_,_,_,_)`` does; whole values
-    /// show as integers, others with at most three decimals.
+    /// as the integer form does; whole values show as integers, others with at most three decimals.
     /// - Parameters:
     ///   - tag: The image's tag; the table's is `<tag>_table`.
     ///   - counts: `counts[true][predicted]`, a square matrix of finite values that are not negative.
