@@ -60,6 +60,20 @@ func train(
         classNames: (0..<dataset.classCount).map { "digit_\($0)" },
         predictions: { (validationLabels, validationProbabilities) }
     )
+    // The Projector's view of the first 300 validation digits after training: their hidden-layer activations,
+    // labelled with the digit, drawn as the 8x8 images they are.
+    let shown = Array(0..<min(300, validation.count))
+    let embeddings = {
+        TensorBoardLogger.Embedding(
+            vectors: shown.map { network.forward(validation.features[$0]).hidden },
+            labels: shown.map { String(validation.labels[$0]) },
+            images: dataset.features[0].count == 64
+                ? shown.compactMap {
+                    try? PixelImage(values: validation.features[$0], width: 8, height: 8, channels: 1)
+                }
+                : nil
+        )
+    }
     let loggerOptions = TensorBoardLogger.Options(
         batchFrequency: batchFrequency,
         hparams: hparams,
@@ -74,7 +88,8 @@ func train(
         },
         classification: trial == nil ? classification : nil,
         classificationFrequency: 5,
-        writesTrainValidationLayout: trial == nil
+        writesTrainValidationLayout: trial == nil,
+        embeddings: trial == nil ? embeddings : nil
     )
     let logger =
         trial.map { TensorBoardLogger(trial: $0, options: loggerOptions) }

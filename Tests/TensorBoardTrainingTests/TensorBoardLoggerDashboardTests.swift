@@ -64,6 +64,33 @@ import Testing
         }
     }
 
+    @Test func writesTheConfusionMatrixOfTheMostProbableClass() throws {
+        let log = try train(epochs: 1, options: .init(classification: Self.classification))
+        let validation = try #require(log.run(named: "validation"))
+        #expect(validation.points("confusion_matrix").map(\.step) == [0])
+        guard case .text(let texts, _) = validation.points("confusion_matrix_table").first?.value else {
+            Issue.record("no table")
+            return
+        }
+        // Rows true, columns predicted: cat→cat, dog→dog, bird→bird, and the second dog predicted cat (0.5).
+        let table = texts.joined()
+        #expect(table.contains("| cat | 1 | 0 | 0 |"), "\(table)")
+        #expect(table.contains("| dog | 1 | 1 | 0 |"), "\(table)")
+        #expect(table.contains("| bird | 0 | 0 | 1 |"), "\(table)")
+    }
+
+    @Test func writesTheEmbeddingAfterTheLastEpochForTheProjector() throws {
+        let options = TensorBoardLogger.Options(
+            embeddings: { .init(vectors: [[0, 1], [1, 0], [0.5, 0.5]], labels: ["a", "b", "c"]) }
+        )
+        _ = try train(epochs: 3, options: options)
+        let run = directory.path + "/run/validation"
+        let config = try String(contentsOfFile: run + "/projector_config.pbtxt", encoding: .utf8)
+        #expect(config.contains("tensor_name: \"embedding:00002\""), "\(config)")
+        let metadata = try String(contentsOfFile: run + "/00002/embedding/metadata.tsv", encoding: .utf8)
+        #expect(metadata == "a\nb\nc\n")
+    }
+
     @Test func aFrequencyOfZeroWritesOnlyAfterTheLastEpochEvenWhenStoppedEarly() throws {
         let log = try train(
             epochs: 9,

@@ -3,6 +3,27 @@
 import TensorBoardEvents
 
 extension TensorBoardLogger {
+    /// What the Projector shows of an epoch: a vector per example, with its label and image.
+    public struct Embedding {
+        /// A vector per example, all of one length (a layer's activations, say).
+        public var vectors: [[Float]]
+        /// A label per example, or none.
+        public var labels: [String]?
+        /// A square image per example, all of one size, tiled into the Projector's sprite; or none.
+        public var images: [PixelImage]?
+
+        /// Creates an embedding.
+        /// - Parameters:
+        ///   - vectors: A vector per example, all of one length.
+        ///   - labels: A label per example, or none.
+        ///   - images: A square image per example, all of one size, or none.
+        public init(vectors: [[Float]], labels: [String]? = nil, images: [PixelImage]? = nil) {
+            self.vectors = vectors
+            self.labels = labels
+            self.images = images
+        }
+    }
+
     /// What the classification dashboards need: the class names, and the validation labels with the predicted
     /// probabilities, asked for when the dashboards are written (a closure, so the loop hands over its last
     /// validation pass without the logger holding every batch).
@@ -23,10 +44,11 @@ extension TensorBoardLogger {
     }
 
     /// Writes the dashboards due at the end of `epoch`: the train-against-validation layout after the first
-    /// epoch (a chart per training metric, the loss first), and the PR curves every ``Options/classificationFrequency`` epochs and after the last (once per
-    /// epoch). A PR curve per class, one against the rest, goes in the validation run as `pr_curves/<class>`
-    /// at step = epoch; examples whose label is not a class index, or whose probabilities are not one per
-    /// class, are left out.
+    /// epoch (a chart per training metric, the loss first), and the classification dashboards every
+    /// ``Options/classificationFrequency`` epochs and after the last (once per epoch): in the validation run at
+    /// step = epoch, a PR curve per class, one against the rest, as `pr_curves/<class>`, and the confusion
+    /// matrix of the most probable class as `confusion_matrix` (heat map) and `confusion_matrix_table`.
+    /// Examples whose label is not a class index, or whose probabilities are not one per class, are left out.
     func writeDashboards(epoch: Int, logs: TrainingLogs, isLast: Bool) {
         if options.writesTrainValidationLayout, !wroteLayout, let train {
             wroteLayout = true
@@ -56,6 +78,36 @@ extension TensorBoardLogger {
                     step: epoch
                 )
             }
+        }
+        // The confusion matrix of the most probable class (the first of equals), rows true, columns predicted.
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: classCount), count: classCount)
+        for (label, row) in usable {
+            guard let predicted = row.indices.max(by: { row[$0] < row[$1] || (row[$0] == row[$1] && $0 > $1) })
+            else { continue }
+            counts[label][predicted] += 1
+        }
+        attempt {
+            try validation.confusionMatrix("confusion_matrix", counts, labels: classification.classNames, step: epoch)
+        }
+    }
+
+    /// Writes the embedding due at the end of `epoch` (every ``Options/embeddingsFrequency`` epochs and after the
+    /// last, once per epoch) into the validation run's directory, for the Projector: tag `embedding`, at the
+    /// epoch's step.
+    func writeEmbedding(epoch: Int, isLast: Bool) {
+        guard let embeddings = options.embeddings, let validation, embeddingEpoch != epoch else { return }
+        let frequency = options.embeddingsFrequency
+        guard isLast || (frequency > 0 && epoch % frequency == 0) else { return }
+        embeddingEpoch = epoch
+        let embedding = embeddings()
+        attempt {
+            try validation.embedding(
+                embedding.vectors,
+                labels: embedding.labels,
+                images: embedding.images,
+                tag: "embedding",
+                step: epoch
+            )
         }
     }
 

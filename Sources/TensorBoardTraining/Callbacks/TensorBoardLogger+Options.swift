@@ -39,6 +39,12 @@ extension TensorBoardLogger {
         /// Write a Custom Scalars layout with one chart per metric, its training and validation curves on the
         /// same chart (tags `epoch_<metric>` of both runs); `false` by default (Keras writes none).
         public var writesTrainValidationLayout: Bool
+        /// Returns the embedding to show in the Projector (the validation examples' activations, say), or `nil`
+        /// (the default) for none.
+        public var embeddings: (() -> Embedding)?
+        /// Write the embedding every this many epochs, and after the last; only after the last when 0 (the
+        /// default). Keras's `embeddings_freq`, for activations rather than an embedding layer's weights.
+        public var embeddingsFrequency: Int
 
         /// Creates options.
         /// - Parameters:
@@ -55,6 +61,9 @@ extension TensorBoardLogger {
         ///   - classification: What classification dashboards need; none by default.
         ///   - classificationFrequency: Write them every this many epochs and after the last; 1 by default.
         ///   - writesTrainValidationLayout: Write a Custom Scalars layout of train against validation.
+        ///   - embeddings: Returns the embedding to show in the Projector; none by default.
+        ///   - embeddingsFrequency: Write it every this many epochs and after the last; only after the last
+        ///     when 0 (the default).
         public init(
             batchFrequency: Int? = nil,
             writesStepsPerSecond: Bool = true,
@@ -68,7 +77,9 @@ extension TensorBoardLogger {
             writesExperiment: Bool = true,
             classification: Classification? = nil,
             classificationFrequency: Int = 1,
-            writesTrainValidationLayout: Bool = false
+            writesTrainValidationLayout: Bool = false,
+            embeddings: (() -> Embedding)? = nil,
+            embeddingsFrequency: Int = 0
         ) {
             self.batchFrequency = batchFrequency
             self.writesStepsPerSecond = writesStepsPerSecond
@@ -83,6 +94,8 @@ extension TensorBoardLogger {
             self.classification = classification
             self.classificationFrequency = classificationFrequency
             self.writesTrainValidationLayout = writesTrainValidationLayout
+            self.embeddings = embeddings
+            self.embeddingsFrequency = embeddingsFrequency
         }
     }
 }

@@ -55,6 +55,8 @@ public final class TensorBoardLogger: Callback {
     var wroteLayout = false
     /// The last epoch that ended in this fit, if any.
     var lastEndedEpoch: Int?
+    /// The last epoch whose embedding was written (``Options/embeddings``).
+    var embeddingEpoch: Int?
 
     /// Creates the callback.
     /// - Parameters:
@@ -88,6 +90,7 @@ public final class TensorBoardLogger: Callback {
         classificationEpoch = nil
         wroteLayout = false
         lastEndedEpoch = nil
+        embeddingEpoch = nil
         for key in options.monitoredMetrics {
             if let direction = ImprovementRule.direction(ofMetric: key) {
                 rules[key] = ImprovementRule(direction: direction)
@@ -201,6 +204,7 @@ public final class TensorBoardLogger: Callback {
         }
         lastEndedEpoch = epoch
         writeDashboards(epoch: epoch, logs: logs, isLast: false)
+        writeEmbedding(epoch: epoch, isLast: false)
         if let session {
             for (key, value) in best.sorted(by: { $0.key < $1.key }) {
                 attempt { try session.scalar("best_" + key, value, step: step) }
@@ -226,7 +230,10 @@ public final class TensorBoardLogger: Callback {
 
     /// Ends the hparams session and closes every run.
     public func trainingDidEnd(logs: TrainingLogs, context: TrainingContext) {
-        if let epoch = lastEndedEpoch { writeDashboards(epoch: epoch, logs: logs, isLast: true) }
+        if let epoch = lastEndedEpoch {
+            writeDashboards(epoch: epoch, logs: logs, isLast: true)
+            writeEmbedding(epoch: epoch, isLast: true)
+        }
         if !options.hparams.isEmpty, let session {
             attempt { try session.hparamsEnd(status: .success) }
         }
