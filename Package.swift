@@ -2,7 +2,8 @@
 //
 // TensorBoard event logs for Swift: write them from a training loop, read any of them back.
 // Layers depend only downward: CCRC32C and CZlib → TensorBoardEvents (bytes, records, events, summaries,
-// logdirs) → TensorBoardMonitoring (Keras's monitor rules) → TensorBoardTraining (callbacks, metrics) and
+// logdirs); CLibCrypto → TensorBoardObjectStorage (S3 locations, configuration, request signing), beside
+// TensorBoardEvents' files layer and below it → TensorBoardMonitoring (Keras's monitor rules) → TensorBoardTraining (callbacks, metrics) and
 // EventDumpKit (the CLI) → executables.
 
 import PackageDescription
@@ -29,6 +30,19 @@ let package = Package(
         .target(
             name: "TensorBoardEvents",
             dependencies: ["CCRC32C", "CZlib"]
+        ),
+        // OpenSSL's libcrypto from the system (Debian: libssl-dev), for SHA-256 and HMAC-SHA256 on Linux; Apple
+        // platforms use CryptoKit instead.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // S3 object storage without HTTP: s3:// locations, endpoints and addressing, the AWS tools' configuration,
+        // and Signature Version 4. Depends on nothing of ours above it.
+        .target(
+            name: "TensorBoardObjectStorage",
+            dependencies: [.target(name: "CLibCrypto", condition: .when(platforms: [.linux]))]
         ),
         // Keras's rules for judging a monitored metric (improvement, early stopping, trends), shared by the
         // callbacks and by eventdump's comparisons.
@@ -88,6 +102,10 @@ let package = Package(
         .testTarget(
             name: "EventDumpKitTests",
             dependencies: ["EventDumpKit", "TestSupport"]
+        ),
+        .testTarget(
+            name: "TensorBoardObjectStorageTests",
+            dependencies: ["TensorBoardObjectStorage", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]
