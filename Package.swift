@@ -2,9 +2,9 @@
 //
 // TensorBoard event logs for Swift: write them from a training loop, read any of them back.
 // Layers depend only downward: CCRC32C and CZlib → TensorBoardEvents (bytes, records, events, summaries,
-// logdirs); CLibCrypto → TensorBoardObjectStorage (S3 locations, configuration, request signing), beside
-// TensorBoardEvents' files layer and below it → TensorBoardMonitoring (Keras's monitor rules) → TensorBoardTraining (callbacks, metrics) and
-// EventDumpKit (the CLI) → executables.
+// logdirs) → TensorBoardMonitoring (Keras's monitor rules) → TensorBoardTraining (callbacks, metrics) and
+// EventDumpKit (the CLI) → executables. Beside them, CLibCrypto → TensorBoardObjectStorage (S3 locations,
+// configuration, request signing) depends on none of them; TensorBoardEvents' files layer is to build on it.
 
 import PackageDescription
 
