@@ -3,8 +3,8 @@
 // TensorBoard event logs for Swift: write them from a training loop, read any of them back.
 // Layers depend only downward: CCRC32C and CZlib → TensorBoardEvents (bytes, records, events, summaries,
 // logdirs) → TensorBoardMonitoring (Keras's monitor rules) → TensorBoardTraining (callbacks, metrics) and
-// EventDumpKit (the CLI) → executables. Beside them, CLibCrypto → TensorBoardObjectStorage (S3 locations,
-// configuration, request signing) depends on none of them; TensorBoardEvents' files layer is to build on it.
+// EventDumpKit (the CLI) → executables. Below TensorBoardEvents' files layer, CLibCrypto →
+// TensorBoardObjectStorage (S3 locations, configuration, signing, the HTTP client) knows nothing of events.
 
 import PackageDescription
 
@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(
             name: "TensorBoardEvents",
-            dependencies: ["CCRC32C", "CZlib"]
+            dependencies: ["CCRC32C", "CZlib", "TensorBoardObjectStorage"]
         ),
         // OpenSSL's libcrypto from the system (Debian: libssl-dev), for SHA-256 and HMAC-SHA256 on Linux; Apple
         // platforms use CryptoKit instead.
@@ -38,8 +38,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // S3 object storage without HTTP: s3:// locations, endpoints and addressing, the AWS tools' configuration,
-        // and Signature Version 4. Depends on nothing of ours above it.
+        // S3 object storage: s3:// locations, endpoints and addressing, the AWS tools' configuration, Signature
+        // Version 4 and the object store the files layer reads and writes. Knows nothing of event files.
         .target(
             name: "TensorBoardObjectStorage",
             dependencies: [.target(name: "CLibCrypto", condition: .when(platforms: [.linux]))]

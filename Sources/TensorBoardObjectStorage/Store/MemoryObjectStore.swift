@@ -1,0 +1,94 @@
+// MemoryObjectStore.swift: an object store in memory, for tests of the layers that use one.
+
+import Synchronization
+
+/// Objects in memory, with S3's semantics for the calls of ``ObjectStore``: listings sorted by key, whole-object
+/// writes, reads past the end empty, deletes of missing objects accepted. Buckets exist once created
+/// (``createBucket(_:)``); requests to another bucket fail with `.noSuchBucket`.
+///
+/// ``failingRequests`` makes the next requests fail with a transient server error, to test the callers' handling
+/// of a store that is down.
+package final class MemoryObjectStore: ObjectStore {
+    private struct Contents {
+        var buckets: [String: [String: [UInt8]]] = [:]
+        var failingRequests = 0
+        var requestCount = 0
+    }
+
+    private let contents = Mutex(Contents())
+
+    /// An empty store with the given buckets.
+    package init(buckets: [String] = []) {
+        for bucket in buckets { createBucket(bucket) }
+    }
+
+    /// Creates an empty bucket (keeping one that exists).
+    package func createBucket(_ name: String) {
+        contents.withLock { state in
+            if state.buckets[name] == nil { state.buckets[name] = [:] }
+        }
+    }
+
+    /// How many of the next requests fail with HTTP 503.
+    package var failingRequests: Int {
+        get { contents.withLock { $0.failingRequests } }
+        set { contents.withLock { $0.failingRequests = newValue } }
+    }
+
+    /// How many requests were made so far (failed ones included).
+    package var requestCount: Int { contents.withLock { $0.requestCount } }
+
+    /// The objects of `bucket`, by key (empty for a bucket that does not exist).
+    package func objects(in bucket: String) -> [String: [UInt8]] {
+        contents.withLock { $0.buckets[bucket] ?? [:] }
+    }
+
+    /// Runs `body` on the bucket's objects after the checks every request makes.
+    private func request<R>(
+        _ bucket: String,
+        location: String,
+        _ body: (inout [String: [UInt8]]) throws(ObjectStoreError) -> R
+    ) throws(ObjectStoreError) -> R {
+        try contents.withLock { (state) throws(ObjectStoreError) -> R in
+            state.requestCount += 1
+            if state.failingRequests > 0 {
+                state.failingRequests -= 1
+                throw ObjectStoreError(.server(status: 503, serverCode: "SlowDown", message: ""), location: location)
+            }
+            guard var objects = state.buckets[bucket] else { throw ObjectStoreError(.noSuchBucket, location: location) }
+            defer { state.buckets[bucket] = objects }
+            return try body(&objects)
+        }
+    }
+
+    package func listObjects(in bucket: String, prefix: String) throws(ObjectStoreError) -> [StoredObject] {
+        try request(bucket, location: "s3://\(bucket)/\(prefix)") { objects in
+            objects.filter { $0.key.hasPrefix(prefix) }
+                .map { StoredObject(key: $0.key, size: Int64($0.value.count)) }
+                .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        }
+    }
+
+    package func objectSize(_ location: S3Location) throws(ObjectStoreError) -> Int64? {
+        try request(location.bucket, location: location.description) { objects in
+            objects[location.key].map { Int64($0.count) }
+        }
+    }
+
+    package func readObject(_ location: S3Location, range: Range<Int64>) throws(ObjectStoreError) -> [UInt8] {
+        try request(location.bucket, location: location.description) { (objects) throws(ObjectStoreError) in
+            guard let bytes = objects[location.key] else { throw ObjectStoreError(.noSuchKey, location: location.description) }
+            let lower = Int(clamping: max(0, min(range.lowerBound, Int64(bytes.count))))
+            let upper = Int(clamping: max(Int64(lower), min(range.upperBound, Int64(bytes.count))))
+            return Array(bytes[lower..<upper])
+        }
+    }
+
+    package func writeObject(_ location: S3Location, bytes: [UInt8]) throws(ObjectStoreError) {
+        try request(location.bucket, location: location.description) { objects in objects[location.key] = bytes }
+    }
+
+    package func deleteObject(_ location: S3Location) throws(ObjectStoreError) {
+        try request(location.bucket, location: location.description) { objects in objects[location.key] = nil }
+    }
+}
