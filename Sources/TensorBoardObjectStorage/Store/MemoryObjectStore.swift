@@ -77,7 +77,9 @@ package final class MemoryObjectStore: ObjectStore {
 
     package func readObject(_ location: S3Location, range: Range<Int64>) throws(ObjectStoreError) -> [UInt8] {
         try request(location.bucket, location: location.description) { (objects) throws(ObjectStoreError) in
-            guard let bytes = objects[location.key] else { throw ObjectStoreError(.noSuchKey, location: location.description) }
+            guard let bytes = objects[location.key] else {
+                throw ObjectStoreError(.noSuchKey, location: location.description)
+            }
             let lower = Int(clamping: max(0, min(range.lowerBound, Int64(bytes.count))))
             let upper = Int(clamping: max(Int64(lower), min(range.upperBound, Int64(bytes.count))))
             return Array(bytes[lower..<upper])
