@@ -74,6 +74,9 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case invalidSummary(reason: String)
         /// A record's checksums match but its payload is not a valid `Event`.
         case invalidEvent(WireDecodingError)
+        /// A request to object storage (an `s3://` path) failed, after any retries; `reason` is the store's
+        /// account of it (the status and the server's code, or why no response came), and never holds a secret.
+        case objectStorage(reason: String)
     }
 
     /// What went wrong.
@@ -110,7 +113,8 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case .lengthTooLarge(_, let length, let limit, _): code = .recordTooLarge(length: length, maximum: limit)
         case .lengthPastEnd(_, let length, _): code = .lengthPastEnd(length: length)
         case .payloadChecksumMismatch(_, _, let got, let want): code = .payloadChecksumMismatch(got: got, want: want)
-        case .readFailed(_, let cause): code = .readFailed(errno: cause.errno)
+        case .readFailed(_, let cause):
+            code = cause.objectStorageReason.map { .objectStorage(reason: $0) } ?? .readFailed(errno: cause.errno)
         }
         self.init(code, path: path, offset: error.offset, skippedBytes: error.skippedBytes)
     }
@@ -149,6 +153,7 @@ public struct EventFileError: Error, Sendable, Equatable, CustomStringConvertibl
         case .stepOutOfRange(let step):
             return "step \(step) not written: an event's step must fit in a 64-bit signed integer"
         case .invalidSummary(let reason): return "summary not written: \(reason)"
+        case .objectStorage(let reason): return "object storage: \(reason)"
         }
     }
 

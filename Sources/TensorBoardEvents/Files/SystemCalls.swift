@@ -23,6 +23,8 @@ package enum SystemCalls {
     package static let fileExists = EEXIST
     /// `errno` for a path that leads nowhere (a dangling link).
     package static let noSuchFile = ENOENT
+    /// `errno` for an input/output error, also given for a failed object-storage request.
+    package static let inputOutputError = EIO
 
     /// Flags that create a new file for writing and fail when it exists.
     package static let createExclusiveFlags = O_WRONLY | O_CREAT | O_EXCL

@@ -21,6 +21,9 @@ public struct LogdirError: Error, Sendable, Equatable, CustomStringConvertible {
         /// An entry named like an event file is not a regular file (a FIFO, a socket, a device): it is not
         /// opened, since reading it could block or never end.
         case notARegularFile
+        /// Listing an `s3://` log directory failed, after any retries; `reason` is the store's account of it (a
+        /// bucket that does not exist, a refused key, no response), and never holds a secret.
+        case objectStorage(reason: String)
     }
 
     /// What went wrong.
@@ -54,6 +57,7 @@ public struct LogdirError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexaminableEntry(let errno):
             return "\(path): cannot examine: \(systemErrorMessage(errno)); nothing under it is read"
         case .notARegularFile: return "\(path): not a regular file, not read"
+        case .objectStorage(let reason): return "\(path): cannot list: \(reason)"
         }
     }
 }
