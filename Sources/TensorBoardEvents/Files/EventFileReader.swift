@@ -40,15 +40,17 @@ public struct EventFileReader: ~Copyable {
     public let path: String
     @usableFromInline var records: TFRecordReader
 
-    /// Opens a file for reading.
+    /// Opens a file for reading: a local file, or an object in S3 (`s3://bucket/key`), read in large ranged
+    /// requests.
     /// - Parameters:
     ///   - path: The event file.
     ///   - options: How to read it.
     /// - Throws: ``EventFileError`` `.openFailed`, `.invalidPath` (an empty path, or one with a NUL byte), or
     ///   `.notRegularFile` for a FIFO, a device or a socket, which is refused without blocking (the file is
-    ///   opened with `O_NONBLOCK`, and what was opened is checked with `fstat`).
+    ///   opened with `O_NONBLOCK`, and what was opened is checked with `fstat`); `.objectStorage` for an
+    ///   `s3://` path that is invalid, whose configuration cannot be resolved, or whose object cannot be found.
     public init(path: String, options: Options = Options()) throws(EventFileError) {
-        self.init(source: try FileByteSource(path: path), path: path, options: options)
+        self.init(source: try EventFileSource.open(path), path: path, options: options)
     }
 
     /// A reader of the event file whose bytes `source` holds.
