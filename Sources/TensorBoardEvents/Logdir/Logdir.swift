@@ -9,12 +9,17 @@ public enum Logdir {
     /// so the walk costs one listing per directory however the links are arranged.
     ///
     /// Files ending in `.profile-empty` (empty placeholders of TensorFlow's profiler) are skipped.
+    ///
+    /// An `s3://bucket/prefix` log directory is found from one listing of every key under the prefix (see
+    /// ``ObjectStorageRuns``), with the configuration the AWS tools read (environment and `~/.aws` files).
     /// - Parameter logdir: The log directory; a single event file is also accepted (its directory's run).
     /// - Returns: The runs sorted by name (byte order), and the problems met (unreadable directories, loops,
     ///   directories reached again, entries named like event files that cannot be read or are not regular files),
     ///   which do not stop the walk.
-    /// - Throws: ``LogdirError`` `.notADirectory` when `logdir` is neither a directory nor a file.
+    /// - Throws: ``LogdirError`` `.notADirectory` when `logdir` is neither a directory nor a file;
+    ///   `.objectStorage` when an `s3://` log directory cannot be listed.
     public static func discoverRuns(in logdir: String) throws(LogdirError) -> (runs: [Run], problems: [LogdirError]) {
+        if ObjectStoragePath.isObjectStorage(logdir) { return (try discoverObjectStorageRuns(in: logdir), []) }
         let root = logdir.count > 1 && logdir.hasSuffix("/") ? String(logdir.dropLast()) : logdir
         if SystemCalls.isRegularFile(root) {
             let directory = root.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(
@@ -34,6 +39,19 @@ public enum Logdir {
         var runs = walk.runs
         runs.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return (runs, walk.problems)
+    }
+}
+
+extension Logdir {
+    /// The runs under an `s3://` log directory.
+    private static func discoverObjectStorageRuns(in logdir: String) throws(LogdirError) -> [Run] {
+        switch ObjectStoragePath.resolve(logdir) {
+        case .failure(let failure): throw LogdirError(.objectStorage(reason: failure.reason), path: logdir)
+        case .success(let (location, store)):
+            do { return try ObjectStorageRuns.discover(in: location, store: store) } catch {
+                throw LogdirError(.objectStorage(reason: ObjectStoragePath.Failure(error).reason), path: logdir)
+            }
+        }
     }
 }
 
