@@ -1,15 +1,24 @@
 // EventFileWriter.swift: appends framed records to one event file, whole records per write call.
 
-/// Writes TFRecord-framed events to one file it creates.
+import TensorBoardObjectStorage
+
+/// Writes TFRecord-framed events to one file it creates, or to a run in object storage as a sequence of
+/// segments.
 ///
 /// Records are framed in place in one reused buffer (header, payload, footer), and the buffer reaches the file
 /// in one `write` call per flush, so the file only ever grows by whole records unless the write itself fails
 /// part way; then the partial record is cut off again (`ftruncate`) and the records stay buffered for the next
-/// flush. This type is not synchronised; ``SummaryWriter`` adds the lock.
+/// flush. In object storage, whose objects cannot be appended to, each flush uploads the buffer as a new
+/// object (see ``ObjectSegments``), which holds whole records; a failed upload leaves the records buffered.
+/// This type is not synchronised; ``SummaryWriter`` adds the lock.
 package struct EventFileWriter: ~Copyable {
-    /// The file's path.
+    /// The file's path; in object storage, the prefix of its segments' names.
     package let path: String
+    /// The open file's descriptor; -1 once closed, and for object storage.
     private var descriptor: Int32
+    /// Where flushes go in object storage, or `nil` for a local file.
+    private var segments: ObjectSegments?
+    private var isOpen = true
     /// Framed records not yet written.
     private var pending: ProtoWriter
     /// Bytes of the file known to hold whole records.
@@ -52,7 +61,23 @@ package struct EventFileWriter: ~Copyable {
         self.flushThreshold = flushThreshold
     }
 
+    /// Prepares to write a run's event file into object storage as segments; nothing is uploaded before the
+    /// first flush.
+    /// - Parameters:
+    ///   - segments: Where the segments go.
+    ///   - flushThreshold: Pending bytes above which an append uploads them as a segment.
+    package init(segments: ObjectSegments, flushThreshold: Int) {
+        self.path = segments.path
+        self.descriptor = -1
+        self.segments = segments
+        self.pending = ProtoWriter(capacity: 1 << 16)
+        self.flushThreshold = flushThreshold
+    }
+
     deinit {
+        if isOpen, var segments, pending.count > 0 {
+            _ = try? segments.upload(pending.bytes, at: committedSize)  // best effort, as for a file
+        }
         if descriptor >= 0 {
             // Best effort: an owner that cares about errors calls close() first.
             _ = SystemCalls.writeAll(descriptor, from: pending.base, count: pending.count)
@@ -67,7 +92,7 @@ package struct EventFileWriter: ~Copyable {
     package var pendingBytes: [UInt8] { pending.bytes }
 
     /// Whether ``close()`` was called.
-    package var isClosed: Bool { descriptor < 0 }
+    package var isClosed: Bool { !isOpen }
 
     /// Appends one record whose payload `encode` writes, framing it in place.
     /// - Parameter encode: Appends the payload (one serialized `Event`) to the writer it is given.
@@ -103,7 +128,7 @@ package struct EventFileWriter: ~Copyable {
 
     /// Checks that a record may be appended, flushing first while the file has been failing for long.
     private mutating func beginRecord() throws(EventFileError) {
-        guard descriptor >= 0 else { throw EventFileError(.closed, path: path) }
+        guard isOpen else { throw EventFileError(.closed, path: path) }
         if pending.count > pendingLimit { try flush() }
     }
 
@@ -117,8 +142,15 @@ package struct EventFileWriter: ~Copyable {
     /// - Throws: ``EventFileError`` `.writeFailed` (records stay pending; a partial record is cut off the
     ///   file again), or `.fileRemoved` when the file was deleted while open.
     package mutating func flush() throws(EventFileError) {
-        guard descriptor >= 0 else { throw EventFileError(.closed, path: path) }
+        guard isOpen else { throw EventFileError(.closed, path: path) }
         guard pending.count > 0 else { return }
+        if var segments {
+            try segments.upload(pending.bytes, at: committedSize)
+            self.segments = segments
+            committedSize += Int64(pending.count)
+            pending.removeAll()
+            return
+        }
         let (written, failure) = SystemCalls.writeAll(descriptor, from: pending.base, count: pending.count)
         if let failure {
             // Only whole records are left in the file; everything stays pending for a later attempt.
@@ -139,6 +171,7 @@ package struct EventFileWriter: ~Copyable {
     /// - Throws: as ``flush()``, or `.syncFailed`.
     package mutating func sync() throws(EventFileError) {
         try flush()
+        guard segments == nil else { return }  // an uploaded object is stored once the upload succeeds
         if let error = SystemCalls.sync(descriptor) {
             throw EventFileError(.syncFailed(errno: error.code), path: path, offset: committedSize)
         }
@@ -147,10 +180,11 @@ package struct EventFileWriter: ~Copyable {
     /// Writes pending records and closes the file. Later calls do nothing.
     /// - Throws: as ``flush()``; the file is closed even then.
     package mutating func close() throws(EventFileError) {
-        guard descriptor >= 0 else { return }
+        guard isOpen else { return }
         defer {
-            _ = SystemCalls.closeFile(descriptor)
+            if descriptor >= 0 { _ = SystemCalls.closeFile(descriptor) }
             descriptor = -1
+            isOpen = false
         }
         try flush()
     }

@@ -11,6 +11,12 @@ extension SummaryWriter {
         public var bufferSize: Int
         /// Seconds after which a write flushes what is buffered; 0 flushes on every write.
         public var flushInterval: Double
+        /// For a run in object storage (`s3://`): seconds after which what is buffered is uploaded as a new
+        /// segment. Each upload is one request and one more object that readers list and open, so the interval
+        /// is longer than ``flushInterval``; explicit flushes (``SummaryWriter/flush()``, the training callbacks'
+        /// epoch ends) and ``SummaryWriter/close()`` upload at once. Records not yet uploaded are lost if the
+        /// process is killed.
+        public var objectStorageFlushInterval: Double
         /// Whether each flush also asks the device to store the data (`fsync`).
         public var syncsOnFlush: Bool
         /// Continue a run after a crash from this step: TensorBoard then drops the stale points of the
@@ -34,6 +40,7 @@ extension SummaryWriter {
         ///   - scalarEncoding: `.tensor` by default.
         ///   - bufferSize: 1 MiB by default.
         ///   - flushInterval: 2 seconds by default.
+        ///   - objectStorageFlushInterval: 30 seconds by default.
         ///   - syncsOnFlush: `false` by default.
         ///   - resumeStep: `nil` (a new run) by default.
         ///   - resumesByTag: `false` (a new run) by default.
@@ -42,6 +49,7 @@ extension SummaryWriter {
             scalarEncoding: ScalarEncoding = .tensor,
             bufferSize: Int = 1 << 20,
             flushInterval: Double = 2,
+            objectStorageFlushInterval: Double = 30,
             syncsOnFlush: Bool = false,
             resumeStep: Int64? = nil,
             resumesByTag: Bool = false
@@ -50,6 +58,7 @@ extension SummaryWriter {
             self.scalarEncoding = scalarEncoding
             self.bufferSize = bufferSize
             self.flushInterval = flushInterval
+            self.objectStorageFlushInterval = objectStorageFlushInterval
             self.syncsOnFlush = syncsOnFlush
             self.resumeStep = resumeStep
             self.resumesByTag = resumesByTag

@@ -23,6 +23,10 @@ import Dispatch
 /// A writer still open when the process exits normally (`exit()`, the end of top-level code, a global writer
 /// never closed) is flushed by an `atexit` handler; after a crash or `kill -9` only what was flushed is kept.
 ///
+/// In object storage, where an object cannot be appended to, each flush uploads the buffered records as a new
+/// segment, at most every ``Options/objectStorageFlushInterval`` (30 s) unless flushed explicitly: what was
+/// uploaded survives a killed process, what was still buffered does not.
+///
 /// **Errors.** I/O failures (disk full, file removed) are thrown as ``EventFileError``; records that could not
 /// be written stay buffered and are retried on the next flush. A failure of a background flush or write is
 /// thrown by the next call that waits for it. Nothing here traps.
@@ -37,10 +41,13 @@ public final class SummaryWriter: Sendable {
 
     /// The run directory.
     public let runDirectory: String
-    /// The event file's path.
+    /// The event file's path; in object storage, the prefix of its segments' paths.
     public let filePath: String
     /// The options the writer was created with.
     public let options: Options
+    /// Seconds after which buffered records are flushed: ``Options/flushInterval`` for a local file,
+    /// ``Options/objectStorageFlushInterval`` in object storage.
+    let flushInterval: Double
 
     struct State: ~Copyable {
         var file: EventFileWriter
@@ -61,30 +68,25 @@ public final class SummaryWriter: Sendable {
 
     /// Creates the run directory if needed and a new event file in it, and writes the file-version event (and,
     /// when resuming, the restart markers).
+    ///
+    /// A run in object storage, `s3://bucket/prefix/run`, is written as a sequence of segments (see
+    /// ``ObjectSegments``): the first, holding the file-version event, is uploaded at once, and each flush
+    /// uploads the next, at most every ``Options/objectStorageFlushInterval`` unless flushed explicitly.
     /// - Parameters:
-    ///   - runDirectory: The run's directory, such as `logs/train`.
+    ///   - runDirectory: The run's directory, such as `logs/train` or `s3://bucket/logs/train`.
     ///   - options: How to write.
     /// - Throws: ``EventFileError``, at once, naming the path: `.invalidPath` for an empty path or one holding a
     ///   NUL byte, `.openFailed` with the `errno` when the directory or file cannot be created (a component that
-    ///   is a regular file, a path too long), or a write error.
+    ///   is a regular file, a path too long), `.objectStorage` when an `s3://` run cannot be listed or written
+    ///   (a missing bucket, missing credentials, a refused key), or a write error.
     public init(runDirectory: String, options: Options = Options()) throws(EventFileError) {
         guard SystemCalls.canNameFile(runDirectory) else { throw EventFileError(.invalidPath, path: runDirectory) }
-        if let error = SystemCalls.makeDirectories(runDirectory) {
-            throw EventFileError(.openFailed(errno: error.code), path: runDirectory)
-        }
-        var file: EventFileWriter
-        var path: String
-        // The names already there, so that the new file sorts after them (TensorBoard reads files in name order).
-        let existing = (try? SystemCalls.listDirectory(runDirectory).get().map(\.name)) ?? []
-        repeat {
-            path = runDirectory + "/" + EventFileName.make(sortingAfter: existing, suffix: options.fileNameSuffix)
-            do {
-                file = try EventFileWriter(creating: path, flushThreshold: options.bufferSize)
-                break
-            } catch  where error.code == .openFailed(errno: SystemCalls.fileExists) {
-                continue
-            }
-        } while true
+        let objectStorage = ObjectStoragePath.isObjectStorage(runDirectory)
+        var file =
+            objectStorage
+            ? try Self.objectStorageFile(runDirectory, options: options)
+            : try Self.localFile(runDirectory, options: options)
+        let path = file.path
         let now = SystemCalls.currentTime()
         try file.append(
             Event(
@@ -105,10 +107,11 @@ public final class SummaryWriter: Sendable {
         self.runDirectory = runDirectory
         self.filePath = path
         self.options = options
+        self.flushInterval = objectStorage ? options.objectStorageFlushInterval : options.flushInterval
         self.state = LockedValue(State(file: file, lastFlush: SystemCalls.currentTime()))
-        if options.flushInterval > 0, options.flushInterval.isFinite {
+        if flushInterval > 0, flushInterval.isFinite {
             let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-            let interval = DispatchTimeInterval.milliseconds(Int(min(options.flushInterval, 86_400) * 1000))
+            let interval = DispatchTimeInterval.milliseconds(Int(min(flushInterval, 86_400) * 1000))
             timer.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
             self.flushTimer = timer
             timer.setEventHandler { [weak self] in self?.flushIfWaiting() }
@@ -129,7 +132,7 @@ public final class SummaryWriter: Sendable {
 
     /// The background timer's work: flush records that have waited a whole interval.
     private func flushIfWaiting() {
-        let interval = options.flushInterval
+        let interval = flushInterval
         let syncs = options.syncsOnFlush
         state.withLock { state in
             let now = SystemCalls.currentTime()
@@ -210,7 +213,7 @@ public final class SummaryWriter: Sendable {
     func withFile<R>(
         _ body: (inout EventFileWriter, inout SeriesTags, _ now: Double) throws(EventFileError) -> R
     ) throws(EventFileError) -> R {
-        let interval = options.flushInterval
+        let interval = flushInterval
         let syncs = options.syncsOnFlush
         return try state.withLock { state throws(EventFileError) -> R in
             let now = SystemCalls.currentTime()
