@@ -129,7 +129,7 @@ enum LsCommand: Command {
         let table = TableWriter(format: format, columns: fileColumns, sink: context.output)
         for listing in listings {
             for file in listing.run.files {
-                table.write([.text(listing.run.name), .text(file), .integer(SystemCalls.fileSize(file) ?? 0)])
+                table.write([.text(listing.run.name), .text(file), .integer(EventFileSource.size(file) ?? 0)])
             }
         }
         table.finish()
@@ -139,7 +139,7 @@ enum LsCommand: Command {
     private static func writeText(_ listing: RunListing, context: CommandContext) {
         context.output.write("run \(TerminalSafety.escaped(listing.run.name))\n")
         for file in listing.run.files {
-            context.output.write("  \(TerminalSafety.escaped(file))  \(SystemCalls.fileSize(file) ?? 0) bytes\n")
+            context.output.write("  \(TerminalSafety.escaped(file))  \(EventFileSource.size(file) ?? 0) bytes\n")
         }
         let text = TableWriter(
             format: .text,

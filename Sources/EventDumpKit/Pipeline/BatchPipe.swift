@@ -2,6 +2,7 @@
 
 import Dispatch
 import Foundation
+import TensorBoardEvents
 
 /// Runs a producer on a second thread while the calling thread consumes what it produces, so that reading and
 /// decoding a log overlaps with formatting and writing the output (the two halves of `eventdump scalars`).
@@ -36,12 +37,16 @@ enum BatchPipe {
         let channel = Channel<Batch>(depth: max(1, depth))
         let producer = UncheckedBox(produce)
         let sender = UncheckedBox(Sender(channel: channel))
+        // A thread inherits no task-local values: the store s3:// paths resolve to in this task goes along.
+        let store = ObjectStoragePath.storeOverride
         let thread = Thread {
-            do {
-                try producer.value(sender.value)
-                channel.send(.end(nil))
-            } catch {
-                channel.send(.end(UncheckedBox(error)))
+            ObjectStoragePath.$storeOverride.withValue(store) {
+                do {
+                    try producer.value(sender.value)
+                    channel.send(.end(nil))
+                } catch {
+                    channel.send(.end(UncheckedBox(error)))
+                }
             }
         }
         thread.stackSize = 1 << 20

@@ -4,7 +4,7 @@ import TensorBoardEvents
 
 /// One file that `--follow` reads as it grows, from one poll to the next.
 ///
-/// Each poll looks at the path first (`stat`: device, inode, size) and compares it with what the last read
+/// Each poll looks at the path first (`stat`: device, inode, size; an object's size by a `HEAD`) and compares it with what the last read
 /// saw:
 /// - **Nothing new** (the same file, the same size): nothing is read, and the file is closed, its descriptor
 ///   and read buffer freed; only its position is kept.
@@ -59,11 +59,9 @@ final class FollowedFile {
     ///   then closed, and tried again on the next call).
     func prepare(context: CommandContext) throws(EventFileError) -> Bool {
         let status: FileStatus
-        switch SystemCalls.fileStatus(atPath: path) {
-        case .success(let found): status = found
-        case .failure(let error):
+        do { status = try Self.status(of: path) } catch {
             close()
-            throw EventFileError(.openFailed(errno: error.code), path: path)
+            throw error
         }
         guard compare(status, context: context) else {
             close()
@@ -80,6 +78,21 @@ final class FollowedFile {
         box.reader.resume(at: savedPosition)
         open = box
         return true
+    }
+
+    /// The status of the file at `path` now: `stat` for a local file; for an object, its size (a `HEAD`) under
+    /// device and inode 0, since an object has no identity to compare: one replaced is seen as grown or
+    /// truncated by its size.
+    /// - Throws: ``EventFileError`` `.openFailed` when a local path cannot be looked at, `.objectStorage` when
+    ///   an object cannot be looked at or is not there.
+    private static func status(of path: String) throws(EventFileError) -> FileStatus {
+        guard ObjectStoragePath.isObjectStorage(path) else {
+            switch SystemCalls.fileStatus(atPath: path) {
+            case .success(let found): return found
+            case .failure(let error): throw EventFileError(.openFailed(errno: error.code), path: path)
+            }
+        }
+        return FileStatus(device: 0, inode: 0, size: try EventFileSource.object(path).size)
     }
 
     /// Whether `status` may hold something the last read did not see; when the file was replaced or truncated,

@@ -100,7 +100,7 @@ struct LogScan {
 
     /// The bytes of a run's files (those that can be found).
     static func byteCount(of run: Run) -> Int64 {
-        run.files.reduce(0) { $0 + (SystemCalls.fileSize($1) ?? 0) }
+        run.files.reduce(0) { $0 + (EventFileSource.size($1) ?? 0) }
     }
 
     /// Calls `body` with every kept point of the given kinds of a run, in reading order, and returns how many

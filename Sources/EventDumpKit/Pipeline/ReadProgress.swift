@@ -50,7 +50,7 @@ final class ReadProgress: Sendable {
 
     /// A stretch of reading of the file at `path` begins (its size is looked up now); ``end()`` ends it.
     func begin(_ path: String) {
-        let size = SystemCalls.fileSize(path) ?? 0
+        let size = EventFileSource.size(path) ?? 0
         let now = Self.now()
         state.withLock { state in
             state.path = path
@@ -107,9 +107,9 @@ final class ReadProgress: Sendable {
     }
 }
 
-/// A file's bytes, telling a ``ReadProgress`` how far they have been read.
-struct ProgressByteSource: FileBackedByteSource {
-    let base: FileByteSource
+/// A file's bytes, local or in object storage, telling a ``ReadProgress`` how far they have been read.
+struct ProgressByteSource: ByteSource {
+    let base: any ByteSource
     let progress: ReadProgress
 
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ByteSourceError) -> Int {
@@ -119,17 +119,33 @@ struct ProgressByteSource: FileBackedByteSource {
     }
 
     func size() throws(ByteSourceError) -> Int64 { try base.size() }
+}
+
+/// A local file's bytes, telling a ``ReadProgress`` how far they have been read, and which file they are.
+struct ProgressFileByteSource: FileBackedByteSource {
+    let base: FileByteSource
+    let progress: ReadProgress
+
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ByteSourceError) -> Int {
+        try ProgressByteSource(base: base, progress: progress).read(into: buffer, at: offset)
+    }
+
+    func size() throws(ByteSourceError) -> Int64 { try base.size() }
 
     func fileStatus() -> Result<FileStatus, SystemError> { base.fileStatus() }
 }
 
 extension EventFileReader {
-    /// A reader of the file at `path` that tells `progress` how far it has read, when there is one (the caller
-    /// marks the stretches of reading with ``ReadProgress/begin(_:)`` and ``ReadProgress/end()``).
+    /// A reader of the file at `path` (local or `s3://`) that tells `progress` how far it has read, when there
+    /// is one (the caller marks the stretches of reading with ``ReadProgress/begin(_:)`` and
+    /// ``ReadProgress/end()``).
     /// - Throws: ``EventFileError`` when the file cannot be opened.
     static func opened(_ path: String, progress: ReadProgress?) throws(EventFileError) -> EventFileReader {
         guard let progress else { return try EventFileReader(path: path) }
-        let source = try FileByteSource(path: path)
+        let source = try EventFileSource.open(path)
+        if let file = source as? FileByteSource {
+            return EventFileReader(source: ProgressFileByteSource(base: file, progress: progress), path: path)
+        }
         return EventFileReader(source: ProgressByteSource(base: source, progress: progress), path: path)
     }
 }
