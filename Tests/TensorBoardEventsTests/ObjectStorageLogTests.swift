@@ -174,4 +174,24 @@ import Testing
         #expect(runs.first?.files == keys.map { "s3://logs/" + $0 })
         #expect(keys[0].dropLast(11) != keys[1].dropLast(11))
     }
+
+    @Test func anEmbeddingsFilesAreObjectsHoldingWhatTheLocalFilesHold() throws {
+        let local = try SummaryWriter(runDirectory: directory.path + "/run")
+        let remote = try withStore { try SummaryWriter(runDirectory: "s3://logs/e/run") }
+        let image = try PixelImage(values: [Float](repeating: 0.5, count: 4), width: 2, height: 2, channels: 1)
+        for writer in [local, remote] {
+            try withStore {
+                try writer.embedding([[1, 2], [3, 4]], labels: ["a", "b"], images: [image, image], step: 0)
+                try writer.embedding([[5, 6]], labels: ["c"], tag: "other", step: 1)
+                #expect(throws: EventFileError.self) { try writer.embedding([[1, 2]], step: 0) }
+                try writer.close()
+            }
+        }
+        let assets = store.objects(in: "logs").filter { !$0.key.contains("tfevents") }
+        #expect(assets.count == 6)  // the config; tensors and metadata of both; one sprite
+        for (key, bytes) in assets {
+            let file = directory.path + "/" + key.dropFirst("e/".count)
+            #expect(Array(try Data(contentsOf: URL(fileURLWithPath: file))) == bytes, "\(key)")
+        }
+    }
 }

@@ -1,24 +1,62 @@
 // AssetFile.swift: a plugin's file beside a run's event files, written whole.
 
+import TensorBoardObjectStorage
+
 /// Writes the files a TensorBoard plugin reads beside a run's event files (the projector's TSV files, sprite
 /// and config), with the package's system calls, so that every failure is an ``EventFileError`` naming the file.
 ///
 /// A file is never replaced: ``create(_:bytes:)`` fails when the name is taken, and ``append(_:bytes:)`` adds
 /// to the end in one `write` on a descriptor opened with `O_APPEND`, so that blocks appended by several
 /// writers at once (threads or processes) never interleave on a local file system.
+///
+/// An `s3://` path is an object: ``create(_:bytes:)`` fails when it exists, and ``append(_:bytes:)`` reads the
+/// object and writes it again with `bytes` at its end, since S3 cannot append; two writers appending to one
+/// object at once may lose one's block there (the projector's config is written by one run's writer).
 package enum AssetFile {
     /// Creates `path` holding `bytes`.
     /// - Throws: ``EventFileError`` naming `path`: `.openFailed` with `EEXIST` when anything has that name
     ///   (nothing is replaced), another `errno` when the file cannot be created, `.writeFailed` or, when closing
     ///   reports a late failure, `.writeFailed` too.
     package static func create(_ path: String, bytes: [UInt8]) throws(EventFileError) {
-        try write(bytes, to: path, flags: SystemCalls.createExclusiveFlags)
+        guard ObjectStoragePath.isObjectStorage(path) else {
+            return try write(bytes, to: path, flags: SystemCalls.createExclusiveFlags)
+        }
+        try withObject(path) { (location, store) throws(ObjectStoreError) in
+            guard try store.objectSize(location) == nil else { return false }
+            try store.writeObject(location, bytes: bytes)
+            return true
+        }
     }
 
     /// Appends `bytes` to `path` in one `write` call, creating the file when it does not exist.
     /// - Throws: ``EventFileError`` naming `path`: `.openFailed` or `.writeFailed` with the `errno`.
     package static func append(_ path: String, bytes: [UInt8]) throws(EventFileError) {
-        try write(bytes, to: path, flags: SystemCalls.appendCreatingFlags)
+        guard ObjectStoragePath.isObjectStorage(path) else {
+            return try write(bytes, to: path, flags: SystemCalls.appendCreatingFlags)
+        }
+        try withObject(path) { (location, store) throws(ObjectStoreError) in
+            let size = try store.objectSize(location) ?? 0
+            let old = size > 0 ? try store.readObject(location, range: 0..<size) : []
+            try store.writeObject(location, bytes: old + bytes)
+            return true
+        }
+    }
+
+    /// Runs `body` on the object `path` names and its store; `body` returns `false` when the object exists and
+    /// must not be replaced (then `.openFailed` with `EEXIST`, as for a local file).
+    private static func withObject(
+        _ path: String,
+        _ body: (S3Location, any ObjectStore) throws(ObjectStoreError) -> Bool
+    ) throws(EventFileError) {
+        switch ObjectStoragePath.resolve(path) {
+        case .failure(let failure): throw EventFileError(.objectStorage(reason: failure.reason), path: path)
+        case .success(let (location, store)):
+            let written: Bool
+            do { written = try body(location, store) } catch {
+                throw EventFileError(.objectStorage(reason: ObjectStoragePath.Failure(error).reason), path: path)
+            }
+            if !written { throw EventFileError(.openFailed(errno: SystemCalls.fileExists), path: path) }
+        }
     }
 
     private static func write(_ bytes: [UInt8], to path: String, flags: Int32) throws(EventFileError) {

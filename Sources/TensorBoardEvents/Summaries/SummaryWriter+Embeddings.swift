@@ -87,12 +87,12 @@ extension SummaryWriter {
         guard !(state.withLock { $0.file.isClosed }) else { throw EventFileError(.closed, path: filePath) }
         let directory =
             runDirectory + "/" + ProjectorFiles.stepName(step) + "/" + ProjectorFiles.directoryName(tag: tag)
-        if let error = SystemCalls.makeDirectories(directory) {
+        if !ObjectStoragePath.isObjectStorage(directory), let error = SystemCalls.makeDirectories(directory) {
             throw EventFileError(.openFailed(errno: error.code), path: directory)
         }
         do throws(EventFileError) {
             try AssetFile.create(directory + "/tensors.tsv", bytes: Array(ProjectorFiles.tensorsText(vectors).utf8))
-        } catch  where error.code == .openFailed(errno: SystemCalls.fileExists) {
+        } catch let error where error.code == .openFailed(errno: SystemCalls.fileExists) {
             throw refuse("already written at step \(step) (\(directory)); a tag and a step name one embedding")
         }
         if let rows {
