@@ -17,6 +17,15 @@ struct DemoOptions {
     var sweeps = false
     var resumes = false
     var hangEpoch: Int?
+    var filesDirectory = "train-demo-files"
+
+    /// Where the run whose logs go to `runDirectory` keeps its checkpoints, CSV log and backup: the run
+    /// directory itself, or for an `s3://` one (whose objects cannot be appended to or renamed, as the CSV log
+    /// and the backup need) `<files-dir>/<bucket>/<key>`.
+    func localDirectory(for runDirectory: String) -> String {
+        guard runDirectory.hasPrefix("s3://") else { return runDirectory }
+        return filesDirectory + "/" + runDirectory.dropFirst("s3://".count)
+    }
 
     /// The run's (or with `--sweep`, the sweep's) name under the log directory.
     var runName: String { name ?? (sweeps ? "digits-sweep" : "digits-mlp") }
@@ -41,7 +50,10 @@ struct DemoOptions {
 
         OPTIONS:
           --epochs <n>            Most epochs to train. (default: 40; 20 per trial with --sweep)
-          --logdir <path>         The log directory. (default: runs)
+          --logdir <path>         The log directory, a local path or s3://bucket/prefix. (default: runs)
+          --files-dir <path>      With an s3:// log directory, where the checkpoints, the CSV log and the
+                                  backup go instead: <path>/<bucket>/<prefix>/<name>. (default:
+                                  train-demo-files)
           --name <name>           The run's name under the log directory. (default: digits-mlp; digits-sweep
                                   with --sweep)
           --seed <n>              Seed of the split, the initial weights and the batch order. (default: 42; each
@@ -97,6 +109,7 @@ struct DemoOptions {
             case "--batch-size": options.batchSize = try number(argument)
             case "--learning-rate": options.learningRate = try number(argument)
             case "--patience": options.patience = try number(argument)
+            case "--files-dir": options.filesDirectory = try value(argument)
             case "--no-logs-summary": options.showsLogs = false
             case "--sweep": options.sweeps = true
             case "--resume": options.resumes = true

@@ -95,7 +95,8 @@ func train(
         trial.map { TensorBoardLogger(trial: $0, options: loggerOptions) }
         ?? TensorBoardLogger(logDirectory: runDirectory, options: loggerOptions)
     // A single run backs up at every epoch end, so that --resume can continue it (a sweep's trials do not).
-    let backup = trial == nil ? try BackupAndRestore(directory: runDirectory + "/backup") : nil
+    let files = options.localDirectory(for: runDirectory)
+    let backup = trial == nil ? try BackupAndRestore(directory: files + "/backup") : nil
     if let backup {
         if options.resumes {
             guard FileManager.default.fileExists(atPath: backup.backupPath) else {
@@ -112,7 +113,7 @@ func train(
     }
     let earlyStopping = try EarlyStopping(monitor: "val_loss", patience: options.patience, restoreBestWeights: true)
     let checkpoint = try ModelCheckpoint(
-        filePath: runDirectory + "/checkpoints/best-{epoch:02d}-{val_loss:.4f}.json",
+        filePath: files + "/checkpoints/best-{epoch:02d}-{val_loss:.4f}.json",
         monitor: "val_loss",
         saveBestOnly: true
     )
@@ -120,7 +121,7 @@ func train(
         (showsProgress ? [ProgressBar()] : []) + [
             logger, earlyStopping, checkpoint,
             try ReduceLROnPlateau(monitor: "val_loss", factor: 0.5, patience: 3, minimumLearningRate: 1e-4),
-            TerminateOnNaN(), CSVLogger(path: runDirectory + "/training.csv"),
+            TerminateOnNaN(), CSVLogger(path: files + "/training.csv"),
         ] + (showsProgress ? [try OverfittingMonitor(note: { logger.note($0, epoch: $1) })] : [])
         + (backup.map { [$0] } ?? [])
     let trainer = Trainer(
