@@ -9,6 +9,9 @@
 //   eventbench read --input PATH [--repetitions R]               a log (file or directory) to scalar points,
 //                                                                every checksum verified
 //   eventbench generate --events N --output FILE                 a large log for the read benchmarks
+//   eventbench runs --input LOGDIR [--repetitions R]             Logdir.read of a log directory of many runs
+//                                                                (local or s3://), against reading the same
+//                                                                runs one after another on one thread
 
 import Foundation
 import TensorBoardEvents
@@ -120,6 +123,25 @@ func readScalars(_ path: String) throws -> (points: Int, bytes: Int, sum: Double
     return (points, bytes, sum)
 }
 
+/// How many points a run read holds.
+func pointCount(_ run: LogdirContents.RunContents) -> Int {
+    run.points.pointsByTag.values.reduce(0) { $0 + $1.count }
+}
+
+/// Reads the log directory `path` whole with `Logdir.read` (its runs on every core at once), or, `oneByOne`, each
+/// of its runs in turn on this thread; returns the points read.
+func readRuns(_ path: String, oneByOne: Bool) throws -> Int {
+    let filter = RunDecoder.Filter(kinds: [.scalar])
+    guard oneByOne else {
+        return try Logdir.read(path, filter: filter).runs.reduce(0) { $0 + pointCount($1) }
+    }
+    var points = 0
+    for run in try Logdir.discoverRuns(in: path).runs {
+        points += try Logdir.read(run.directory, filter: filter).runs.reduce(0) { $0 + pointCount($1) }
+    }
+    return points
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else { fail("usage: eventbench write|read|generate ...") }
 let repetitions = Int(option("--repetitions", in: arguments) ?? "1") ?? 1
@@ -160,6 +182,21 @@ do {
                 "megabytes_per_second": Double(bytes) / seconds / 1e6, "checksum": sum,
                 "peak_rss_bytes": peakResidentBytes(),
             ])
+        }
+    case "runs":
+        guard let input = option("--input", in: arguments) else { fail("usage: eventbench runs --input LOGDIR") }
+        for _ in 0..<repetitions {
+            for oneByOne in [true, false] {
+                let start = now()
+                let points = try readRuns(input, oneByOne: oneByOne)
+                let seconds = now() - start
+                report([
+                    "benchmark": "runs",
+                    "tool": oneByOne ? "swift Logdir.read, one run at a time" : "swift Logdir.read",
+                    "events": points, "seconds": seconds, "events_per_second": Double(points) / seconds,
+                    "cores": ProcessInfo.processInfo.activeProcessorCount,
+                ])
+            }
         }
     case "generate":
         guard let events = Int(option("--events", in: arguments) ?? ""), let output = option("--output", in: arguments)

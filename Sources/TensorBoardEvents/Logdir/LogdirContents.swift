@@ -63,7 +63,8 @@ extension Logdir {
     ///   - purging: TensorBoard's restart rules to apply, or `nil` to keep every point. By default those of the
     ///   Rust loader, which `tensorboard --logdir` runs, so the points are those its pages show.
     ///   - options: How to read each file (chunk size, largest record accepted).
-    /// - Returns: The runs and everything that was wrong with them.
+    /// - Returns: The runs and everything that was wrong with them, in run order (the runs are read on every
+    ///   core at once, each by one thread: see ``RunsInParallel``).
     /// - Throws: ``LogdirError`` `.notADirectory` when `logdir` is neither a directory nor a file.
     public static func read(
         _ logdir: String,
@@ -72,16 +73,22 @@ extension Logdir {
         options: EventFileReader.Options = .init()
     ) throws(LogdirError) -> LogdirContents {
         let (runs, problems) = try discoverRuns(in: logdir)
-        var contents = LogdirContents(runs: [], discoveryProblems: problems, damage: [], incompleteTails: [])
-        for run in runs {
+        let read = RunsInParallel.map(runs) { run in
             var decoder = RunDecoder(filter: filter)
             var points = RunPoints(rules: purging)
+            var problems = LogdirContents(runs: [], discoveryProblems: [], damage: [], incompleteTails: [])
             for file in run.files {
-                readFile(file, options: options, decoder: &decoder, points: &points, contents: &contents)
+                readFile(file, options: options, decoder: &decoder, points: &points, contents: &problems)
             }
-            contents.runs.append(LogdirContents.RunContents(run: run, points: points, series: decoder.series))
+            problems.runs = [LogdirContents.RunContents(run: run, points: points, series: decoder.series)]
+            return problems
         }
-        return contents
+        return LogdirContents(
+            runs: read.flatMap(\.runs),
+            discoveryProblems: problems,
+            damage: read.flatMap(\.damage),
+            incompleteTails: read.flatMap(\.incompleteTails)
+        )
     }
 
     /// Reads one file of a run into `points`, recording its damage and incomplete tail in `contents`.
