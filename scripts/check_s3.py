@@ -19,9 +19,10 @@ scripts/ceph prints); train-demo and eventdump get the same environment. In a bu
    text, pr, images) run on s3://BUCKET/runs/check and on the copy prints the same standard output (with
    s3://BUCKET/runs and the copy's path swapped) and exits with the same status; a unified diff otherwise.
 3. TensorBoard's own Python S3 loader (tensorboard.compat.tensorflow_stub's gfile, boto3 underneath, since
-   TensorFlow is not installed; it reads only S3_ENDPOINT, which is set to AWS_ENDPOINT_URL_S3, and boto3 takes
-   the keys and AWS_DEFAULT_REGION, set to AWS_REGION, from the environment): an EventAccumulator
-   (plugin_event_accumulator, everything kept) on s3://BUCKET/runs/check/train, .../validation and on
+   TensorFlow is not installed; of its own variables it reads only S3_ENDPOINT, set to AWS_ENDPOINT_URL_S3,
+   which is unset while it reads; boto3 takes the keys and AWS_DEFAULT_REGION, set to AWS_REGION, from the
+   environment): an EventAccumulator (plugin_event_accumulator, everything kept) on
+   s3://BUCKET/runs/check/train, .../validation and on
    s3://BUCKET/runs/check itself (run `.`) holds exactly the scalars (plugin `scalars`, rank-0 float tensors)
    that `eventdump scalars --format csv s3://BUCKET/runs/check` prints for that run: the same tags, and per tag
    the same (step, wall time, value) in the same order, values bit for bit (the demo writes Keras-style
@@ -314,14 +315,27 @@ def tensorboard_scalars(location):
     return out
 
 
-def check_tensorboard(bucket, ours_text, checks):
+def configure_tensorboard():
+    """The environment TensorBoard's S3 filesystem reads; before tensorboard is imported (it reads S3_ENDPOINT once)."""
     os.environ["S3_ENDPOINT"] = os.environ["AWS_ENDPOINT_URL_S3"]
     os.environ.setdefault("AWS_DEFAULT_REGION", os.environ["AWS_REGION"])
+
+
+def check_tensorboard(bucket, ours_text, checks):
+    from tensorboard.compat.tensorflow_stub.io import gfile
+
+    endpoint = gfile.get_filesystem("s3://%s/" % bucket)._s3_endpoint
+    checks(endpoint == os.environ["AWS_ENDPOINT_URL_S3"], "TensorBoard's S3 filesystem uses S3_ENDPOINT %s" % endpoint)
     ours = eventdump_scalars(ours_text)
     checks(set(ours) >= {"train", "validation"}, "eventdump scalars lists runs %s" % sorted(ours))
     for run_name in sorted(set(ours) | {"train", "validation"}):
         location = "s3://%s/%s/%s" % (bucket, PREFIX, RUN) + ("" if run_name == "." else "/" + run_name)
-        theirs = tensorboard_scalars(location)
+        # As a TensorBoard user configures it: S3_ENDPOINT only (botocore would also read AWS_ENDPOINT_URL_S3).
+        saved = os.environ.pop("AWS_ENDPOINT_URL_S3")
+        try:
+            theirs = tensorboard_scalars(location)
+        finally:
+            os.environ["AWS_ENDPOINT_URL_S3"] = saved
         mine = ours.get(run_name, {})
         points = sum(len(p) for p in theirs.values())
         checks(points > 0,
@@ -423,6 +437,7 @@ def main():
             print("check_s3.py: no %s in %s" % (tool, args.bin_dir), file=sys.stderr)
             return 2
     bin_dir = os.path.abspath(args.bin_dir)
+    configure_tensorboard()
 
     checks = Checks()
     s3 = s3_client()
