@@ -1,6 +1,7 @@
-"""Smoke test of the S3 server that scripts/ceph starts, with boto3 (pinned in scripts/requirements-aws.txt).
+"""Smoke test of the S3 server that scripts/ceph starts, with boto3 (pinned in scripts/requirements-s3.txt).
 
-    eval "$(scripts/ceph start /tmp/c)"; python scripts/check_ceph.py; scripts/ceph stop /tmp/c
+    scripts/venv s3 >/dev/null
+    eval "$(scripts/ceph start /tmp/c)"; .venv-s3/bin/python scripts/check_ceph.py; scripts/ceph stop /tmp/c
 
 Reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_ENDPOINT_URL_S3 and AWS_REGION from the environment
 (the lines scripts/ceph prints and writes to DIR/env). Creates a bucket, puts an object of random bytes,

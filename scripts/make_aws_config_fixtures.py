@@ -1,7 +1,7 @@
 """Record how boto3 resolves S3 configuration and signs, for the Swift resolver's tests.
 
-    python3 -m venv /tmp/aws-venv && /tmp/aws-venv/bin/pip install -r scripts/requirements-aws.txt
-    /tmp/aws-venv/bin/python scripts/make_aws_config_fixtures.py     # writes fixtures/aws-config/cases.json
+    scripts/venv s3 >/dev/null       # boto3 (scripts/requirements-s3.txt) in .venv-s3
+    .venv-s3/bin/python scripts/make_aws_config_fixtures.py     # writes fixtures/aws-config/cases.json
 
 Each case is a set of environment variables and shared files (~/.aws/credentials, ~/.aws/config or files
 elsewhere under HOME) and an s3:// location. A child process gets exactly that environment (HOME a fresh
