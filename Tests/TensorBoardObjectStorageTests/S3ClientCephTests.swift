@@ -81,6 +81,24 @@ struct S3ClientCephTests {
         #expect(try client.readObject(large, range: 1_000_000..<1_000_010) == Array(bytes[1_000_000..<1_000_010]))
     }
 
+    /// An object stored with `Content-Encoding: gzip` reads back as stored, not decoded by the HTTP stack.
+    @Test func contentEncodedObjectReadsAsStored() throws {
+        let client = try Self.client()
+        let bucket = Self.uniqueBucket("encoded")
+        try client.createBucket(bucket)
+        let location = try S3Location(bucket: bucket, key: "z.gz")
+        // gzip of "hello hello hello", by Python's gzip.compress with mtime 0.
+        let stored: [UInt8] = [
+            0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xCB, 0x48, 0xCD, 0xC9, 0xC9, 0x57, 0xC8,
+            0x40, 0x90, 0x00, 0x80, 0x88, 0xF9, 0xE5, 0x11, 0x00, 0x00, 0x00,
+        ]
+        let (response, _) = try client.send("PUT", location, headers: [("Content-Encoding", "gzip")], body: stored)
+        #expect(response.status == 200)
+        #expect(try client.objectSize(location) == Int64(stored.count))
+        #expect(try client.readObject(location, range: 0..<100) == stored)
+        #expect(try client.readObject(location, range: 1..<4) == Array(stored[1..<4]))
+    }
+
     /// A bucket that does not exist is `.noSuchBucket` for listings, reads and deletes.
     @Test func missingBucket() throws {
         let client = try Self.client()

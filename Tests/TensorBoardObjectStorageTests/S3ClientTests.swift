@@ -183,4 +183,57 @@ struct S3ClientTests {
         #expect(throws: ObjectStoreError.self) { try client.createBucket("Not_A_Bucket") }
         #expect(transport.requests.count == 3)
     }
+
+    /// A ranged GET asks for the body labelled `identity`; a body the HTTP stack would have decoded is refused.
+    @Test func rangedGetRefusesADecodedBody() throws {
+        let transport = ScriptedTransport(responses: [
+            HTTPResponse(status: 206, headers: [("Content-Encoding", "identity")], body: [1, 2]),
+            HTTPResponse(status: 206, headers: [("Content-Encoding", "gzip")], body: [1, 2]),
+        ])
+        let client = S3Fixtures.client(transport)
+        let location = try S3Fixtures.location("z")
+        #expect(try client.readObject(location, range: 0..<2) == [1, 2])
+        #expect {
+            try client.readObject(location, range: 0..<2)
+        } throws: { error in
+            guard let error = error as? ObjectStoreError, case .invalidResponse(let reason) = error.code else {
+                return false
+            }
+            return reason.contains("gzip")
+        }
+        #expect(transport.requests.allSatisfy { $0.url.hasSuffix("/bucket/z?response-content-encoding=identity") })
+    }
+
+    /// Keys with `.` or `..` segments, which URL handling would resolve away, are refused without a request;
+    /// dots inside names are fine.
+    @Test(arguments: [("a/./b", false), ("../x", false), ("a/..", false), (".", false), ("a..b/.c/d.", true)])
+    func refusesDotSegments(key: String, sent: Bool) throws {
+        let transport = ScriptedTransport(responses: [HTTPResponse(status: 200)])
+        let location = try S3Fixtures.location(key)
+        if sent {
+            try S3Fixtures.client(transport).writeObject(location, bytes: [])
+        } else {
+            #expect(throws: ObjectStoreError.self) { try S3Fixtures.client(transport).writeObject(location, bytes: []) }
+        }
+        #expect(transport.requests.count == (sent ? 1 : 0))
+    }
+
+    /// A redirect (wrong region on AWS) is reported with the region S3 names, not followed.
+    @Test func redirectNamesTheBucketsRegion() throws {
+        let redirect = S3Fixtures.error(301, "PermanentRedirect", "use the right endpoint")
+        let transport = ScriptedTransport(responses: [
+            HTTPResponse(status: 301, headers: [("x-amz-bucket-region", "eu-west-1")], body: redirect.body)
+        ])
+        let location = try S3Fixtures.location("k")
+        #expect(
+            throws: ObjectStoreError(
+                .server(
+                    status: 301,
+                    serverCode: "PermanentRedirect",
+                    message: "use the right endpoint; the bucket is in region eu-west-1"
+                ),
+                location: "s3://bucket/k"
+            )
+        ) { try S3Fixtures.client(transport).objectSize(location) }
+    }
 }

@@ -19,6 +19,15 @@ extension S3Client {
         body: [UInt8] = []
     ) throws(ObjectStoreError) -> (response: HTTPResponse, attempts: Int) {
         let target = configuration.target(for: location)
+        // URL parsing or curl resolves `.` and `..` segments, so the path sent would not be the path signed (or
+        // the object meant): refuse such keys as S3 would refuse a bad key, before sending.
+        if target.path.split(separator: "/", omittingEmptySubsequences: false).contains(where: {
+            $0 == "." || $0 == ".."
+        }) {
+            let message = "keys with '.' or '..' path segments cannot be sent: the HTTP stack resolves them"
+            let code = ObjectStoreError.Code.server(status: 400, serverCode: "InvalidArgument", message: message)
+            throw ObjectStoreError(code, location: "\(location)")
+        }
         let signer = configuration.signer
         let payloadHash = PayloadHash.of(body)
         var attempt = 0
@@ -56,7 +65,8 @@ extension S3Client {
 
     /// The error for a response that is not a success: 403 is a refusal of this configuration's access key id,
     /// 404 `NoSuchBucket` a missing bucket, 404 `NoSuchKey` (or 404 without a code, as for `HEAD`) a missing object
-    /// (a missing bucket when `forBucket`), anything else a server error with S3's code and message.
+    /// (a missing bucket when `forBucket`), a redirect a server error naming the bucket's region or the new
+    /// location, anything else a server error with S3's code and message.
     func failure(
         _ response: HTTPResponse,
         location: String,
@@ -75,6 +85,13 @@ extension S3Client {
         case (404, "NoSuchBucket"): code = .noSuchBucket
         case (404, "NoSuchKey"): code = .noSuchKey
         case (404, ""): code = forBucket ? .noSuchBucket : .noSuchKey
+        case (300..<400, _):
+            // Redirects are not followed (the signature is for this host); say where S3 points to.
+            let region = response.header("x-amz-bucket-region").map { "the bucket is in region \($0)" }
+            let target = response.header("Location").map { "redirected to \($0)" }
+            let hint = [region, target].compactMap { $0 }.joined(separator: "; ")
+            let message = [parsed.message, hint].filter { !$0.isEmpty }.joined(separator: "; ")
+            code = .server(status: response.status, serverCode: parsed.code, message: message)
         default: code = .server(status: response.status, serverCode: parsed.code, message: parsed.message)
         }
         return ObjectStoreError(code, location: location, attempts: attempts)

@@ -113,6 +113,10 @@ package struct S3Client: ObjectStore {
     /// A ranged `GET` (`Range: bytes=lower-(upper-1)`): 206 gives the part (checked to be no longer than asked and
     /// to start where asked), 200 (a server that ignores `Range`) the whole object, sliced here, and 416 (the range
     /// starts at or after the end) nothing. An empty range sends a `HEAD` instead, so a missing object still fails.
+    ///
+    /// URLSession on Linux decodes any `Content-Encoding` it meets (an object stored with `gzip`), which would turn
+    /// the stored bytes into others; `response-content-encoding=identity` asks S3 (and radosgw) to label the body
+    /// `identity` instead, and a body still labelled otherwise is an invalid response, never silently decoded.
     package func readObject(_ location: S3Location, range: Range<Int64>) throws(ObjectStoreError) -> [UInt8] {
         let lower = max(0, range.lowerBound)
         let upper = range.upperBound
@@ -120,8 +124,17 @@ package struct S3Client: ObjectStore {
             guard try objectSize(location) != nil else { throw ObjectStoreError(.noSuchKey, location: "\(location)") }
             return []
         }
-        let (response, attempts) = try send("GET", location, headers: [("Range", "bytes=\(lower)-\(upper - 1)")])
+        let (response, attempts) = try send(
+            "GET",
+            location,
+            query: [("response-content-encoding", "identity")],
+            headers: [("Range", "bytes=\(lower)-\(upper - 1)")]
+        )
         let body = response.body
+        if let encoding = response.header("Content-Encoding"), !encoding.isEmpty, encoding != "identity" {
+            let reason = "Content-Encoding \(encoding): the HTTP stack decoded the body, so it is not the stored bytes"
+            throw ObjectStoreError(.invalidResponse(reason: reason), location: "\(location)")
+        }
         switch response.status {
         case 206:
             guard Int64(body.count) <= upper - lower else {

@@ -14,6 +14,9 @@ import FoundationNetworking
 /// stored credentials. HTTPS uses the system's default certificate checks. ``requestTimeout`` bounds the wait for
 /// data (a stalled connection); ``resourceTimeout`` bounds a whole request, so a call always returns. URLSession
 /// calls its completion handlers on its own queue, never on the waiting thread, so the wait cannot deadlock.
+///
+/// Redirects are not followed: a request is signed for one host and path, so following one would at best be
+/// refused; S3's 301 or 307 comes back as a response for the client to report.
 package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // @unchecked: the only stored properties are lets; URLSession is thread-safe (its API may be called from any
     // thread), but swift-corelibs-foundation does not mark it Sendable on every version.
@@ -42,7 +45,7 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.urlCredentialStorage = nil
         configuration.timeoutIntervalForRequest = requestTimeout
         configuration.timeoutIntervalForResource = resourceTimeout
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
     }
 
     deinit {
@@ -69,6 +72,19 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         task.resume()
         outcome.done.wait()
         return try outcome.result()
+    }
+
+    /// Refuses every redirect, so the 3xx response itself completes the task.
+    private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+        func urlSession(
+            _ session: URLSession,
+            task: URLSessionTask,
+            willPerformHTTPRedirection response: HTTPURLResponse,
+            newRequest request: URLRequest,
+            completionHandler: @escaping @Sendable (URLRequest?) -> Void
+        ) {
+            completionHandler(nil)
+        }
     }
 
     /// What a data task's completion handler delivered, handed from URLSession's queue to the waiting thread.
