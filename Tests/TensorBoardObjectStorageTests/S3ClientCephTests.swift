@@ -1,6 +1,7 @@
 // S3ClientCephTests.swift: the S3 client against a real Ceph RADOS Gateway (TBE_S3_TESTS=1).
 
 import Foundation
+import Synchronization
 import Testing
 
 @testable import TensorBoardObjectStorage
@@ -97,6 +98,26 @@ struct S3ClientCephTests {
         #expect(try client.objectSize(location) == Int64(stored.count))
         #expect(try client.readObject(location, range: 0..<100) == stored)
         #expect(try client.readObject(location, range: 1..<4) == Array(stored[1..<4]))
+    }
+
+    /// Many threads share one client (and the process's one URLSession): every write and read completes.
+    @Test func concurrentRequestsShareOneClient() throws {
+        let client = try Self.client()
+        let bucket = Self.uniqueBucket("concurrent")
+        try client.createBucket(bucket)
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 32) { index in
+            do {
+                let location = try S3Location(bucket: bucket, key: "k\(index)")
+                try client.writeObject(location, bytes: Array("value \(index)".utf8))
+                let read = try client.readObject(location, range: 0..<100)
+                if read != Array("value \(index)".utf8) { failures.withLock { $0.append("k\(index): wrong bytes") } }
+            } catch {
+                failures.withLock { $0.append("k\(index): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        #expect(try client.listObjects(in: bucket, prefix: "k").count == 32)
     }
 
     /// A bucket that does not exist is `.noSuchBucket` for listings, reads and deletes.

@@ -52,6 +52,9 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         session.invalidateAndCancel()
     }
 
+    /// Sends `request` with the headers as given (URLSession adds `Host`, `Content-Length` and its own
+    /// `Accept-Encoding`, none of them signed) and blocks until the response or a failure.
+    /// - Throws: ``HTTPTransportError`` with URLError's description for no response, or for an invalid URL.
     package func send(_ request: HTTPRequest) throws(HTTPTransportError) -> HTTPResponse {
         guard let url = URL(string: request.url) else {
             throw HTTPTransportError(reason: "not a URL: \(request.url)")
@@ -76,6 +79,7 @@ package final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
 
     /// Refuses every redirect, so the 3xx response itself completes the task.
     private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+        /// Answers `nil`: do not follow.
         func urlSession(
             _ session: URLSession,
             task: URLSessionTask,
