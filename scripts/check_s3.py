@@ -68,8 +68,9 @@ import botocore.exceptions
 ENVIRONMENT = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_S3", "AWS_REGION")
 PREFIX = "runs"
 RUN = "check"
-# Our segment names: the local file's name without its ".v2", then "." and a 10-digit segment number.
-SEGMENT = re.compile(r"^(?P<stem>events\.out\.tfevents\.\d+\.[^/]+\.\d+\.\d+)\.(?P<segment>\d{10})$")
+# Our segment names: the local file's name (with the ".v2" suffix Keras's callback and our logger use), then "."
+# and a 10-digit segment number.
+SEGMENT = re.compile(r"^(?P<stem>events\.out\.tfevents\.\d+\.[^/]+\.\d+\.\d+(?:\.v2)?)\.(?P<segment>\d{10})$")
 # eventdump commands whose standard output must not depend on where the log is; "ls" names the files.
 COMMANDS = [
     ["ls"],
@@ -217,7 +218,7 @@ def check_layout(s3, bucket, checks):
         if ".tfevents." not in name:
             continue
         match = SEGMENT.match(name)
-        checks(match is not None, "%s is named <events.out.tfevents.time.host.pid.n>.<10-digit segment>" % key)
+        checks(match is not None, "%s is named <events.out.tfevents.time.host.pid.n[.v2]>.<10-digit segment>" % key)
         if match:
             files.setdefault(directory + "/" + match["stem"], []).append(int(match["segment"]))
     for stem, numbers in sorted(files.items()):
