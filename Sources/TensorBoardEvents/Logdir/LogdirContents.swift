@@ -58,7 +58,7 @@ public struct LogdirContents: Sendable {
 extension Logdir {
     /// Reads every run of a log directory into memory.
     /// - Parameters:
-    ///   - logdir: The log directory (or a single event file).
+    ///   - logdir: The log directory (or a single event file), local or `s3://bucket/prefix`.
     ///   - filter: Which kinds and tags to decode; everything by default.
     ///   - purging: TensorBoard's restart rules to apply, or `nil` to keep every point. By default those of the
     ///   Rust loader, which `tensorboard --logdir` runs, so the points are those its pages show.

@@ -60,7 +60,8 @@ public final class TensorBoardLogger: Callback {
 
     /// Creates the callback.
     /// - Parameters:
-    ///   - logDirectory: Where the `train` and `validation` runs go.
+    ///   - logDirectory: Where the `train` and `validation` runs go: a local directory or `s3://bucket/prefix`
+    ///     (each flush, such as the one at every epoch end, then uploads a segment; see ``SummaryWriter``).
     ///   - options: What else to write.
     public init(logDirectory: String, options: Options = Options()) {
         self.logDirectory = logDirectory
