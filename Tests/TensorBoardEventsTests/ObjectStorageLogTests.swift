@@ -20,7 +20,10 @@ import Testing
     /// Writes the same short run through `writer`: scalars, a text and a histogram, with a flush in between.
     static func writeRun(_ writer: SummaryWriter) throws {
         for step in 0..<20 {
-            try writer.scalars(["loss": 1 / Double(step + 1), "accuracy": Double(step) / 20], step: Int64(step))
+            // In a fixed order (a dictionary's order differs between two equal instances), so that both runs
+            // have their tags in the same order.
+            let values: KeyValuePairs = ["loss": 1 / Double(step + 1), "accuracy": Double(step) / 20]
+            try writer.scalars(values, step: Int64(step))
             if step == 9 { try writer.flush() }
         }
         try writer.text("notes", "half way", step: 10)
