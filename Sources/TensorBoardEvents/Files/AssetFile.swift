@@ -48,15 +48,11 @@ package enum AssetFile {
         _ path: String,
         _ body: (S3Location, any ObjectStore) throws(ObjectStoreError) -> Bool
     ) throws(EventFileError) {
-        switch ObjectStoragePath.resolve(path) {
-        case .failure(let failure): throw EventFileError(.objectStorage(reason: failure.reason), path: path)
-        case .success(let (location, store)):
-            let written: Bool
-            do { written = try body(location, store) } catch {
-                throw EventFileError(.objectStorage(reason: ObjectStoragePath.Failure(error).reason), path: path)
-            }
-            if !written { throw EventFileError(.openFailed(errno: SystemCalls.fileExists), path: path) }
+        let written: Bool
+        do { written = try ObjectStoragePath.using(path, body) } catch {
+            throw EventFileError(.objectStorage(reason: error.reason), path: path)
         }
+        if !written { throw EventFileError(.openFailed(errno: SystemCalls.fileExists), path: path) }
     }
 
     private static func write(_ bytes: [UInt8], to path: String, flags: Int32) throws(EventFileError) {

@@ -27,15 +27,15 @@ package enum EventFileSource {
     package static func object(
         _ path: String
     ) throws(EventFileError) -> (location: S3Location, store: any ObjectStore, size: Int64) {
-        switch ObjectStoragePath.resolve(path) {
-        case .failure(let failure): throw EventFileError(.objectStorage(reason: failure.reason), path: path)
-        case .success(let (location, store)):
-            let size: Int64?
-            do { size = try store.objectSize(location) } catch {
-                throw EventFileError(.objectStorage(reason: ObjectStoragePath.Failure(error).reason), path: path)
+        let found: (location: S3Location, store: any ObjectStore, size: Int64?)
+        do {
+            found = try ObjectStoragePath.using(path) { (location, store) throws(ObjectStoreError) in
+                (location, store, try store.objectSize(location))
             }
-            guard let size else { throw EventFileError(.objectStorage(reason: "no such object"), path: path) }
-            return (location, store, size)
+        } catch {
+            throw EventFileError(.objectStorage(reason: error.reason), path: path)
         }
+        guard let size = found.size else { throw EventFileError(.objectStorage(reason: "no such object"), path: path) }
+        return (found.location, found.store, size)
     }
 }

@@ -31,9 +31,18 @@ package enum ObjectStoragePath {
         }
     }
 
-    /// `directory/name`, with a single `/` between them also when `directory` is a bucket's root (`s3://b/`).
-    package static func child(of directory: String, _ name: String) -> String {
-        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    /// Runs `body` on the location `path` names and the store that holds it.
+    /// - Throws: ``Failure`` when the path cannot be resolved (see ``resolve(_:)``) or `body` fails, with the
+    ///   store's reason without its location, which the caller names.
+    package static func using<Result>(
+        _ path: String,
+        _ body: (S3Location, any ObjectStore) throws(ObjectStoreError) -> Result
+    ) throws(Failure) -> Result {
+        switch resolve(path) {
+        case .failure(let failure): throw failure
+        case .success(let (location, store)):
+            do { return try body(location, store) } catch { throw Failure(error) }
+        }
     }
 
     /// The key prefix under which the objects of the "directory" `key` lie: `key/`, or the empty prefix of the

@@ -45,12 +45,8 @@ public enum Logdir {
 extension Logdir {
     /// The runs under an `s3://` log directory.
     private static func discoverObjectStorageRuns(in logdir: String) throws(LogdirError) -> [Run] {
-        switch ObjectStoragePath.resolve(logdir) {
-        case .failure(let failure): throw LogdirError(.objectStorage(reason: failure.reason), path: logdir)
-        case .success(let (location, store)):
-            do { return try ObjectStorageRuns.discover(in: location, store: store) } catch {
-                throw LogdirError(.objectStorage(reason: ObjectStoragePath.Failure(error).reason), path: logdir)
-            }
+        do { return try ObjectStoragePath.using(logdir, ObjectStorageRuns.discover) } catch {
+            throw LogdirError(.objectStorage(reason: error.reason), path: logdir)
         }
     }
 }

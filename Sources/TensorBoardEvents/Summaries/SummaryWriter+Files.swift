@@ -31,22 +31,20 @@ extension SummaryWriter {
     /// - Throws: ``EventFileError`` `.objectStorage` when the path or the configuration is invalid or the run
     ///   cannot be listed (a missing bucket, a refused key).
     static func objectStorageFile(_ runDirectory: String, options: Options) throws(EventFileError) -> EventFileWriter {
-        let run: S3Location
-        let store: any ObjectStore
-        switch ObjectStoragePath.resolve(runDirectory) {
-        case .failure(let failure): throw EventFileError(.objectStorage(reason: failure.reason), path: runDirectory)
-        case .success(let resolved): (run, store) = resolved
+        let (run, store, existing): (S3Location, any ObjectStore, [String])
+        do {
+            (run, store, existing) = try ObjectStoragePath.using(runDirectory) {
+                (run, store) throws(ObjectStoreError) in
+                let prefix = ObjectStoragePath.directoryPrefix(run.key)
+                let names = try store.listObjects(in: run.bucket, prefix: prefix).map {
+                    String($0.key.dropFirst(prefix.count))
+                }
+                return (run, store, names.filter { !$0.contains("/") })
+            }
+        } catch {
+            throw EventFileError(.objectStorage(reason: error.reason), path: runDirectory)
         }
         let prefix = ObjectStoragePath.directoryPrefix(run.key)
-        let existing: [String]
-        do {
-            existing = try store.listObjects(in: run.bucket, prefix: prefix).map {
-                String($0.key.dropFirst(prefix.count))
-            }
-            .filter { !$0.contains("/") }
-        } catch {
-            throw EventFileError(.objectStorage(reason: ObjectStoragePath.Failure(error).reason), path: runDirectory)
-        }
         let name = EventFileName.make(sortingAfter: existing, suffix: options.fileNameSuffix)
         let base: S3Location
         do { base = try S3Location(bucket: run.bucket, key: prefix + name) } catch {
