@@ -16,9 +16,8 @@ package struct EventFileWriter: ~Copyable {
     package let path: String
     /// The open file's descriptor; -1 once closed, and for object storage.
     private var descriptor: Int32
-    /// Where flushes go in object storage, or `nil` for a local file.
+    /// Where flushes go in object storage; `nil` for a local file, and once closed.
     private var segments: ObjectSegments?
-    private var isOpen = true
     /// Framed records not yet written.
     private var pending: ProtoWriter
     /// Bytes of the file known to hold whole records.
@@ -75,7 +74,7 @@ package struct EventFileWriter: ~Copyable {
     }
 
     deinit {
-        if isOpen, var segments, pending.count > 0 {
+        if var segments, pending.count > 0 {
             _ = try? segments.upload(pending.bytes, at: committedSize)  // best effort, as for a file
         }
         if descriptor >= 0 {
@@ -92,7 +91,7 @@ package struct EventFileWriter: ~Copyable {
     package var pendingBytes: [UInt8] { pending.bytes }
 
     /// Whether ``close()`` was called.
-    package var isClosed: Bool { !isOpen }
+    package var isClosed: Bool { descriptor < 0 && segments == nil }
 
     /// Appends one record whose payload `encode` writes, framing it in place.
     /// - Parameter encode: Appends the payload (one serialized `Event`) to the writer it is given.
@@ -128,7 +127,7 @@ package struct EventFileWriter: ~Copyable {
 
     /// Checks that a record may be appended, flushing first while the file has been failing for long.
     private mutating func beginRecord() throws(EventFileError) {
-        guard isOpen else { throw EventFileError(.closed, path: path) }
+        guard !isClosed else { throw EventFileError(.closed, path: path) }
         if pending.count > pendingLimit { try flush() }
     }
 
@@ -142,7 +141,7 @@ package struct EventFileWriter: ~Copyable {
     /// - Throws: ``EventFileError`` `.writeFailed` (records stay pending; a partial record is cut off the
     ///   file again), or `.fileRemoved` when the file was deleted while open.
     package mutating func flush() throws(EventFileError) {
-        guard isOpen else { throw EventFileError(.closed, path: path) }
+        guard !isClosed else { throw EventFileError(.closed, path: path) }
         guard pending.count > 0 else { return }
         if var segments {
             try segments.upload(pending.bytes, at: committedSize)
@@ -180,11 +179,11 @@ package struct EventFileWriter: ~Copyable {
     /// Writes pending records and closes the file. Later calls do nothing.
     /// - Throws: as ``flush()``; the file is closed even then.
     package mutating func close() throws(EventFileError) {
-        guard isOpen else { return }
+        guard !isClosed else { return }
         defer {
             if descriptor >= 0 { _ = SystemCalls.closeFile(descriptor) }
             descriptor = -1
-            isOpen = false
+            segments = nil
         }
         try flush()
     }
