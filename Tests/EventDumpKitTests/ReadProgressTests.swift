@@ -1,8 +1,10 @@
 import Foundation
+import TensorBoardObjectStorage
 import TestSupport
 import Testing
 
 @testable import EventDumpKit
+@testable import TensorBoardEvents
 
 /// Long work on a large damaged file shows its progress on a terminal, and only there.
 @Suite struct ReadProgressTests {
@@ -49,5 +51,28 @@ import Testing
     ])
     func sizesReadAsLsShowsThem(count: Int64, text: String) {
         #expect(ReadProgress.bytes(count) == text)
+    }
+
+    /// With progress shown, a reader of a local file still tells which file it has open (so `--follow` can see
+    /// a file replaced under its path), and a reader of an object has none to tell; both read every record.
+    @Test func aReaderReportingProgressKnowsItsOpenFileOnlyForALocalFile() throws {
+        try writeSmallLog(directory.path)
+        let file = try eventFiles(in: directory.path + "/exp/train")[0]
+        let store = MemoryObjectStore(buckets: ["logs"])
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
+        try store.writeObject(S3Location(bucket: "logs", key: "run/events.out.tfevents.1"), bytes: bytes)
+        let progress = ReadProgress(write: { _ in })
+        defer { progress.stop() }
+        var local = try EventFileReader.opened(file, progress: progress)
+        #expect(local.openFileStatus() != nil)
+        try ObjectStoragePath.$storeOverride.withValue(store) {
+            var remote = try EventFileReader.opened("s3://logs/run/events.out.tfevents.1", progress: progress)
+            #expect(remote.openFileStatus() == nil)
+            var localCount = 0
+            var remoteCount = 0
+            while try local.readRecord({ _, _ in localCount += 1 }) != nil {}
+            while try remote.readRecord({ _, _ in remoteCount += 1 }) != nil {}
+            #expect(localCount > 1 && remoteCount == localCount)
+        }
     }
 }

@@ -107,9 +107,10 @@ final class ReadProgress: Sendable {
     }
 }
 
-/// A file's bytes, local or in object storage, telling a ``ReadProgress`` how far they have been read.
-struct ProgressByteSource: ByteSource {
-    let base: any ByteSource
+/// A file's bytes, local or in object storage, telling a ``ReadProgress`` how far they have been read; over a
+/// local file it also tells which file it reads (`--follow` compares it with the path's).
+struct ProgressByteSource<Base: ByteSource>: ByteSource {
+    let base: Base
     let progress: ReadProgress
 
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ByteSourceError) -> Int {
@@ -121,17 +122,7 @@ struct ProgressByteSource: ByteSource {
     func size() throws(ByteSourceError) -> Int64 { try base.size() }
 }
 
-/// A local file's bytes, telling a ``ReadProgress`` how far they have been read, and which file they are.
-struct ProgressFileByteSource: FileBackedByteSource {
-    let base: FileByteSource
-    let progress: ReadProgress
-
-    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ByteSourceError) -> Int {
-        try ProgressByteSource(base: base, progress: progress).read(into: buffer, at: offset)
-    }
-
-    func size() throws(ByteSourceError) -> Int64 { try base.size() }
-
+extension ProgressByteSource: FileBackedByteSource where Base: FileBackedByteSource {
     func fileStatus() -> Result<FileStatus, SystemError> { base.fileStatus() }
 }
 
@@ -142,10 +133,9 @@ extension EventFileReader {
     /// - Throws: ``EventFileError`` when the file cannot be opened.
     static func opened(_ path: String, progress: ReadProgress?) throws(EventFileError) -> EventFileReader {
         guard let progress else { return try EventFileReader(path: path) }
-        let source = try EventFileSource.open(path)
-        if let file = source as? FileByteSource {
-            return EventFileReader(source: ProgressFileByteSource(base: file, progress: progress), path: path)
+        func reporting(_ source: some ByteSource) -> any ByteSource {
+            ProgressByteSource(base: source, progress: progress)
         }
-        return EventFileReader(source: ProgressByteSource(base: source, progress: progress), path: path)
+        return EventFileReader(source: reporting(try EventFileSource.open(path)), path: path)
     }
 }
