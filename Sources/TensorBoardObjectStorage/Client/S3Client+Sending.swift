@@ -29,18 +29,17 @@ extension S3Client {
             throw ObjectStoreError(code, location: "\(location)")
         }
         let signer = configuration.signer
-        let payloadHash = PayloadHash.of(body)
+        let signable = SignableRequest(
+            method: method,
+            host: target.host,
+            path: target.path,
+            query: query,
+            headers: headers,
+            payloadHash: PayloadHash.of(body)
+        )
         var attempt = 0
         while true {
             attempt += 1
-            let signable = SignableRequest(
-                method: method,
-                host: target.host,
-                path: target.path,
-                query: query,
-                headers: headers,
-                payloadHash: payloadHash
-            )
             let signature = signer.sign(signable, at: clock())
             let request = HTTPRequest(
                 method: method,
