@@ -4,8 +4,8 @@ import TensorBoardEvents
 
 /// One file that `--follow` reads as it grows, from one poll to the next.
 ///
-/// Each poll looks at the path first (`stat`: device, inode, size; an object's size by a `HEAD`) and compares it with what the last read
-/// saw:
+/// Each poll looks at the path first (`stat`: device, inode, size; an object's size by a `HEAD`) and compares
+/// it with what the last read saw:
 /// - **Nothing new** (the same file, the same size): nothing is read, and the file is closed, its descriptor
 ///   and read buffer freed; only its position is kept.
 /// - **Grown**: the file is opened again if it was closed, and the reader goes on from the saved position (a
