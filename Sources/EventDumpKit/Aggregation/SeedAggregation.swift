@@ -34,7 +34,7 @@ enum SeedAggregation {
     static func collect(_ scan: LogScan, grouping: RunGrouping) throws -> [GroupSeries] {
         // Per group and tag: how many runs have the tag, and per step the (run slot, value) pairs.
         var table: [String: [String: (runs: Int, values: [Int64: [(slot: Int, value: Double)]])]] = [:]
-        for run in try scan.runs() {
+        try RunReaders.forEachResult(try scan.runs(), scan: scan) { run, scan in
             var latest: [String: [Int64: Double]] = [:]
             var repeated = 0
             let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
@@ -46,6 +46,8 @@ enum SeedAggregation {
                     "run \(run.name): \(repeated) value\(repeated == 1 ? "" : "s") logged again at a step already logged for its tag; the last value of each step is used"
                 )
             }
+            return latest
+        } consume: { run, latest in
             let group = grouping.group(of: run.name)
             for (tag, points) in latest {
                 // Taken out while it grows, so that the table's copy is not copied.

@@ -12,8 +12,10 @@ final class CommandContext {
     var foundDamage = false
     /// How far long reads have got, shown when standard error is a terminal (`nil` otherwise).
     let progress: ReadProgress?
-    /// The diagnostics held back, or `nil` when they are written at once (see ``holdingDiagnostics()``).
+    /// The diagnostics held back, or `nil` when they are written at once (see ``holdingDiagnostics(stopping:)``).
     private var held: [Diagnostic]?
+    /// Whether whoever reads this context's held diagnostics has stopped (see ``holdingDiagnostics(stopping:)``).
+    private var isStopped: (() -> Bool)?
 
     /// Creates a context.
     /// - Parameters:
@@ -29,9 +31,12 @@ final class CommandContext {
     /// A context for a reading thread: the same output and error streams, but its diagnostics are held until
     /// ``takeHeldDiagnostics()`` hands them to the thread that writes the output, which reports them with
     /// ``report(_:)`` once the rows read before them are written (and not at all once the output is gone).
-    func holdingDiagnostics() -> CommandContext {
+    /// - Parameter stopping: Whether that thread has stopped taking what this one reads: the context then counts
+    ///   as one whose output is closed, so that reading ends at its next check.
+    func holdingDiagnostics(stopping: @escaping () -> Bool) -> CommandContext {
         let context = CommandContext(output: output, errors: errors, progress: progress)
         context.held = []
+        context.isStopped = stopping
         return context
     }
 
@@ -41,6 +46,9 @@ final class CommandContext {
         held = []
         return taken
     }
+
+    /// Whether diagnostics are held that ``takeHeldDiagnostics()`` has not taken yet.
+    var hasHeldDiagnostics: Bool { held?.isEmpty == false }
 
     /// Reports a diagnostic as ``reportDamage(_:)`` or ``note(_:)`` does.
     func report(_ diagnostic: Diagnostic) {
@@ -64,8 +72,8 @@ final class CommandContext {
     }
 
     /// Whether standard output can no longer be written (a closed pipe, a full disk): reading then stops, since
-    /// nothing more can be shown.
-    var isOutputClosed: Bool { output.writeError != nil }
+    /// nothing more can be shown. A reading thread's context also counts as closed once its consumer stopped.
+    var isOutputClosed: Bool { output.writeError != nil || isStopped?() == true }
 
     /// Tells the user something about the output on standard error, as `note: ...` (the exit status is unchanged).
     /// Control characters (from paths, run names, tags) are shown escaped.

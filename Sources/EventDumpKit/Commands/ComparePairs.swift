@@ -32,12 +32,14 @@ enum ComparePairs {
         let runs = try scan.runs()
         let names = Set(runs.map(\.name))
         var pairs: [String: ComparePair] = [:]
-        for run in runs {
+        try RunReaders.forEachResult(runs, scan: scan) { run, scan in
             var values: [String: [Int64: Double]] = [:]
             let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
                 values[tag, default: [:]][step] = value
             }
             scan.reportPurged(purged, run: run)
+            return values
+        } consume: { run, values in
             if let (group, side) = siblingRole(of: run.name, among: names) {
                 for (tag, series) in values {
                     let metric = tag.hasPrefix("epoch_") ? String(tag.dropFirst(6)) : tag

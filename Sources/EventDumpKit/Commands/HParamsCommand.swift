@@ -102,37 +102,49 @@ enum HParamsCommand: Command {
     /// scalars, restart purging applied and reported per run.
     private static func read(_ scan: LogScan) throws -> HParamsLog {
         var log = HParamsLog()
-        for run in try scan.allRuns() {
-            var start: HParamsPluginData.SessionStartInfo?
-            var status = ""
-            var series: [String: Stats] = [:]
-            let (purged, _) = try scan.forEachPoint(of: run, kinds: [.hparams, .scalar]) { point in
-                if let value = point.value.scalar {
-                    series[point.tag, default: Stats()].add(value)
-                    return
-                }
-                guard case .hparams(let data) = point.value else { return }
-                switch data.data {
-                case .sessionStartInfo(let info): start = info
-                case .sessionEndInfo(let info):
-                    status =
-                        ["unknown", "success", "failure", "running"][safe: Int(info.status.rawValue)]
-                        ?? String(info.status.rawValue)
-                case .experiment(let experiment):
-                    if log.experimentMetrics == nil { log.experimentMetrics = experiment.metricInfos }
-                case nil: break
-                }
-            }
-            scan.reportPurged(purged, run: run)
-            log.series[run.name] = series
-            if let start {
+        try RunReaders.forEachResult(try scan.allRuns(), scan: scan, read: readRun) { run, read in
+            log.series[run.name] = read.series
+            if log.experimentMetrics == nil { log.experimentMetrics = read.experimentMetrics }
+            if let start = read.start {
                 log.sessionRuns.insert(run.name)
                 if scan.options.includesRun(run.name) {
-                    log.sessions.append(Session(run: run.name, hparams: start.hparams, status: status))
+                    log.sessions.append(Session(run: run.name, hparams: start.hparams, status: read.status))
                 }
             }
         }
         return log
+    }
+
+    /// What ``read(_:)`` takes from one run.
+    private struct RunHParams {
+        var start: HParamsPluginData.SessionStartInfo?
+        var status = ""
+        var series: [String: Stats] = [:]
+        /// The metrics of the run's first experiment summary, if it has one.
+        var experimentMetrics: [HParamsPluginData.Experiment.MetricInfo]?
+    }
+
+    private static func readRun(_ run: Run, _ scan: LogScan) throws -> RunHParams {
+        var read = RunHParams()
+        let (purged, _) = try scan.forEachPoint(of: run, kinds: [.hparams, .scalar]) { point in
+            if let value = point.value.scalar {
+                read.series[point.tag, default: Stats()].add(value)
+                return
+            }
+            guard case .hparams(let data) = point.value else { return }
+            switch data.data {
+            case .sessionStartInfo(let info): read.start = info
+            case .sessionEndInfo(let info):
+                read.status =
+                    ["unknown", "success", "failure", "running"][safe: Int(info.status.rawValue)]
+                    ?? String(info.status.rawValue)
+            case .experiment(let experiment):
+                if read.experimentMetrics == nil { read.experimentMetrics = experiment.metricInfos }
+            case nil: break
+            }
+        }
+        scan.reportPurged(purged, run: run)
+        return read
     }
 
     /// The metrics the HParams dashboard infers when no experiment is written: each scalar series of a listed

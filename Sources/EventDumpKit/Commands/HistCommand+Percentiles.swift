@@ -13,17 +13,17 @@ extension HistCommand {
             columns: ["run", "tag", "step", "wall_time"] + percentileColumns,
             sink: scan.context.output
         )
-        for run in runs {
+        defer { table.finish() }
+        try RunReaders.writeRows(runs, scan: scan, to: table) { run, scan, row in
             let (purged, _) = try scan.forEachPoint(of: run, kinds: [.histogram]) { point in
                 guard case .histogram(let buckets) = point.value else { return }
                 let values = HistogramCompression.compress(buckets)
-                table.write(
+                row(
                     [.text(run.name), .text(point.tag), .integer(point.step), .number(point.wallTime)]
                         + values.map(Cell.number)
                 )
             }
             scan.reportPurged(purged, run: run)
         }
-        table.finish()
     }
 }

@@ -44,11 +44,12 @@ enum HistCommand: Command {
             columns: ["run", "tag", "step", "wall_time", "left", "right", "count"],
             sink: context.output
         )
-        for run in runs {
+        defer { table.finish() }
+        try RunReaders.writeRows(runs, scan: scan, to: table) { run, scan, row in
             let (purged, _) = try scan.forEachPoint(of: run, kinds: [.histogram]) { point in
                 guard case .histogram(let buckets) = point.value else { return }
                 for bucket in buckets {
-                    table.write([
+                    row([
                         .text(run.name), .text(point.tag), .integer(point.step), .number(point.wallTime),
                         .number(bucket.leftEdge), .number(bucket.rightEdge), .number(bucket.count),
                     ])
@@ -56,7 +57,6 @@ enum HistCommand: Command {
             }
             scan.reportPurged(purged, run: run)
         }
-        table.finish()
     }
 
     /// Parses `<logdir>`, the common options and the command's own `flags`.

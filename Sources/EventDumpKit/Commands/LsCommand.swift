@@ -76,9 +76,12 @@ enum LsCommand: Command {
         let scan = LogScan(logdir: logdir, options: options, context: context)
         switch options.format {
         case .text:
-            for run in try scan.runs() { writeText(try listing(of: run, scan), context: context) }
+            try RunReaders.forEachResult(try scan.runs(), scan: scan, read: listing) { _, listing in
+                writeText(listing, context: context)
+            }
         case .markdown:
-            let listings = try scan.runs().map { try listing(of: $0, scan) }
+            var listings: [RunListing] = []
+            try RunReaders.forEachResult(try scan.runs(), scan: scan, read: listing) { listings.append($1) }
             writeFiles(listings, format: .markdown, context: context)
             context.output.write("\n")
             writeTags(listings, format: .markdown, context: context)
@@ -92,8 +95,10 @@ enum LsCommand: Command {
             } else {
                 // Streamed run by run: each run's rows are written once it has been read.
                 let table = TableWriter(format: options.format, columns: tagColumns, sink: context.output)
-                for run in try scan.runs() { writeTagRows(try listing(of: run, scan), to: table) }
-                table.finish()
+                defer { table.finish() }
+                try RunReaders.forEachResult(try scan.runs(), scan: scan, read: listing) { _, listing in
+                    writeTagRows(listing, to: table)
+                }
             }
         }
     }

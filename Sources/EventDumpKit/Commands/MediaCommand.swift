@@ -51,21 +51,23 @@ enum MediaCommand {
         }
     }
 
-    /// Calls `body` with every item of the kind, run by run in reading order.
+    /// Calls `body` with every item of the kind, run by run in reading order (the runs read by ``RunReaders``,
+    /// a point's items handed over together).
     private static func forEachItem(_ kind: Kind, _ scan: LogScan, _ body: (MediaItem) throws -> Void) throws {
-        for run in try scan.runs() {
-            var failure: Error?
-            let (purged, _) = try scan.forEachPoint(of: run, kinds: [kind.seriesKind]) { point in
-                guard failure == nil else { return }
-                do {
-                    for item in MediaItem.items(of: point, run: run.name) { try body(item) }
-                } catch {
-                    failure = error
+        try RunReaders.forEach(
+            try scan.runs(),
+            scan: scan,
+            read: { run, scan, emitter in
+                let (purged, _) = try scan.forEachPoint(of: run, kinds: [kind.seriesKind]) { point in
+                    let items = MediaItem.items(of: point, run: run.name)
+                    if !items.isEmpty { emitter.emit(items) }
                 }
+                scan.reportPurged(purged, run: run)
+            },
+            consume: { (items: [MediaItem]) in
+                for item in items { try body(item) }
             }
-            if let failure { throw failure }
-            scan.reportPurged(purged, run: run)
-        }
+        )
     }
 
     private static func list(_ kind: Kind, _ scan: LogScan) throws {

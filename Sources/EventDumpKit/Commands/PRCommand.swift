@@ -31,27 +31,28 @@ enum PRCommand: Command {
             columns: ["run", "tag", "step", "threshold", "tp", "fp", "tn", "fn", "precision", "recall"],
             sink: context.output
         )
-        for run in try scan.runs() {
+        defer { table.finish() }
+        try RunReaders.writeRows(try scan.runs(), scan: scan, to: table) { run, scan, row in
             var points: [DataPoint] = []
             let (purged, series) = try scan.forEachPoint(of: run, kinds: [.tensor]) { points.append($0) }
             scan.reportPurged(purged, run: run)
             let curveTags = Set(series.filter { $0.pluginName == "pr_curves" }.map(\.tag))
             for point in points where curveTags.contains(point.tag) {
                 guard case .tensor(let tensor) = point.value, let curve = PRCurveTable(tensor) else {
-                    context.note(
+                    scan.context.note(
                         "run \(run.name), tag \(point.tag), step \(point.step): not a [6, n] numeric PR curve tensor: skipped"
                     )
                     continue
                 }
-                for row in curve.rows {
-                    table.write([
-                        .text(run.name), .text(point.tag), .integer(point.step), .number(row.threshold),
-                        .number(row.truePositives), .number(row.falsePositives), .number(row.trueNegatives),
-                        .number(row.falseNegatives), .number(row.precision), .number(row.recall),
+                for curveRow in curve.rows {
+                    row([
+                        .text(run.name), .text(point.tag), .integer(point.step), .number(curveRow.threshold),
+                        .number(curveRow.truePositives), .number(curveRow.falsePositives),
+                        .number(curveRow.trueNegatives), .number(curveRow.falseNegatives),
+                        .number(curveRow.precision), .number(curveRow.recall),
                     ])
                 }
             }
         }
-        table.finish()
     }
 }

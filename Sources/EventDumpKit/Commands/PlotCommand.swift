@@ -151,7 +151,9 @@ enum PlotCommand: Command {
         var series: [PlotSeries] = []
         var pointCount = 0
         let runs = try scan.runs()
-        for run in runs {
+        let runCount = runs.count
+        try RunReaders.forEachResult(runs, scan: scan) { run, scan in
+            var runSeries: [PlotSeries] = []
             var byTag: [String: [(step: Int64, wallTime: Double, value: Double)]] = [:]
             let purged = try scan.forEachScalar(of: run, filtersSteps: false) { tag, step, wallTime, value in
                 byTag[tag, default: []].append((step, wallTime, value))
@@ -168,10 +170,13 @@ enum PlotCommand: Command {
                     case .wall: return (x: point.wallTime, y: value)
                     }
                 }
-                pointCount += drawn.count
-                let label = runs.count > 1 || byTag.count > 1 ? "\(run.name) \(tag)" : tag
-                series.append(PlotSeries(label: label, points: drawn))
+                let label = runCount > 1 || byTag.count > 1 ? "\(run.name) \(tag)" : tag
+                runSeries.append(PlotSeries(label: label, points: drawn))
             }
+            return runSeries
+        } consume: { _, runSeries in
+            for line in runSeries { pointCount += line.points.count }
+            series += runSeries
         }
         return (series, pointCount)
     }

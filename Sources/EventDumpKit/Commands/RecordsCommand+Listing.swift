@@ -56,7 +56,7 @@ final class RecordLister {
         }
         guard ready else { return false }
         context.progress?.begin(path)
-        defer { context.progress?.end() }
+        defer { context.progress?.end(path) }
         var failed = false
         defer { file.finishRead(failed: failed) }
         while !stopped {

@@ -9,8 +9,11 @@ extension ScalarsCommand {
         var name: String
         var first: [Int64: [String: Double]] = [:]
         var later: [Int64: [String: [Double]]] = [:]
+        /// The tags of the run's points.
+        var tags: Set<String> = []
 
         mutating func add(_ value: Double, tag: String, step: Int64) {
+            tags.insert(tag)
             if first[step]?[tag] == nil {
                 first[step, default: [:]][tag] = value
             } else {
@@ -35,21 +38,28 @@ extension ScalarsCommand {
     static func wide(_ scan: LogScan, context: CommandContext) throws {
         var tags: Set<String> = []
         var runs: [WideRun] = []
-        for run in try scan.runs() {
-            var wide = WideRun(name: run.name)
-            let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
-                tags.insert(tag)
-                wide.add(value, tag: tag, step: step)
+        try RunReaders.forEachResult(
+            try scan.runs(),
+            scan: scan,
+            read: { run, scan in
+                var wide = WideRun(name: run.name)
+                let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
+                    wide.add(value, tag: tag, step: step)
+                }
+                scan.reportPurged(purged, run: run)
+                let merged = wide.mergedCells
+                if merged > 0 {
+                    scan.context.note(
+                        "run \(run.name): \(merged) cell\(merged == 1 ? "" : "s") of --wide hold\(merged == 1 ? "s" : "") several values of one tag at one step, printed as a list in reading order (as tbparse's pivot merges them)"
+                    )
+                }
+                return wide
+            },
+            consume: { _, wide in
+                tags.formUnion(wide.tags)
+                runs.append(wide)
             }
-            scan.reportPurged(purged, run: run)
-            let merged = wide.mergedCells
-            if merged > 0 {
-                context.note(
-                    "run \(run.name): \(merged) cell\(merged == 1 ? "" : "s") of --wide hold\(merged == 1 ? "s" : "") several values of one tag at one step, printed as a list in reading order (as tbparse's pivot merges them)"
-                )
-            }
-            runs.append(wide)
-        }
+        )
         let sortedTags = tags.sorted()
         let table = TableWriter(
             format: scan.options.format,

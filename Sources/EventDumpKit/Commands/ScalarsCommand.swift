@@ -92,16 +92,16 @@ enum ScalarsCommand: Command {
         }
         let table = TableWriter(format: scan.options.format, columns: columns, sink: context.output)
         defer { table.finish() }
-        for run in runs {
+        try RunReaders.writeRows(runs, scan: scan, to: table) { run, scan, row in
             guard let weight = smoothing else {
                 let runCell = Cell.text(run.name)
                 let purged = try scan.forEachScalar(of: run) { tag, step, wallTime, value in
-                    table.write([runCell, .text(tag), .integer(step), .number(wallTime), .number(value)])
+                    row([runCell, .text(tag), .integer(step), .number(wallTime), .number(value)])
                 }
                 scan.reportPurged(purged, run: run)
-                continue
+                return
             }
-            try smoothedRows(scan, run: run, weight: weight, table: table)
+            try smoothedRows(scan, run: run, weight: weight, row: row)
         }
     }
 
@@ -109,7 +109,7 @@ enum ScalarsCommand: Command {
     /// those in `--steps`, which then picks the rows), in reading order: the order TensorBoard's chart smooths
     /// the points it is given (it does not sort them). After restart purging a series' steps only go up, so
     /// that is step order; with `--keep-all` a restart's stale points are smoothed where they were read.
-    private static func smoothedRows(_ scan: LogScan, run: Run, weight: Double, table: TableWriter) throws {
+    private static func smoothedRows(_ scan: LogScan, run: Run, weight: Double, row: ([Cell]) -> Void) throws {
         var rows: [(tag: String, step: Int64, wallTime: Double, value: Double)] = []
         let purged = try scan.forEachScalar(of: run, filtersSteps: false) { rows.append(($0, $1, $2, $3)) }
         scan.reportPurged(purged, run: run)
@@ -122,9 +122,9 @@ enum ScalarsCommand: Command {
             }
         }
         let runCell = Cell.text(run.name)
-        for (index, row) in rows.enumerated() where scan.options.includesStep(row.step) {
-            table.write([
-                runCell, .text(row.tag), .integer(row.step), .number(row.wallTime), .number(row.value),
+        for (index, point) in rows.enumerated() where scan.options.includesStep(point.step) {
+            row([
+                runCell, .text(point.tag), .integer(point.step), .number(point.wallTime), .number(point.value),
                 .number(smoothed[index]),
             ])
         }

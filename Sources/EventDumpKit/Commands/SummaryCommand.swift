@@ -115,16 +115,19 @@ enum SummaryCommand: Command {
     /// One row per run and tag (tags sorted within a run), restart purging reported per run.
     private static func summaryRows(_ scan: LogScan, window: Int) throws -> [[Cell]] {
         var rows: [[Cell]] = []
-        for run in try scan.runs() {
-            var stats: [String: Stats] = [:]
-            let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
-                stats[tag, default: Stats()].add(value, step: step, window: window)
-            }
-            scan.reportPurged(purged, run: run)
-            for (tag, entry) in stats.sorted(by: { $0.key < $1.key }) {
-                rows.append(entry.row(run: run.name, tag: tag))
-            }
-        }
+        try RunReaders.forEachResult(
+            try scan.runs(),
+            scan: scan,
+            read: { run, scan in
+                var stats: [String: Stats] = [:]
+                let purged = try scan.forEachScalar(of: run) { tag, step, _, value in
+                    stats[tag, default: Stats()].add(value, step: step, window: window)
+                }
+                scan.reportPurged(purged, run: run)
+                return stats.sorted(by: { $0.key < $1.key }).map { $0.value.row(run: run.name, tag: $0.key) }
+            },
+            consume: { _, runRows in rows += runRows }
+        )
         return rows
     }
 

@@ -27,16 +27,16 @@ enum TextCommand: Command {
             columns: ["run", "tag", "step", "wall_time", "text"],
             sink: context.output
         )
-        for run in runs {
+        defer { table.finish() }
+        try RunReaders.writeRows(runs, scan: scan, to: table) { run, scan, row in
             let (purged, _) = try scan.forEachPoint(of: run, kinds: [.text]) { point in
                 guard case .text(let strings, _) = point.value else { return }
-                table.write([
+                row([
                     .text(run.name), .text(point.tag), .integer(point.step), .number(point.wallTime),
                     .text(strings.joined(separator: "\n")),
                 ])
             }
             scan.reportPurged(purged, run: run)
         }
-        table.finish()
     }
 }

@@ -35,7 +35,7 @@ enum EventStream {
             return
         }
         context.progress?.begin(path)
-        defer { context.progress?.end() }
+        defer { context.progress?.end(path) }
         var untilOutputCheck = 0
         reading: while true {
             if untilOutputCheck == 0 {

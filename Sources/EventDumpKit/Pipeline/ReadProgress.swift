@@ -48,7 +48,8 @@ final class ReadProgress: Sendable {
         state.withLock { $0.stopped = true }
     }
 
-    /// A stretch of reading of the file at `path` begins (its size is looked up now); ``end()`` ends it.
+    /// A stretch of reading of the file at `path` begins (its size is looked up now); ``end(_:)`` ends it. When
+    /// several threads read files at once (``RunReaders``), the file begun last is the one shown.
     func begin(_ path: String) {
         let size = EventFileSource.size(path) ?? 0
         let now = Self.now()
@@ -60,14 +61,19 @@ final class ReadProgress: Sendable {
         }
     }
 
-    /// The reader has read up to `offset`.
-    func advance(to offset: Int64) {
-        state.withLock { state in state.offset = max(state.offset, offset) }
+    /// The reader of the file at `path` has read up to `offset` (ignored unless that file is the one shown).
+    func advance(_ path: String, to offset: Int64) {
+        state.withLock { state in
+            guard state.path == path else { return }
+            state.offset = max(state.offset, offset)
+        }
     }
 
-    /// The stretch of reading ended (the file is done, or a follower waits for it to grow).
-    func end() {
-        state.withLock { $0.path = nil }
+    /// The stretch of reading of the file at `path` ended (the file is done, or a follower waits for it to grow).
+    func end(_ path: String) {
+        state.withLock { state in
+            if state.path == path { state.path = nil }
+        }
     }
 
     private func watch() {
@@ -112,10 +118,12 @@ final class ReadProgress: Sendable {
 struct ProgressByteSource<Base: ByteSource>: ByteSource {
     let base: Base
     let progress: ReadProgress
+    /// The path of the file, as given to ``ReadProgress/begin(_:)``.
+    let path: String
 
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(ByteSourceError) -> Int {
         let count = try base.read(into: buffer, at: offset)
-        progress.advance(to: offset + Int64(count))
+        progress.advance(path, to: offset + Int64(count))
         return count
     }
 
@@ -129,12 +137,12 @@ extension ProgressByteSource: FileBackedByteSource where Base: FileBackedByteSou
 extension EventFileReader {
     /// A reader of the file at `path` (local or `s3://`) that tells `progress` how far it has read, when there
     /// is one (the caller marks the stretches of reading with ``ReadProgress/begin(_:)`` and
-    /// ``ReadProgress/end()``).
+    /// ``ReadProgress/end(_:)``).
     /// - Throws: ``EventFileError`` when the file cannot be opened.
     static func opened(_ path: String, progress: ReadProgress?) throws(EventFileError) -> EventFileReader {
         guard let progress else { return try EventFileReader(path: path) }
         func reporting(_ source: some ByteSource) -> any ByteSource {
-            ProgressByteSource(base: source, progress: progress)
+            ProgressByteSource(base: source, progress: progress, path: path)
         }
         return EventFileReader(source: reporting(try EventFileSource.open(path)), path: path)
     }
