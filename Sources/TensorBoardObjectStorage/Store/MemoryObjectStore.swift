@@ -1,6 +1,6 @@
 // MemoryObjectStore.swift: an object store in memory, for tests of the layers that use one.
 
-import Synchronization
+import Foundation
 
 /// Objects in memory, with S3's semantics for the calls of ``ObjectStore``: listings sorted by key, whole-object
 /// writes, reads past the end empty, deletes of missing objects accepted. Buckets exist once created
@@ -8,14 +8,23 @@ import Synchronization
 ///
 /// ``failingRequests`` makes the next requests fail with a transient server error, to test the callers' handling
 /// of a store that is down.
-package final class MemoryObjectStore: ObjectStore {
+package final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
     private struct Contents {
         var buckets: [String: [String: [UInt8]]] = [:]
         var failingRequests = 0
         var requestCount = 0
     }
 
-    private let contents = Mutex(Contents())
+    /// Reached only with `lock` held: an `NSLock` (a pthread mutex, which ThreadSanitizer understands; it does not
+    /// see through `Synchronization.Mutex`'s futexes on Linux, and the tests read a store from several threads).
+    private var state = Contents()
+    private let lock = NSLock()
+
+    private func withState<R, E: Error>(_ body: (inout Contents) throws(E) -> R) throws(E) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&state)
+    }
 
     /// An empty store with the given buckets.
     package init(buckets: [String] = []) {
@@ -24,23 +33,23 @@ package final class MemoryObjectStore: ObjectStore {
 
     /// Creates an empty bucket (keeping one that exists).
     package func createBucket(_ name: String) {
-        contents.withLock { state in
+        withState { state in
             if state.buckets[name] == nil { state.buckets[name] = [:] }
         }
     }
 
     /// How many of the next requests fail with HTTP 503.
     package var failingRequests: Int {
-        get { contents.withLock { $0.failingRequests } }
-        set { contents.withLock { $0.failingRequests = newValue } }
+        get { withState { $0.failingRequests } }
+        set { withState { $0.failingRequests = newValue } }
     }
 
     /// How many requests were made so far (failed ones included).
-    package var requestCount: Int { contents.withLock { $0.requestCount } }
+    package var requestCount: Int { withState { $0.requestCount } }
 
     /// The objects of `bucket`, by key (empty for a bucket that does not exist).
     package func objects(in bucket: String) -> [String: [UInt8]] {
-        contents.withLock { $0.buckets[bucket] ?? [:] }
+        withState { $0.buckets[bucket] ?? [:] }
     }
 
     /// Runs `body` on the bucket's objects after the checks every request makes.
@@ -49,7 +58,7 @@ package final class MemoryObjectStore: ObjectStore {
         location: String,
         _ body: (inout [String: [UInt8]]) throws(ObjectStoreError) -> R
     ) throws(ObjectStoreError) -> R {
-        try contents.withLock { (state) throws(ObjectStoreError) -> R in
+        try withState { (state) throws(ObjectStoreError) -> R in
             state.requestCount += 1
             if state.failingRequests > 0 {
                 state.failingRequests -= 1
@@ -94,3 +103,4 @@ package final class MemoryObjectStore: ObjectStore {
         try request(location.bucket, location: location.description) { objects in objects[location.key] = nil }
     }
 }
+
