@@ -76,15 +76,26 @@ public struct RestartPurge: Sendable {
 
     /// ``purges(before:tags:)`` asking for the event's tags only when a purge needs them (rarely).
     mutating func purges(before event: EventHeader, lazyTags tags: () -> [String]) -> [Purge] {
+        let (purges, ownTagsFrom) = separatePurges(before: event, lazyTags: tags)
+        guard let step = ownTagsFrom else { return purges }
+        let ownTags = tags()
+        return ownTags.isEmpty ? purges : purges + [Purge(tags: ownTags, step: step)]
+    }
+
+    /// ``purges(before:lazyTags:)`` with the Rust loader's purge kept apart: the purges of the Python loader's
+    /// rules, and the step at or above which the Rust loader's rule drops the points of the event's own tags
+    /// (`nil` when it does not apply). It applies to every summary event, so a caller holding the points by tag
+    /// applies it with the lookup that finds each tag's points, instead of through a list of tags.
+    mutating func separatePurges(
+        before event: EventHeader,
+        lazyTags tags: () -> [String]
+    ) -> (purges: [Purge], ownTagsFrom: Int64?) {
         var purges: [Purge] = []
         let effect = advance(past: event)
         if let step = effect.everyTag { purges.append(Purge(tags: nil, step: step)) }
         if let step = effect.ownTags { purges.append(Purge(tags: tags(), step: step)) }
-        if rules.contains(.rustLoader), case .summary = event.content {
-            let tags = tags()
-            if !tags.isEmpty { purges.append(Purge(tags: tags, step: event.step)) }
-        }
-        return purges
+        guard rules.contains(.rustLoader), case .summary = event.content else { return (purges, nil) }
+        return (purges, event.step)
     }
 
     /// Whether the Python loader's out-of-order rule is in force for the next event (its rules are applied and

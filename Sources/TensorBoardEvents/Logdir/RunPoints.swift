@@ -23,13 +23,29 @@ public struct RunPoints: Sendable {
     ///   - event: The event's header.
     ///   - points: Its points (as ``RunDecoder/decode(_:_:)`` gave them).
     public mutating func add(_ event: EventHeader, points: [DataPoint]) {
+        var ownTagsFrom: Int64?
         if purge != nil {
-            let purges = purge?.purges(before: event, tags: points.map(\.tag)) ?? []
-            for purge in purges { apply(purge) }
+            let separated = purge?.separatePurges(before: event, lazyTags: { points.map(\.tag) })
+            for purge in separated?.purges ?? [] { apply(purge) }
+            ownTagsFrom = separated?.ownTagsFrom
+        }
+        // Each tag's points are found by one lookup per point and changed in place (through the dictionary's
+        // values), never copied: a run's points are added by the million.
+        if let step = ownTagsFrom {
+            // The Rust loader's rule, for every tag of the event before any of its points is added (an event may
+            // hold one tag twice). Its steps never go down, so the purged points are a suffix.
+            for point in points {
+                guard let index = pointsByTag.index(forKey: point.tag) else { continue }
+                purgedCount += Self.remove(from: &pointsByTag.values[index], atOrAbove: step, sorted: true)
+            }
         }
         for point in points {
-            if pointsByTag[point.tag] == nil { tags.append(point.tag) }
-            pointsByTag[point.tag, default: []].append(point)
+            if let index = pointsByTag.index(forKey: point.tag) {
+                pointsByTag.values[index].append(point)
+            } else {
+                tags.append(point.tag)
+                pointsByTag[point.tag] = [point]
+            }
         }
     }
 
