@@ -27,6 +27,14 @@ func peakResidentBytes() -> Int {
     return usage.ru_maxrss * 1024
 }
 
+/// The user and system CPU seconds this process has used so far, and its minor page faults.
+func processTimes() -> (user: Double, system: Double, faults: Int) {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) * 1e-6 }
+    return (seconds(usage.ru_utime), seconds(usage.ru_stime), usage.ru_minflt)
+}
+
 func now() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_MONOTONIC, &time)
@@ -129,17 +137,12 @@ func pointCount(_ run: LogdirContents.RunContents) -> Int {
 }
 
 /// Reads the log directory `path` whole with `Logdir.read` (its runs on every core at once), or, `oneByOne`, each
-/// of its runs in turn on this thread; returns the points read.
-func readRuns(_ path: String, oneByOne: Bool) throws -> Int {
+/// of its runs in turn on this thread; returns what was read, every run of it held in both cases (so that both
+/// do the same work, and freeing it is left out of the time).
+func readRuns(_ path: String, oneByOne: Bool) throws -> [LogdirContents] {
     let filter = RunDecoder.Filter(kinds: [.scalar])
-    guard oneByOne else {
-        return try Logdir.read(path, filter: filter).runs.reduce(0) { $0 + pointCount($1) }
-    }
-    var points = 0
-    for run in try Logdir.discoverRuns(in: path).runs {
-        points += try Logdir.read(run.directory, filter: filter).runs.reduce(0) { $0 + pointCount($1) }
-    }
-    return points
+    guard oneByOne else { return [try Logdir.read(path, filter: filter)] }
+    return try Logdir.discoverRuns(in: path).runs.map { try Logdir.read($0.directory, filter: filter) }
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -184,17 +187,22 @@ do {
             ])
         }
     case "runs":
-        guard let input = option("--input", in: arguments) else { fail("usage: eventbench runs --input LOGDIR") }
+        guard let input = option("--input", in: arguments) else { fail("usage: eventbench runs --input LOGDIR [--only parallel|one-by-one]") }
         for _ in 0..<repetitions {
-            for oneByOne in [true, false] {
-                let start = now()
-                let points = try readRuns(input, oneByOne: oneByOne)
-                let seconds = now() - start
+            // `--only parallel` or `--only one-by-one` measures one of the two (for a profiler).
+            let modes = [true, false].filter { option("--only", in: arguments) != ($0 ? "parallel" : "one-by-one") }
+            for oneByOne in modes {
+                let (start, before) = (now(), processTimes())
+                let contents = try readRuns(input, oneByOne: oneByOne)
+                let (seconds, after) = (now() - start, processTimes())
+                let points = contents.flatMap(\.runs).reduce(0) { $0 + pointCount($1) }
                 report([
                     "benchmark": "runs",
                     "tool": oneByOne ? "swift Logdir.read, one run at a time" : "swift Logdir.read",
                     "events": points, "seconds": seconds, "events_per_second": Double(points) / seconds,
                     "cores": ProcessInfo.processInfo.activeProcessorCount,
+                    "user_seconds": after.user - before.user, "system_seconds": after.system - before.system,
+                    "minor_faults": after.faults - before.faults,
                 ])
             }
         }
