@@ -187,7 +187,9 @@ do {
             ])
         }
     case "runs":
-        guard let input = option("--input", in: arguments) else { fail("usage: eventbench runs --input LOGDIR [--only parallel|one-by-one]") }
+        guard let input = option("--input", in: arguments) else {
+            fail("usage: eventbench runs --input LOGDIR [--only parallel|one-by-one]")
+        }
         for _ in 0..<repetitions {
             // `--only parallel` or `--only one-by-one` measures one of the two (for a profiler).
             let modes = [true, false].filter { option("--only", in: arguments) != ($0 ? "parallel" : "one-by-one") }

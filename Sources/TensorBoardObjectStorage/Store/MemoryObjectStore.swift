@@ -103,4 +103,3 @@ package final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
         try request(location.bucket, location: location.description) { objects in objects[location.key] = nil }
     }
 }
-
