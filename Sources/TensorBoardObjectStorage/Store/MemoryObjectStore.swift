@@ -7,7 +7,8 @@ import Foundation
 /// (``createBucket(_:)``); requests to another bucket fail with `.noSuchBucket`.
 ///
 /// ``failingRequests`` makes the next requests fail with a transient server error, to test the callers' handling
-/// of a store that is down; ``requestCount`` and ``requestCount(_:)`` tell how many requests the layers above
+/// of a store that is down; ``deletedAfterNextListing`` deletes objects right after a listing showed them, as
+/// another process could, to test readers that find a listed object gone; ``requestCount`` and ``requestCount(_:)`` tell how many requests the layers above
 /// made, so that tests can check they make no more than they need.
 package final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
     /// The kind of a request, after the S3 request each call of ``ObjectStore`` stands for.
@@ -27,6 +28,7 @@ package final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
     private struct Contents {
         var buckets: [String: [String: [UInt8]]] = [:]
         var failingRequests = 0
+        var deletedAfterNextListing: [S3Location] = []
         /// Requests made so far by kind; a kind never asked for is absent (0).
         var requestCounts: [RequestKind: Int] = [:]
     }
@@ -60,6 +62,13 @@ package final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
         set { withState { $0.failingRequests = newValue } }
     }
 
+    /// Objects deleted once the next listing has been answered (whether it showed them or failed), without
+    /// counting as requests: the deletion of another process, between a reader's listing and its reads.
+    package var deletedAfterNextListing: [S3Location] {
+        get { withState { $0.deletedAfterNextListing } }
+        set { withState { $0.deletedAfterNextListing = newValue } }
+    }
+
     /// How many requests were made so far (failed ones included).
     package var requestCount: Int { withState { $0.requestCounts.values.reduce(0, +) } }
 
@@ -91,7 +100,13 @@ package final class MemoryObjectStore: ObjectStore, @unchecked Sendable {
     }
 
     package func listObjects(in bucket: String, prefix: String) throws(ObjectStoreError) -> [StoredObject] {
-        try request(.list, bucket, location: "s3://\(bucket)/\(prefix)") { objects in
+        defer {
+            withState { state in
+                for location in state.deletedAfterNextListing { state.buckets[location.bucket]?[location.key] = nil }
+                state.deletedAfterNextListing = []
+            }
+        }
+        return try request(.list, bucket, location: "s3://\(bucket)/\(prefix)") { objects in
             objects.filter { $0.key.hasPrefix(prefix) }
                 .map { StoredObject(key: $0.key, size: Int64($0.value.count)) }
                 .sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
