@@ -83,13 +83,17 @@ import Testing
         let (runs, problems) = try withStore { try Logdir.discoverRuns(in: "s3://logs/d") }
         #expect(problems.isEmpty)
         #expect(Dictionary(uniqueKeysWithValues: runs.map { ($0.name, $0.files) }) == layout.runs)
+        // Every file with the size its listing gave (1 byte each), and no other.
+        for run in runs { #expect(run.listedSizes == Dictionary(uniqueKeysWithValues: run.files.map { ($0, 1) })) }
         #expect(runs.map(\.name) == runs.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 
     @Test func aLogdirGivenAsOneEventFilesObjectIsItsDirectorysRun() throws {
         try store.writeObject(S3Location(bucket: "logs", key: "d/events.out.tfevents.7"), bytes: [1])
         let (runs, _) = try withStore { try Logdir.discoverRuns(in: "s3://logs/d/events.out.tfevents.7") }
+        // Equal although only the found run has a listed size: sizes take no part in a run's equality.
         #expect(runs == [Run(name: ".", directory: "s3://logs/d", files: ["s3://logs/d/events.out.tfevents.7"])])
+        #expect(runs.first?.listedSizes == ["s3://logs/d/events.out.tfevents.7": 1])
     }
 
     @Test(arguments: [1, 7, 100, 4096, 8 << 20])
