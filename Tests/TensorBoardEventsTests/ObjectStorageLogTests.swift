@@ -62,6 +62,46 @@ import Testing
         #expect(run.scalars("loss").count == 20)
     }
 
+    @Test func readingALogdirSendsNoHeadForTheObjectsItsListingFound() throws {
+        for run in ["train", "validation"] {
+            try withStore { try Self.writeRun(try SummaryWriter(runDirectory: "s3://logs/exp/" + run)) }
+            try Self.writeRun(try SummaryWriter(runDirectory: directory.path + "/exp/" + run))
+        }
+        #expect(store.objects(in: "logs").count == 6)  // 3 segments a run
+        let heads = store.requestCount(.head)
+        let read = try withStore { try Logdir.read("s3://logs/exp") }
+        #expect(store.requestCount(.head) == heads)
+        let expected = try Logdir.read(directory.path + "/exp")
+        #expect(read.damage.isEmpty && read.incompleteTails.isEmpty)
+        #expect(read.runs.map(\.run.name) == ["train", "validation"])
+        for want in expected.runs {
+            let run = try #require(read.run(named: want.run.name))
+            #expect(run.tags == want.tags)
+            for tag in want.tags {
+                #expect(run.points(tag).map(\.value) == want.points(tag).map(\.value), "\(tag)")
+                #expect(run.points(tag).map(\.step) == want.points(tag).map(\.step), "\(tag)")
+            }
+        }
+    }
+
+    @Test func anObjectDeletedBetweenTheListingAndTheReadIsDamageNamingIt() throws {
+        try withStore {
+            let writer = try SummaryWriter(runDirectory: "s3://logs/r")
+            try writer.scalar("loss", 1.0, step: 0)
+            try writer.flush()
+            try writer.scalar("loss", 2.0, step: 1)
+            try writer.close()
+        }
+        let keys = store.objects(in: "logs").keys.sorted()
+        #expect(keys.count == 3)  // the file version, step 0, step 1
+        // Step 1's segment: step 0's holds the tag's metadata, without which no point of it is a scalar.
+        let deleted = try S3Location(bucket: "logs", key: keys[2])
+        store.deletedAfterNextListing = [deleted]
+        let read = try withStore { try Logdir.read("s3://logs/r") }
+        #expect(read.damage.map(\.description) == ["\(deleted): offset 0: object storage: no such object"])
+        #expect(read.run(named: ".")?.scalars("loss").map(\.value) == [1])
+    }
+
     /// Keys under a log directory, and the runs (name: files) they make.
     static let layouts: [(keys: [String], runs: [String: [String]])] = [
         (["d/events.out.tfevents.1"], [".": ["s3://logs/d/events.out.tfevents.1"]]),
@@ -83,13 +123,17 @@ import Testing
         let (runs, problems) = try withStore { try Logdir.discoverRuns(in: "s3://logs/d") }
         #expect(problems.isEmpty)
         #expect(Dictionary(uniqueKeysWithValues: runs.map { ($0.name, $0.files) }) == layout.runs)
+        // Every file with the size its listing gave (1 byte each), and no other.
+        for run in runs { #expect(run.listedSizes == Dictionary(uniqueKeysWithValues: run.files.map { ($0, 1) })) }
         #expect(runs.map(\.name) == runs.map(\.name).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
     }
 
     @Test func aLogdirGivenAsOneEventFilesObjectIsItsDirectorysRun() throws {
         try store.writeObject(S3Location(bucket: "logs", key: "d/events.out.tfevents.7"), bytes: [1])
         let (runs, _) = try withStore { try Logdir.discoverRuns(in: "s3://logs/d/events.out.tfevents.7") }
+        // Equal although only the found run has a listed size: sizes take no part in a run's equality.
         #expect(runs == [Run(name: ".", directory: "s3://logs/d", files: ["s3://logs/d/events.out.tfevents.7"])])
+        #expect(runs.first?.listedSizes == ["s3://logs/d/events.out.tfevents.7": 1])
     }
 
     @Test(arguments: [1, 7, 100, 4096, 8 << 20])

@@ -134,7 +134,8 @@ enum LsCommand: Command {
         let table = TableWriter(format: format, columns: fileColumns, sink: context.output)
         for listing in listings {
             for file in listing.run.files {
-                table.write([.text(listing.run.name), .text(file), .integer(EventFileSource.size(file) ?? 0)])
+                let size = EventFileSource.size(file, knownSize: listing.run.listedSize(of: file))
+                table.write([.text(listing.run.name), .text(file), .integer(size ?? 0)])
             }
         }
         table.finish()
@@ -144,7 +145,8 @@ enum LsCommand: Command {
     private static func writeText(_ listing: RunListing, context: CommandContext) {
         context.output.write("run \(TerminalSafety.escaped(listing.run.name))\n")
         for file in listing.run.files {
-            context.output.write("  \(TerminalSafety.escaped(file))  \(EventFileSource.size(file) ?? 0) bytes\n")
+            let size = EventFileSource.size(file, knownSize: listing.run.listedSize(of: file)) ?? 0
+            context.output.write("  \(TerminalSafety.escaped(file))  \(size) bytes\n")
         }
         let text = TableWriter(
             format: .text,

@@ -15,6 +15,10 @@ enum EventStream {
     /// passed over silently, and `strict` stops at it silently, so that both passes see the same records.
     /// A file that cannot be opened, or whose reading fails, is reported as damage with its path and the reason,
     /// and the caller goes on with its other files: one bad file does not hide the rest.
+    ///
+    /// `knownSize` is the size the run's listing gave the file (``Run/listedSize(of:)``), or `nil`: with it, an
+    /// object is opened and its progress measured without a `HEAD` (an object deleted since the listing then
+    /// fails at its first read, reported the same way, naming the path).
     /// - Throws: ``StoppedAtDamage``; ``OutputClosed``
     ///   once standard output can no longer be written (checked before the first record, every
     ///   ``outputCheckInterval`` records after it, and before damage is reported: damage met once the output is
@@ -22,6 +26,7 @@ enum EventStream {
     @inline(__always)  // so that each caller's body is inlined into the record loop
     static func forEachRecord(
         in path: String,
+        knownSize: Int64? = nil,
         context: CommandContext,
         strict: Bool = false,
         reportsDamage: Bool = true,
@@ -29,12 +34,12 @@ enum EventStream {
     ) throws {
         var reader: EventFileReader
         do throws(EventFileError) {
-            reader = try EventFileReader.opened(path, progress: context.progress)
+            reader = try EventFileReader.opened(path, knownSize: knownSize, progress: context.progress)
         } catch {
             try reportUnreadable(error, context: context, strict: strict, reportsDamage: reportsDamage)
             return
         }
-        context.progress?.begin(path)
+        context.progress?.begin(path, knownSize: knownSize)
         defer { context.progress?.end(path) }
         var untilOutputCheck = 0
         reading: while true {
@@ -76,8 +81,8 @@ enum EventStream {
         }
     }
 
-    /// Reports a file that cannot be opened or read (as ``forEachRecord(in:context:strict:reportsDamage:_:)``
-    /// reports damage).
+    /// Reports a file that cannot be opened or read (as
+    /// ``forEachRecord(in:knownSize:context:strict:reportsDamage:_:)`` reports damage).
     private static func reportUnreadable(
         _ error: EventFileError,
         context: CommandContext,

@@ -52,6 +52,8 @@ struct LogScan {
 
     /// Calls `body` with every record payload of a run and where it is (file, offset, index in the run's
     /// reading order); damage is reported unless `reportsDamage` is off (a first pass: the second reports it).
+    /// Each file is opened with the size the run's listing gave it, so that neither pass sends a `HEAD` per
+    /// object.
     @inline(__always)  // so that the body is inlined into the record loop
     func forEachRecord(
         of run: Run,
@@ -62,6 +64,7 @@ struct LogScan {
         for (fileIndex, file) in run.files.enumerated() {
             try EventStream.forEachRecord(
                 in: file,
+                knownSize: run.listedSize(of: file),
                 context: context,
                 strict: options.isStrict,
                 reportsDamage: reportsDamage
@@ -98,9 +101,10 @@ struct LogScan {
         return plan.isEmpty ? nil : plan
     }
 
-    /// The bytes of a run's files (those that can be found).
+    /// The bytes of a run's files (those that can be found): the sizes its listing gave, looked up for the
+    /// others.
     static func byteCount(of run: Run) -> Int64 {
-        run.files.reduce(0) { $0 + (EventFileSource.size($1) ?? 0) }
+        run.files.reduce(0) { $0 + (EventFileSource.size($1, knownSize: run.listedSize(of: $1)) ?? 0) }
     }
 
     /// Calls `body` with every kept point of the given kinds of a run, in reading order, and returns how many

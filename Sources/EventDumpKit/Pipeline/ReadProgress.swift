@@ -48,10 +48,14 @@ final class ReadProgress: Sendable {
         state.withLock { $0.stopped = true }
     }
 
-    /// A stretch of reading of the file at `path` begins (its size is looked up now); ``end(_:)`` ends it. When
-    /// several threads read files at once (``RunReaders``), the file begun last is the one shown.
-    func begin(_ path: String) {
-        let size = EventFileSource.size(path) ?? 0
+    /// A stretch of reading of the file at `path` begins; ``end(_:)`` ends it. When several threads read files at
+    /// once (``RunReaders``), the file begun last is the one shown.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - knownSize: The size its run's listing gave it, shown as its size without a `HEAD`; `nil` to look the
+    ///     size up now (a `stat`, or a `HEAD` for an object), for a file no listing found (`records FILE`).
+    func begin(_ path: String, knownSize: Int64? = nil) {
+        let size = EventFileSource.size(path, knownSize: knownSize) ?? 0
         let now = Self.now()
         state.withLock { state in
             state.path = path
@@ -136,14 +140,24 @@ extension ProgressByteSource: FileBackedByteSource where Base: FileBackedByteSou
 
 extension EventFileReader {
     /// A reader of the file at `path` (local or `s3://`) that tells `progress` how far it has read, when there
-    /// is one (the caller marks the stretches of reading with ``ReadProgress/begin(_:)`` and
+    /// is one (the caller marks the stretches of reading with ``ReadProgress/begin(_:knownSize:)`` and
     /// ``ReadProgress/end(_:)``).
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - knownSize: The size its run's listing gave it, or `nil`; with it, an object is opened without a
+    ///     `HEAD` (see ``EventFileSource/open(_:knownSize:)``).
+    ///   - progress: Where to report how far the reader has got, or `nil`.
     /// - Throws: ``EventFileError`` when the file cannot be opened.
-    static func opened(_ path: String, progress: ReadProgress?) throws(EventFileError) -> EventFileReader {
-        guard let progress else { return try EventFileReader(path: path) }
+    static func opened(
+        _ path: String,
+        knownSize: Int64? = nil,
+        progress: ReadProgress?
+    ) throws(EventFileError) -> EventFileReader {
+        let source = try EventFileSource.open(path, knownSize: knownSize)
+        guard let progress else { return EventFileReader(source: source, path: path) }
         func reporting(_ source: some ByteSource) -> any ByteSource {
             ProgressByteSource(base: source, progress: progress, path: path)
         }
-        return EventFileReader(source: reporting(try EventFileSource.open(path)), path: path)
+        return EventFileReader(source: reporting(source), path: path)
     }
 }

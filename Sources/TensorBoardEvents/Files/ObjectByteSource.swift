@@ -65,6 +65,10 @@ package final class ObjectByteSource: ByteSource {
         }
     }
 
+    /// The object's size now: a `HEAD` each time, never a size a listing gave, since the one caller (the record
+    /// reader, before it grows its window for a record longer than a chunk) needs what the object holds now,
+    /// which may be more. Reading needs no size: a source opened without one reads on until a range comes back
+    /// short.
     package func size() throws(ByteSourceError) -> Int64 {
         let size: Int64?
         do { size = try store.objectSize(location) } catch {

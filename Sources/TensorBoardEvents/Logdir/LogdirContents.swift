@@ -78,7 +78,14 @@ extension Logdir {
             var points = RunPoints(rules: purging)
             var problems = LogdirContents(runs: [], discoveryProblems: [], damage: [], incompleteTails: [])
             for file in run.files {
-                readFile(file, options: options, decoder: &decoder, points: &points, contents: &problems)
+                readFile(
+                    file,
+                    listedSize: run.listedSize(of: file),
+                    options: options,
+                    decoder: &decoder,
+                    points: &points,
+                    contents: &problems
+                )
             }
             problems.runs = [LogdirContents.RunContents(run: run, points: points, series: decoder.series)]
             return problems
@@ -91,9 +98,12 @@ extension Logdir {
         )
     }
 
-    /// Reads one file of a run into `points`, recording its damage and incomplete tail in `contents`.
+    /// Reads one file of a run into `points`, recording its damage and incomplete tail in `contents`; with the
+    /// size the run's listing gave it (`listedSize`), an object is opened without a `HEAD` (see
+    /// ``EventFileSource/open(_:knownSize:)``).
     private static func readFile(
         _ path: String,
+        listedSize: Int64?,
         options: EventFileReader.Options,
         decoder: inout RunDecoder,
         points: inout RunPoints,
@@ -101,7 +111,11 @@ extension Logdir {
     ) {
         var reader: EventFileReader
         do {
-            reader = try EventFileReader(path: path, options: options)
+            reader = EventFileReader(
+                source: try EventFileSource.open(path, knownSize: listedSize),
+                path: path,
+                options: options
+            )
         } catch {
             contents.damage.append(error)
             return
